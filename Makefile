@@ -1,0 +1,38 @@
+# Two commands matter: `make run` (install and start the app) and `make test` (install and run
+# every test). Both create the virtualenv in .venv on first use.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+
+.PHONY: run test lint format bench sample clean
+
+run: $(VENV)/.app
+	$(PY) -m streamlit run app.py
+
+test: $(VENV)/.dev
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m pytest
+
+lint: $(VENV)/.dev
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+
+bench: $(VENV)/.dev
+	$(PY) bench/bench_overview.py
+
+sample: $(VENV)/.app
+	$(PY) -m data_layer generate --out sample_data
+
+$(VENV)/.app: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(VENV)/.app $@
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache tests/artifacts

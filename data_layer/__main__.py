@@ -1,0 +1,141 @@
+"""Command line of the data layer: ``python -m data_layer --db PATH init|import|kpis|generate``.
+
+Errors are printed in the chosen language (``--lang``, default from settings) and make the
+command exit non-zero; ``--json`` prints machine-readable output for scripts and jobs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from . import i18n
+from .db import Database, DatabaseBusy
+from .ingest import ImportRejected, import_file, load_folder
+from .kpis import compute_kpis
+from .models import KINDS
+from .settings import Settings
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m data_layer", description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--db", type=Path, help="database file (default: DASHBOARD_DB_PATH or data/dashboard.duckdb)"
+    )
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, help="language of messages")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    init = commands.add_parser("init", help="create or upgrade the database and load sample_data/")
+    init.add_argument("--empty", action="store_true", help="create the schema only")
+    init.add_argument("--sample-dir", type=Path, help="folder of <kind>.csv files (default: sample_data/)")
+
+    imp = commands.add_parser("import", help="validate and load one file (all rows or none)")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--kind", choices=sorted(KINDS), help="default: the file name without extension")
+    imp.add_argument("--user", default="cli", help="who imports, for the import log")
+    imp.add_argument("--json", action="store_true")
+
+    kpis = commands.add_parser("kpis", help="print K1–K5 with target and status")
+    kpis.add_argument("--as-of", type=dt.date.fromisoformat, help="YYYY-MM-DD (default: today)")
+    kpis.add_argument("--county", help="county adcode, e.g. 440881")
+    kpis.add_argument("--json", action="store_true")
+
+    gen = commands.add_parser("generate", help="write sample CSVs (deterministic)")
+    gen.add_argument("--out", type=Path, default=Path("sample_data"))
+    gen.add_argument("--scale", type=float, default=1.0)
+    gen.add_argument("--seed", type=int, default=20240315)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    settings = Settings()
+    lang = args.lang or settings.language
+    if args.command == "generate":
+        from .samplegen import generate
+
+        print(json.dumps(generate(args.out, scale=args.scale, seed=args.seed), ensure_ascii=False))
+        return 0
+    try:
+        db = Database(args.db or settings.db_path)
+    except DatabaseBusy as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 3
+    try:
+        return _COMMANDS[args.command](db, args, lang, settings)
+    finally:
+        db.close()
+
+
+def _init(db: Database, args, lang: str, settings: Settings) -> int:
+    if args.empty:
+        print(f"schema ready: {db.path}")
+        return 0
+    try:
+        results = load_folder(db, args.sample_dir or settings.sample_dir, user="init")
+    except ImportRejected as exc:
+        _print_problems(exc, lang, as_json=False)
+        return 1
+    with db.transaction() as cur:
+        cur.execute("INSERT OR REPLACE INTO meta VALUES ('sample', 'true')")
+    for r in results:
+        print(
+            f"{r.kind}: {r.rows_in_file} rows, {r.rows_new} new, "
+            f"{r.rows_replaced} replaced, {r.rows_same} same"
+        )
+    return 0
+
+
+def _import(db: Database, args, lang: str, settings: Settings) -> int:
+    try:
+        result = import_file(db, args.file, args.kind, user=args.user)
+    except ImportRejected as exc:
+        _print_problems(exc, lang, as_json=args.json)
+        return 1
+    if args.json:
+        print(json.dumps(result.as_dict(lang), ensure_ascii=False, indent=2))
+    else:
+        print(
+            f"{result.file_name}: {result.rows_new} new, {result.rows_replaced} replaced, "
+            f"{result.rows_same} same, {len(result.warnings)} warnings (batch {result.batch_id})"
+        )
+        for w in result.warnings:
+            print(f"  warning: row {w.row}, {w.column}: {w.value!r}: {w.message(lang)}")
+    return 0
+
+
+def _print_problems(exc: ImportRejected, lang: str, *, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps([p.as_dict(lang) for p in exc.problems], ensure_ascii=False, indent=2))
+        return
+    for p in exc.problems:
+        where = f"{p.file}, row {p.row}" if p.row else p.file
+        print(f"{p.severity}: {where}, {p.column or '-'}: {p.value!r}: {p.message(lang)}", file=sys.stderr)
+
+
+def _kpis(db: Database, args, lang: str, settings: Settings) -> int:
+    as_of = args.as_of or (dt.date.fromisoformat(settings.as_of) if settings.as_of else None)
+    found = compute_kpis(db, as_of, args.county)
+    if args.json:
+        print(
+            json.dumps(
+                [k.as_dict() | {"name": i18n.t(f"kpi.{k.code}", lang)} for k in found],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return 0
+    for k in found:
+        print(
+            f"{k.code} {i18n.t(f'kpi.{k.code}', lang)}: {k.value} {k.unit} / target {k.target} → {k.status}"
+        )
+    return 0
+
+
+_COMMANDS = {"init": _init, "import": _import, "kpis": _kpis}
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,98 @@
+"""The one way this program talks to DuckDB.
+
+Connection strategy (read before changing):
+
+* DuckDB lets one process hold a database file for writing, and then no other process may
+  open it at all. So a process opens the file exactly once, as a ``Database``; the app keeps
+  its ``Database`` in ``st.cache_resource`` and every browser session shares it. A second
+  process (the command line while the app runs) gets ``DatabaseBusy`` with a clear message.
+* A DuckDB connection object is not safe to use from two threads at once ("connection is
+  busy"), and Streamlit runs each session in its own thread. Every read therefore runs on a
+  fresh ``cursor()`` of the shared connection: cursors are independent connections to the
+  same database, cheap to open, and closed as soon as the result is fetched.
+* Writes go through ``transaction()``: one lock serializes them, each is a single
+  transaction (all rows or none), and ``generation`` is bumped after each commit so that
+  caches keyed on it never serve data from before an import.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from .schema import ensure_schema
+
+
+class DatabaseBusy(RuntimeError):
+    """Another process holds the database file."""
+
+    def __init__(self, path: Path | str):
+        super().__init__(
+            f"database {path} is in use by another process (is the dashboard running?); "
+            "stop it or use the app's upload page"
+        )
+        self.path = path
+
+
+class Database:
+    """A DuckDB database file opened once per process; safe to share between threads."""
+
+    def __init__(self, path: Path | str = ":memory:", *, read_only: bool = False):
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" in str(exc).lower():
+                raise DatabaseBusy(self.path) from exc
+            raise
+        self._write_lock = threading.Lock()
+        self.generation = 0
+        if not read_only:
+            try:
+                ensure_schema(self._con)
+            except Exception:
+                self._con.close()
+                raise
+
+    def query(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> pd.DataFrame:
+        """Run a read query on a fresh cursor and return its result as a DataFrame."""
+        with self._con.cursor() as cur:
+            return cur.execute(sql, params or []).df()
+
+    def rows(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> list[tuple]:
+        """Run a read query and return plain tuples (for small results)."""
+        with self._con.cursor() as cur:
+            return cur.execute(sql, params or []).fetchall()
+
+    def scalar(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> Any:
+        """First column of the first row, or None."""
+        found = self.rows(sql, params)
+        return found[0][0] if found else None
+
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """Serialized write transaction: commits on success, rolls back on any exception."""
+        with self._write_lock, self._con.cursor() as cur:
+            cur.execute("BEGIN TRANSACTION")
+            try:
+                yield cur
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+            cur.execute("COMMIT")
+            self.generation += 1
+
+    def meta(self, key: str) -> str | None:
+        """A value from the ``meta`` table (schema version, sample marker, ...)."""
+        return self.scalar("SELECT value FROM meta WHERE key = ?", [key])
+
+    def close(self) -> None:
+        self._con.close()

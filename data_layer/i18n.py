@@ -1,0 +1,206 @@
+"""The one translation table: every user-facing string, Chinese first, English beside it.
+
+Keys are dotted: ``reason.*`` for import problems, ``kpi.*`` for indicators, ``ui.*`` for
+the pages. ``t(key, lang, **values)`` formats with ``str.format``. A missing key raises
+KeyError in tests (see tests/test_i18n.py checks every key has both languages).
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("zh", "en")
+
+TEXT: dict[str, tuple[str, str]] = {
+    # --- import problems ------------------------------------------------------------------
+    "reason.required": ("必填项为空", "required value is empty"),
+    "reason.date_format": (
+        "日期格式无法识别，应为 2024-03-05、2024/3/5、2024.3.5 或 2024年3月5日",
+        "date not recognized; write 2024-03-05, 2024/3/5, 2024.3.5 or 2024年3月5日",
+    ),
+    "reason.date_invalid": ("日期不存在（月或日超出范围）", "no such date (month or day out of range)"),
+    "reason.date_future": ("日期晚于今天", "date is in the future"),
+    "reason.number_format": ("不是数字", "not a number"),
+    "reason.number_negative": ("不能为负数", "must not be negative"),
+    "reason.integer_format": ("应为整数", "must be a whole number"),
+    "reason.bool_format": ("应填“是”或“否”", "write 是 (yes) or 否 (no)"),
+    "reason.quarter_format": ("季度格式应为 2024Q1 或 2024年第1季度", "quarter must look like 2024Q1"),
+    "reason.enum_unknown": ("不是允许的取值", "not one of the allowed values"),
+    "reason.county_unknown": (
+        "不是湛江市的区县（可填区县名称或行政区划代码）",
+        "not a county of Zhanjiang (use its name or adcode)",
+    ),
+    "reason.app_no_format": (
+        "不是专利申请号（应为12位数字加校验位，如 ZL202310123456.6）",
+        "not a patent application number (12 digits and a check character, e.g. ZL202310123456.6)",
+    ),
+    "reason.app_no_check": ("申请号校验位不正确", "wrong check character in the application number"),
+    "reason.credit_code_format": (
+        "不是统一社会信用代码（应为18位数字或大写字母）",
+        "not a unified social credit code (18 digits or capital letters)",
+    ),
+    "reason.credit_code_check": (
+        "统一社会信用代码校验位不符（已导入，请核对）",
+        "credit code check character does not match (loaded; please verify)",
+    ),
+    "reason.greater_than_equal": ("数值小于允许的最小值", "value below the allowed minimum"),
+    "reason.less_than_equal": ("数值大于允许的最大值", "value above the allowed maximum"),
+    "reason.grant_before_filing": ("授权日早于申请日", "grant date is before the filing date"),
+    "reason.lapse_before_grant": ("失效日早于授权日", "lapse date is before the grant date"),
+    "reason.type_mismatch": (
+        "专利类型与申请号第5位所示类型不符",
+        "patent type does not match the kind digit of the application number",
+    ),
+    "reason.filing_needs_patent": (
+        "备案产品至少关联一件专利",
+        "a filed product must link at least one patent",
+    ),
+    "reason.output_needs_year": ("填写了年产值，但缺少产值年度", "an output value needs its year"),
+    "reason.year_needs_output": ("填写了产值年度，但缺少年产值", "an output year needs its value"),
+    "reason.year_range": ("年度超出范围", "year out of range"),
+    "reason.tech_above_turnover": (
+        "技术交易额大于合同成交额",
+        "technology amount exceeds the contract turnover",
+    ),
+    "reason.issued_needs_date": ("已印发的实施细则须填写印发日期", "an issued rule needs its issue date"),
+    "reason.deadline_before_start": ("截止日期早于起始日期", "deadline is before the start date"),
+    "reason.duplicate_in_file": ("与文件中第 {value} 行重复", "duplicates row {value} of the file"),
+    "reason.conflicting_rows": (
+        "同一备案编号的各行产品信息不一致",
+        "rows of the same filing number disagree on the product's details",
+    ),
+    "reason.ref_missing_institutions": (
+        "该统一社会信用代码不在单位名录中，请先导入单位",
+        "credit code not in the institutions list; import the institution first",
+    ),
+    "reason.ref_missing_patents": (
+        "该申请号不在专利数据中，请先导入专利",
+        "application number not in the patent data; import the patent first",
+    ),
+    "reason.column_missing": ("缺少必需的列", "required column is missing"),
+    "reason.column_twice": ("同一字段出现了两列", "two columns carry the same field"),
+    "reason.column_ignored": ("无法识别的列，已忽略", "unrecognized column, ignored"),
+    "reason.file_empty": ("文件中没有数据行", "the file has no data rows"),
+    "reason.no_header": ("前10行中找不到表头", "no header row in the first 10 lines"),
+    "reason.encoding_unknown": (
+        "无法识别文件编码（支持 UTF-8 与 GBK/GB18030）",
+        "unknown text encoding (UTF-8 and GBK/GB18030 are supported)",
+    ),
+    "reason.xlsx_unreadable": ("无法读取该 Excel 文件", "this Excel file cannot be read"),
+    "reason.kind_unknown": ("未知的数据类别", "unknown data kind"),
+    "reason.unknown": ("数据有误", "invalid value"),
+    # --- KPIs --------------------------------------------------------------------------------
+    "kpi.K1": ("专利产品备案企业数", "Enterprises with patent-product filings"),
+    "kpi.K2": ("备案产品数", "Filed products"),
+    "kpi.K3": ("专利密集型产品产值", "Output of patent-intensive products"),
+    "kpi.K4": ("驻湛高校、科研院所专利产业化率", "Industrialization rate, universities and institutes"),
+    "kpi.K5": ("涉专利技术合同成交额", "Turnover of patent-related technology contracts"),
+    "kpi.formula.K1": (
+        "截至所选日期，至少有一件专利产品备案的不同企业数。",
+        "Distinct enterprises with at least one patent-product filing up to the date.",
+    ),
+    "kpi.formula.K2": ("截至所选日期的专利产品备案件数。", "Patent-product filings up to the date."),
+    "kpi.formula.K3": (
+        "已备案专利密集型产品的年产值（万元）之和，按年计；目标为逐年提升。",
+        "Sum of the annual output value (万元) of filed patent-intensive products, per year; "
+        "the target is a rise every year.",
+    ),
+    "kpi.formula.K4": (
+        "驻湛高校、科研院所：已产业化的有效专利数 ÷ 持有的有效专利数。已产业化指专利权人自行实施、"
+        "已转让，或已许可且投产；有效专利指截至该日已授权且未失效。目标为高于2023年末基线。",
+        "Universities and research institutes in Zhanjiang: industrialized valid patents ÷ valid "
+        "patents held. Industrialized means implemented by the holder, transferred, or licensed and "
+        "put into production; valid means granted and not lapsed on the date. Target: above the "
+        "end-of-2023 baseline.",
+    ),
+    "kpi.formula.K5": (
+        "涉及专利的已登记技术合同成交额（万元），按年合计；与2023年基线相比的增长率。"
+        "当年未满一年时按年化值计算并注明。",
+        "Registered technology contracts involving patents: turnover (万元) per year, growth "
+        "against the 2023 baseline. A year not yet complete is annualized and labelled so.",
+    ),
+    "status.met": ("已达标", "Met"),
+    "status.on_track": ("进度正常", "On track"),
+    "status.behind": ("滞后", "Behind"),
+    "status.no_data": ("暂无数据", "No data"),
+    "status.no_target": ("无目标", "No target"),
+    "status.missed": ("未达标", "Missed"),
+    # --- pages -----------------------------------------------------------------------------
+    "ui.app_title": ("湛江市专利转化运用专项行动监测", "Zhanjiang Patent Transformation Action Monitor"),
+    "ui.nav.overview": ("总览", "Overview"),
+    "ui.sample_marker": ("示例数据", "Sample data"),
+    "ui.sample_help": (
+        "当前展示的是虚构的示例数据，不代表真实情况。导入真实数据后此标记消失。",
+        "These are fictional sample data, not real figures. The marker goes once real data is imported.",
+    ),
+    "ui.data_as_of": ("数据截至 {date}", "Data as of {date}"),
+    "ui.no_data_yet": ("尚无数据。请先导入数据。", "No data yet. Import data first."),
+    "ui.db_busy": ("数据库正被其他程序占用：{detail}", "The database is in use by another program: {detail}"),
+    "ui.filter.language": ("语言", "Language"),
+    "ui.filter.county": ("区县", "County"),
+    "ui.filter.period": ("统计时点", "As of"),
+    "ui.county.all": ("全市", "Whole city"),
+    "ui.period.latest": ("最新", "Latest"),
+    "ui.period.year_end": ("{year}年末", "End of {year}"),
+    "ui.period.quarter_end": ("{year}年第{quarter}季度末", "End of {year} Q{quarter}"),
+    "ui.overview.title": ("专项行动总览", "Special action overview"),
+    "ui.overview.scope": (
+        "范围：{county}｜统计时点：{as_of}｜{data_as_of}",
+        "Scope: {county} | As of {as_of} | {data_as_of}",
+    ),
+    "ui.overview.targets_heading": ("目标完成情况", "Targets"),
+    "ui.overview.trends_heading": ("走势", "Trends"),
+    "ui.overview.formulas": ("指标口径", "How each indicator is computed"),
+    "ui.kpi.target.exceed": ("目标：超过 {target}", "Target: more than {target}"),
+    "ui.kpi.target.rising": ("目标：逐年提升", "Target: rising every year"),
+    "ui.kpi.target.above_baseline": (
+        "目标：高于{year}年末基线（{baseline}）{points}个百分点以上，即 ≥ {threshold}",
+        "Target: {points} points above the end-of-{year} baseline ({baseline}), i.e. ≥ {threshold}",
+    ),
+    "ui.kpi.target.growth_pct": (
+        "目标：较{year}年基线（{baseline}）增长 {target} 以上",
+        "Target: growth of at least {target} on the {year} baseline ({baseline})",
+    ),
+    "ui.kpi.period": ("规划期 {period}，截止 {deadline}", "Plan period {period}, deadline {deadline}"),
+    "ui.kpi.at_deadline": (
+        "截止日（{deadline}）时：{value}，{status}",
+        "At the deadline ({deadline}): {value}, {status}",
+    ),
+    "ui.kpi.projection": (
+        "按近12个月进度，预计截止日达到 {value}",
+        "At the last 12 months' pace: {value} by the deadline",
+    ),
+    "ui.kpi.value_year": ("{year}年度", "Year {year}"),
+    "ui.kpi.value_annualized": ("{year}年（年初至今，已年化）", "{year} (year to date, annualized)"),
+    "ui.kpi.turnover": ("成交额 {value}", "Turnover {value}"),
+    "ui.kpi.rate_counts": (
+        "有效专利 {valid} 件，已产业化 {industrialized} 件",
+        "{valid} valid patents, {industrialized} industrialized",
+    ),
+    "ui.kpi.no_target": ("目标表中没有该指标的目标", "No target for this indicator in the targets table"),
+    "ui.chart.subtitle": (
+        "{period}｜来源：{source}｜{data_as_of}",
+        "{period} | Source: {source} | {data_as_of}",
+    ),
+    "ui.chart.monthly_cumulative": ("{start} 至 {end}，按月累计", "{start} to {end}, cumulative by month"),
+    "ui.chart.yearly": ("{start}–{end}年，按年", "{start}–{end}, by year"),
+    "ui.chart.quarterly": ("{start} 至 {end}，按季度末", "{start} to {end}, at quarter ends"),
+    "ui.chart.target": ("目标", "Target"),
+    "ui.chart.baseline": ("基线", "Baseline"),
+    "ui.chart.partial_year": ("当年（未满一年）", "Current year (incomplete)"),
+    "ui.source.filings": ("专利产品备案", "patent-product filings"),
+    "ui.source.patents": ("专利及运用事件", "patents and their industrialization events"),
+    "ui.source.contracts": ("技术合同登记", "registered technology contracts"),
+    "ui.unit.count": ("数量", "Count"),
+}
+
+
+def t(key: str, lang: str = "zh", **values: object) -> str:
+    """Translate ``key`` into ``lang`` (zh or en), formatting ``values`` into it."""
+    zh, en = TEXT[key]
+    text = en if lang == "en" else zh
+    return text.format(**values) if values else text
+
+
+def reason(code: str, lang: str = "zh", value: object = None) -> str:
+    """Sentence for an import problem's reason code (an unknown code gets a generic one)."""
+    key = f"reason.{code}" if f"reason.{code}" in TEXT else "reason.unknown"
+    return t(key, lang, value=value)

@@ -1,0 +1,359 @@
+"""The plan's five KPIs (K1–K5 of the domain brief) for any date and county.
+
+Targets, baselines and deadlines come from the ``targets`` table. For a date ``as_of`` the
+target row used is the period that contains it, else the latest period that has ended.
+Each KPI reports its value on ``as_of``, its value on the period's deadline once that has
+passed, a projection to the deadline from the pace of the last twelve months while the
+period is open, and a status:
+
+* ``met``: the target is reached;
+* ``on_track``: not yet, but the projection reaches it by the deadline;
+* ``behind``: the projection falls short;
+* ``missed``: the deadline has passed without the target reached;
+* ``no_data`` / ``no_target``: nothing to compare.
+
+The formulas are written out for leaders in ``i18n`` (``kpi.formula.K*``) and in the README.
+All aggregation happens in SQL; only the few numbers a card or chart shows come back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from itertools import pairwise
+
+import pandas as pd
+
+from .db import Database
+
+CODES = ("K1", "K2", "K3", "K4", "K5")
+UNITS = {"K1": "家", "K2": "件", "K3": "万元", "K4": "%", "K5": "%"}
+RESEARCH_KINDS = ("university", "research_institute")
+INDUSTRIALIZING = (
+    "(e.event_type IN ('implementation', 'transfer') OR (e.event_type = 'license' AND e.in_production))"
+)
+
+
+@dataclass
+class Kpi:
+    """One KPI on one date; every number carries ``unit``."""
+
+    code: str
+    as_of: dt.date
+    value: float | None
+    unit: str
+    status: str
+    target: float | None = None
+    target_type: str | None = None
+    baseline: float | None = None
+    threshold: float | None = None  # the value that counts as reaching the target
+    share_of_target: float | None = None  # value / threshold, 1.0 = reached
+    period: str | None = None
+    deadline: dt.date | None = None
+    value_at_deadline: float | None = None
+    status_at_deadline: str | None = None
+    projection: float | None = None
+    value_label: str | None = None  # e.g. "2025" when the value is a year's figure
+    annualized: bool = False
+    detail: dict = field(default_factory=dict)
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        for key in ("as_of", "deadline"):
+            data[key] = data[key].isoformat() if data[key] else None
+        return data
+
+
+# --- targets ---------------------------------------------------------------------------------
+
+
+def target_for(db: Database, code: str, as_of: dt.date) -> dict | None:
+    """The target row in force on ``as_of``: the open period, else the latest ended one."""
+    rows = db.query(
+        """SELECT * FROM targets WHERE code = $code AND period_start <= $d
+           ORDER BY (deadline >= $d) DESC, deadline DESC LIMIT 1""",
+        {"code": code, "d": as_of},
+    )
+    if rows.empty:
+        return None
+    row = rows.iloc[0].to_dict()
+    for key in ("period_start", "deadline"):
+        row[key] = pd.Timestamp(row[key]).date()
+    return row
+
+
+# --- raw measurements ------------------------------------------------------------------------
+
+
+def filing_counts(db: Database, as_of: dt.date, county: str | None = None) -> tuple[int, int]:
+    """(distinct filing enterprises, filed products) up to ``as_of`` (K1, K2)."""
+    enterprises, products = db.rows(
+        """SELECT count(DISTINCT f.enterprise_code), count(*)
+           FROM filings f JOIN institutions i ON i.credit_code = f.enterprise_code
+           WHERE f.filing_date <= $d AND ($county IS NULL OR i.county = $county)""",
+        {"d": as_of, "county": county},
+    )[0]
+    return int(enterprises), int(products)
+
+
+def output_by_year(db: Database, as_of: dt.date, county: str | None = None) -> pd.DataFrame:
+    """Output value (万元) of filed patent-intensive products per complete year up to ``as_of`` (K3)."""
+    return db.query(
+        """SELECT o.year, sum(o.output_10k) AS output_10k
+           FROM filing_outputs o
+           JOIN filings f ON f.filing_no = o.filing_no
+           JOIN institutions i ON i.credit_code = f.enterprise_code
+           WHERE f.patent_intensive AND f.filing_date <= $d AND make_date(o.year, 12, 31) <= $d
+             AND ($county IS NULL OR i.county = $county)
+           GROUP BY o.year ORDER BY o.year""",
+        {"d": as_of, "county": county},
+    )
+
+
+def industrialization(
+    db: Database, dates: list[dt.date], county: str | None = None, kinds: tuple[str, ...] = RESEARCH_KINDS
+) -> pd.DataFrame:
+    """Valid and industrialized patents held by institutions of ``kinds``, on each date (K4).
+
+    A patent is valid on a date when granted by then and not lapsed; industrialized when by
+    then it was implemented by a holder, transferred, or licensed and put into production.
+    A patent held by two such institutions counts once.
+    """
+    return db.query(
+        """WITH days AS (SELECT unnest($dates::DATE[]) AS d),
+           held AS (
+               SELECT DISTINCT p.app_no, p.grant_date, p.lapse_date
+               FROM patents p
+               JOIN patent_holders h ON h.app_no = p.app_no
+               JOIN institutions i ON i.credit_code = h.holder_code
+               WHERE i.kind IN (SELECT unnest($kinds::VARCHAR[]))
+                 AND ($county IS NULL OR i.county = $county) AND p.grant_date IS NOT NULL),
+           first_use AS (
+               SELECT e.app_no, min(e.event_date) AS used_on FROM patent_events e
+               WHERE e.app_no IN (SELECT app_no FROM held) AND """
+        + INDUSTRIALIZING
+        + """ GROUP BY e.app_no)
+           SELECT days.d AS date, count(*) AS valid,
+                  count(*) FILTER (WHERE u.used_on <= days.d) AS industrialized
+           FROM days JOIN held ON held.grant_date <= days.d
+                AND (held.lapse_date IS NULL OR held.lapse_date > days.d)
+           LEFT JOIN first_use u ON u.app_no = held.app_no
+           GROUP BY days.d ORDER BY days.d""",
+        {"dates": dates, "kinds": list(kinds), "county": county},
+    )
+
+
+def patent_contract_turnover(db: Database, as_of: dt.date, county: str | None = None) -> pd.DataFrame:
+    """Turnover (万元) of registered contracts involving patents, per year up to ``as_of`` (K5)."""
+    return db.query(
+        """SELECT year(c.registered_date) AS year, sum(c.turnover_10k) AS turnover_10k,
+                  max(c.registered_date) AS last_date
+           FROM contracts c JOIN institutions i ON i.credit_code = c.seller_code
+           WHERE c.registered_date <= $d AND ($county IS NULL OR i.county = $county)
+             AND EXISTS (SELECT 1 FROM contract_patents cp WHERE cp.contract_no = c.contract_no)
+           GROUP BY year ORDER BY year""",
+        {"d": as_of, "county": county},
+    )
+
+
+# --- KPI assembly ----------------------------------------------------------------------------
+
+
+def compute_kpis(db: Database, as_of: dt.date | None = None, county: str | None = None) -> list[Kpi]:
+    """K1–K5 on ``as_of`` (default today) for the whole city or one county (adcode)."""
+    as_of = as_of or dt.date.today()
+    return [_KPI_FUNCTIONS[code](db, as_of, county) for code in CODES]
+
+
+def _count_kpi(code: str, index: int):
+    def compute(db: Database, as_of: dt.date, county: str | None) -> Kpi:
+        value = filing_counts(db, as_of, county)[index]
+        kpi = _base(db, code, as_of, value)
+        if kpi.deadline and as_of < kpi.deadline:
+            year_ago = filing_counts(db, as_of - dt.timedelta(days=365), county)[index]
+            days_left = (kpi.deadline - as_of).days
+            kpi.projection = round(value + (value - year_ago) * days_left / 365, 1)
+        if kpi.deadline and as_of >= kpi.deadline:
+            kpi.value_at_deadline = float(filing_counts(db, kpi.deadline, county)[index])
+        return _judge(kpi)
+
+    return compute
+
+
+def _k3(db: Database, as_of: dt.date, county: str | None) -> Kpi:
+    years = output_by_year(db, as_of, county)
+    if years.empty:
+        return _judge(_base(db, "K3", as_of, None))
+    latest = years.iloc[-1]
+    kpi = _base(db, "K3", as_of, float(latest["output_10k"]))
+    kpi.value_label = str(int(latest["year"]))
+    series = dict(zip(years["year"].astype(int), years["output_10k"], strict=True))
+    kpi.detail["by_year"] = {str(y): round(v, 2) for y, v in series.items()}
+    start = kpi.detail.get("baseline_year") or min(series)
+    if kpi.baseline is None and start in series:
+        kpi.baseline = float(series[start])
+    kpi.detail["rising"] = _rising(series, start, max(series))
+    if kpi.deadline:
+        kpi.detail["rising_at_deadline"] = _rising(series, start, min(max(series), kpi.deadline.year))
+    if kpi.deadline:
+        end = kpi.deadline.year
+        if end in series:
+            kpi.value_at_deadline = float(series[end])
+        if len(series) >= 2 and as_of < kpi.deadline:
+            last, before = series[max(series)], series.get(max(series) - 1)
+            if before:
+                kpi.projection = round(last * (last / before) ** (end - max(series)), 2)
+    return _judge(kpi)
+
+
+def _rising(series: dict[int, float], start: int, end: int) -> bool | None:
+    years = [y for y in range(start, end + 1) if y in series]
+    if len(years) < 2:
+        return None
+    return all(series[b] > series[a] for a, b in pairwise(years))
+
+
+def _k4(db: Database, as_of: dt.date, county: str | None) -> Kpi:
+    kpi = _base(db, "K4", as_of, None)
+    baseline_day = dt.date(kpi.detail["baseline_year"], 12, 31) if kpi.detail.get("baseline_year") else None
+    dates = {"now": as_of, "year_ago": as_of - dt.timedelta(days=365)}
+    if baseline_day:
+        dates["baseline"] = baseline_day
+    if kpi.deadline:
+        dates["deadline"] = min(kpi.deadline, as_of)
+    table = industrialization(db, sorted(set(dates.values())), county)
+    rates = {
+        row.date.date() if hasattr(row.date, "date") else row.date: _rate(row.industrialized, row.valid)
+        for row in table.itertuples()
+    }
+    now = table[table["date"] == pd.Timestamp(as_of)]
+    kpi.value = rates.get(as_of)
+    if not now.empty:
+        kpi.detail.update(valid=int(now["valid"].iloc[0]), industrialized=int(now["industrialized"].iloc[0]))
+    if kpi.baseline is None and baseline_day:
+        kpi.baseline = rates.get(baseline_day)
+    if kpi.deadline and as_of >= kpi.deadline:
+        kpi.value_at_deadline = rates.get(kpi.deadline)
+    elif kpi.deadline and kpi.value is not None and rates.get(dates["year_ago"]) is not None:
+        pace = kpi.value - rates[dates["year_ago"]]
+        kpi.projection = round(kpi.value + pace * (kpi.deadline - as_of).days / 365, 2)
+    return _judge(kpi)
+
+
+def _rate(part: float, whole: float) -> float | None:
+    return round(100.0 * part / whole, 2) if whole else None
+
+
+def _k5(db: Database, as_of: dt.date, county: str | None) -> Kpi:
+    kpi = _base(db, "K5", as_of, None)
+    years = patent_contract_turnover(db, as_of, county)
+    turnover = dict(zip(years["year"].astype(int), years["turnover_10k"], strict=True))
+    base_year = kpi.detail.get("baseline_year")
+    if kpi.baseline is None and base_year in turnover:
+        kpi.baseline = float(turnover[base_year])
+    kpi.detail["turnover_by_year"] = {str(y): round(v, 2) for y, v in turnover.items()}
+    full_year = as_of.year if as_of == dt.date(as_of.year, 12, 31) else as_of.year - 1
+    ytd = _annualized(turnover.get(as_of.year), as_of)
+    kpi.detail["ytd_annualized_10k"] = ytd
+    if kpi.baseline:
+        growth = lambda amount: round(100.0 * (amount / kpi.baseline - 1), 2)  # noqa: E731
+        if base_year is not None and full_year > base_year and full_year in turnover:
+            kpi.value, kpi.value_label = growth(turnover[full_year]), str(full_year)
+            kpi.detail["turnover_10k"] = round(turnover[full_year], 2)
+        elif ytd is not None:
+            kpi.value, kpi.value_label, kpi.annualized = growth(ytd), str(as_of.year), True
+            kpi.detail["turnover_10k"] = ytd
+        if kpi.deadline and as_of >= kpi.deadline and kpi.deadline.year in turnover:
+            kpi.value_at_deadline = growth(turnover[kpi.deadline.year])
+        elif kpi.deadline and ytd is not None:
+            kpi.projection = growth(ytd)
+    return _judge(kpi)
+
+
+def _annualized(amount: float | None, as_of: dt.date) -> float | None:
+    """Year-to-date amount scaled to a whole year; None for a year that has just begun."""
+    elapsed = (as_of - dt.date(as_of.year, 1, 1)).days + 1
+    if amount is None or elapsed < 28 or as_of == dt.date(as_of.year, 12, 31):
+        return None if amount is None or elapsed < 28 else round(float(amount), 2)
+    year_days = (dt.date(as_of.year, 12, 31) - dt.date(as_of.year, 1, 1)).days + 1
+    return round(float(amount) * year_days / elapsed, 2)
+
+
+def _base(db: Database, code: str, as_of: dt.date, value: float | None) -> Kpi:
+    kpi = Kpi(code=code, as_of=as_of, value=value, unit=UNITS[code], status="no_data")
+    target = target_for(db, code, as_of)
+    if target:
+        kpi.target = float(target["target_value"])
+        kpi.target_type = target["target_type"]
+        kpi.unit = target["unit"]
+        kpi.period = target["period"]
+        kpi.deadline = target["deadline"]
+        baseline = target["baseline"]
+        kpi.baseline = None if pd.isna(baseline) else float(baseline)
+        year = target["baseline_year"]
+        kpi.detail["baseline_year"] = None if pd.isna(year) else int(year)
+        kpi.detail["source"] = target["source"]
+    return kpi
+
+
+def _judge(kpi: Kpi) -> Kpi:
+    """Fill threshold, share of target and status from value, projection and deadline."""
+    if kpi.target is None:
+        kpi.status = "no_target" if kpi.value is not None else "no_data"
+        return kpi
+    kpi.threshold = _threshold(kpi)
+    if kpi.value is not None and kpi.threshold:
+        kpi.share_of_target = round(kpi.value / kpi.threshold, 4)
+    closed = kpi.deadline is not None and kpi.as_of >= kpi.deadline
+    if closed:
+        kpi.status_at_deadline = _verdict(
+            kpi, kpi.value_at_deadline, final=True, rising_key="rising_at_deadline"
+        )
+    kpi.status = _verdict(kpi, kpi.value, final=closed)
+    if closed and kpi.status_at_deadline == "missed" and kpi.status == "met":
+        kpi.detail["met_after_deadline"] = True
+    return kpi
+
+
+def _threshold(kpi: Kpi) -> float | None:
+    if kpi.target_type == "above_baseline":
+        return None if kpi.baseline is None else round(kpi.baseline + kpi.target, 2)
+    if kpi.target_type == "rising":
+        return kpi.baseline
+    return kpi.target
+
+
+def _verdict(kpi: Kpi, value: float | None, *, final: bool, rising_key: str = "rising") -> str:
+    if value is None:
+        return "no_data"
+    if kpi.target_type == "rising":
+        # "Keeps rising" is reached while every year so far beat the one before; once a year
+        # falls it cannot be made good, so there is no "on track" short of it.
+        rising = kpi.detail.get(rising_key)
+        if rising is None:
+            return "no_data"
+        return "met" if rising else ("missed" if final else "behind")
+    elif kpi.threshold is None:
+        return "no_data"
+    elif kpi.target_type == "exceed":
+        reached = value > kpi.threshold
+    else:
+        reached = value >= kpi.threshold
+    if reached:
+        return "met"
+    if final:
+        return "missed"
+    projection = kpi.projection
+    if projection is None or kpi.threshold is None:
+        return "behind"
+    ahead = projection > kpi.threshold if kpi.target_type == "exceed" else projection >= kpi.threshold
+    return "on_track" if ahead else "behind"
+
+
+_KPI_FUNCTIONS = {
+    "K1": _count_kpi("K1", 0),
+    "K2": _count_kpi("K2", 1),
+    "K3": _k3,
+    "K4": _k4,
+    "K5": _k5,
+}

@@ -1,0 +1,314 @@
+"""Row models: the one definition of each importable kind.
+
+Each field's ``title`` is the Chinese header staff use (and the sample files carry); the
+field name is the English header; ``aliases`` lists other spellings seen in real files.
+Templates, header mapping and the column checks are all derived from these models.
+Parsers raise ``PydanticCustomError`` whose type is a reason code (see ``i18n``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from . import values
+from .counties import county_adcode
+from .identifiers import normalize_app_no, normalize_credit_code, patent_kind
+
+
+def _parser(fn, *, optional: bool = False, normalize: bool = True):
+    """Wrap a ``values`` parser so its reason code becomes the pydantic error type.
+
+    Cells are NFKC-normalized first, so full-width digits, letters and spaces parse; free
+    text keeps its full-width punctuation (``normalize=False``).
+    """
+
+    def validate(raw: Any) -> Any:
+        if not isinstance(raw, str):
+            return raw
+        if normalize:
+            raw = unicodedata.normalize("NFKC", raw)
+        if raw.strip() == "":
+            if optional:
+                return None
+            raise PydanticCustomError("required", "required")
+        try:
+            return fn(raw)
+        except ValueError as exc:
+            raise PydanticCustomError(str(exc), str(exc)) from None
+
+    return BeforeValidator(validate)
+
+
+def _labels(mapping: dict[str, str]):
+    """Accept a Chinese label or the English code of an enumeration."""
+
+    def parse(text: str) -> str:
+        key = text.strip()
+        if key in mapping.values():
+            return key
+        if key in mapping:
+            return mapping[key]
+        raise ValueError("enum_unknown")
+
+    return parse
+
+
+def _credit(text: str) -> str:
+    return normalize_credit_code(text)[0]
+
+
+def _code_list(fn):
+    def parse(text: str) -> list[str]:
+        return [fn(item) for item in values.split_list(text)]
+
+    return parse
+
+
+def _count(text: str) -> int:
+    number = values.parse_amount(text)
+    if number != int(number):
+        raise ValueError("integer_format")
+    return int(number)
+
+
+def _signed(text: str) -> float:
+    text = text.strip()
+    if text.startswith("-"):
+        return -values.parse_amount(text[1:])
+    return values.parse_amount(text)
+
+
+def _past(text: str) -> dt.date:
+    """A date that has happened: records describe the past, so a future date is a typo."""
+    date = values.parse_date(text)
+    if date > dt.date.today():
+        raise ValueError("date_future")
+    return date
+
+
+INSTITUTION_KINDS = {
+    "高校": "university",
+    "科研院所": "research_institute",
+    "市属国有企业": "city_soe",
+    "企业": "enterprise",
+    "个体工商户": "individual",
+}
+PATENT_TYPES = {"发明": "invention", "实用新型": "utility_model", "外观设计": "design"}
+EVENT_TYPES = {"实施": "implementation", "转让": "transfer", "许可": "license", "质押": "pledge"}
+CONTRACT_TYPES = {
+    "技术开发": "development",
+    "技术转让": "transfer",
+    "技术许可": "license",
+    "技术咨询": "consulting",
+    "技术服务": "service",
+}
+ACTIVITY_TYPES = {"政策宣讲会": "briefing", "转化对接活动": "matching"}
+TARGET_TYPES = {
+    "超过": "exceed",
+    "逐年提升": "rising",
+    "高于基线": "above_baseline",
+    "累计增长": "growth_pct",
+}
+
+Text = Annotated[str, _parser(str.strip, normalize=False)]
+OptText = Annotated[str | None, _parser(str.strip, optional=True, normalize=False)]
+Date = Annotated[dt.date, _parser(_past)]
+OptDate = Annotated[dt.date | None, _parser(_past, optional=True)]
+AnyDate = Annotated[dt.date, _parser(values.parse_date)]
+Amount = Annotated[float, _parser(values.parse_amount)]
+OptAmount = Annotated[float | None, _parser(values.parse_amount, optional=True)]
+Count = Annotated[int, _parser(_count)]
+OptCount = Annotated[int | None, _parser(_count, optional=True)]
+Flag = Annotated[bool, _parser(values.parse_bool, optional=True)]
+OptFlag = Annotated[bool | None, _parser(values.parse_bool, optional=True)]
+AppNo = Annotated[str, _parser(normalize_app_no)]
+AppNoList = Annotated[list[str], _parser(_code_list(normalize_app_no), optional=True)]
+Credit = Annotated[str, _parser(_credit)]
+OptCredit = Annotated[str | None, _parser(_credit, optional=True)]
+CreditList = Annotated[list[str], _parser(_code_list(_credit), optional=True)]
+CountyCode = Annotated[str, _parser(county_adcode)]
+Quarter = Annotated[str, _parser(values.parse_quarter)]
+
+
+def col(zh: str, *aliases: str, description: str = "", **kwargs: Any) -> Any:
+    """A field whose Chinese header is ``zh`` and which also answers to ``aliases``."""
+    return Field(title=zh, description=description, json_schema_extra={"aliases": list(aliases)}, **kwargs)
+
+
+class Row(BaseModel):
+    """Base of every kind: strict about unknown fields, frozen once parsed."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Institution(Row):
+    credit_code: Credit = col("统一社会信用代码", "信用代码", "社会信用代码", "code")
+    name: Text = col("单位名称", "机构名称", "企业名称", "名称")
+    kind: Annotated[str, _parser(_labels(INSTITUTION_KINDS))] = col("单位类型", "机构类型", "类型")
+    county: CountyCode = col("所在区县", "区县", "所属区县", "adcode")
+    industry: OptText = col("所属行业", "行业", default=None)
+    patent_intensive: Flag = col("专利密集型企业", "是否专利密集型企业", default=False)
+
+
+class Patent(Row):
+    app_no: AppNo = col("申请号", "专利号", "application_number")
+    title: Text = col("专利名称", "发明名称", "名称")
+    patent_type: Annotated[str, _parser(_labels(PATENT_TYPES))] = col("专利类型", "类型", "type")
+    filing_date: Date = col("申请日", "申请日期")
+    grant_date: OptDate = col("授权日", "授权公告日", "授权日期", default=None)
+    lapse_date: OptDate = col("失效日", "失效日期", default=None)
+    holder_codes: CreditList = col(
+        "专利权人统一社会信用代码", "专利权人代码", "holders", default_factory=list
+    )
+    county: CountyCode = col("所在区县", "区县", "adcode")
+    ipc: OptText = col("IPC主分类号", "主分类号", "IPC", default=None)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Patent:
+        if self.grant_date and self.grant_date < self.filing_date:
+            raise PydanticCustomError("grant_before_filing", "grant_before_filing")
+        if self.lapse_date and self.lapse_date < (self.grant_date or self.filing_date):
+            raise PydanticCustomError("lapse_before_grant", "lapse_before_grant")
+        kind = patent_kind(self.app_no)
+        if kind is not None and kind != self.patent_type:
+            raise PydanticCustomError("type_mismatch", "type_mismatch")
+        return self
+
+
+class PatentEvent(Row):
+    app_no: AppNo = col("申请号", "专利号", "application_number")
+    event_type: Annotated[str, _parser(_labels(EVENT_TYPES))] = col("事件类型", "运用方式", "type")
+    event_date: Date = col("日期", "发生日期", "登记日期", "date")
+    holder_code: OptCredit = col("专利权人统一社会信用代码", "专利权人代码", "holder", default=None)
+    counterparty: OptText = col("对方名称", "受让方", "被许可方", "质权人", default=None)
+    counterparty_code: OptCredit = col("对方统一社会信用代码", "对方代码", default=None)
+    counterparty_local: OptFlag = col("对方是否在湛江", "对方在湛江", "local", default=None)
+    amount_10k: OptAmount = col("金额（万元）", "金额", "amount", default=None)
+    in_production: Flag = col("是否投产", "已投产", default=False)
+
+
+class Filing(Row):
+    filing_no: Text = col("备案编号", "备案号", "filing_number")
+    product_name: Text = col("产品名称", "备案产品名称", "product")
+    enterprise_code: Credit = col("企业统一社会信用代码", "企业代码", "enterprise")
+    filing_date: Date = col("备案日期", "备案时间", "date")
+    industry: OptText = col("所属产业", "产业", "行业", default=None)
+    patent_intensive: Flag = col("专利密集型产品", "是否专利密集型产品", default=True)
+    app_nos: AppNoList = col("关联专利申请号", "关联专利", "patents", default_factory=list)
+    output_year: OptCount = col("产值年度", "年度", "year", default=None)
+    output_10k: OptAmount = col("年产值（万元）", "年产值", "产值（万元）", "output", default=None)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Filing:
+        if not self.app_nos:
+            raise PydanticCustomError("filing_needs_patent", "filing_needs_patent")
+        if self.output_10k is not None and self.output_year is None:
+            raise PydanticCustomError("output_needs_year", "output_needs_year")
+        if self.output_year is not None and self.output_10k is None:
+            raise PydanticCustomError("year_needs_output", "year_needs_output")
+        if self.output_year is not None and not 2000 <= self.output_year <= dt.date.today().year:
+            raise PydanticCustomError("year_range", "year_range")
+        return self
+
+
+class Contract(Row):
+    contract_no: Text = col("合同登记号", "合同编号", "登记号", "contract_number")
+    title: Text = col("合同名称", "项目名称", "name")
+    contract_type: Annotated[str, _parser(_labels(CONTRACT_TYPES))] = col("合同类型", "技术合同类型", "type")
+    seller_code: Credit = col("卖方统一社会信用代码", "卖方代码", "seller")
+    buyer_name: Text = col("买方名称", "买方", "buyer")
+    buyer_local: Flag = col("买方是否在湛江", "买方在湛江", "buyer_is_local", default=False)
+    registered_date: Date = col("登记日期", "认定登记日期", "date")
+    turnover_10k: Amount = col("合同成交额（万元）", "合同成交额", "成交额", "turnover")
+    tech_amount_10k: OptAmount = col("技术交易额（万元）", "技术交易额", "tech_amount", default=None)
+    app_nos: AppNoList = col("涉及专利申请号", "涉及专利", "patents", default_factory=list)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Contract:
+        if self.tech_amount_10k is not None and self.tech_amount_10k > self.turnover_10k:
+            raise PydanticCustomError("tech_above_turnover", "tech_above_turnover")
+        return self
+
+
+class Indicator(Row):
+    measure: Annotated[int, Field(ge=1, le=12), _parser(_count)] = col("措施编号", "措施", "measure_no")
+    indicator: Text = col("指标名称", "指标", "name")
+    quarter: Quarter = col("季度", "统计季度", "period")
+    unit: Text = col("单位", "计量单位")
+    value: Annotated[float, _parser(_signed)] = col("数值", "完成值", "实际值")
+    target: Annotated[float | None, _parser(_signed, optional=True)] = col("目标值", "目标", default=None)
+    department: Text = col("责任单位", "牵头单位", "责任部门")
+    note: OptText = col("进展说明", "备注", "说明", default=None)
+
+
+class CountyRule(Row):
+    county: CountyCode = col("区县", "所在区县", "adcode")
+    issued: Flag = col("是否已印发", "已印发")
+    issued_date: OptDate = col("印发日期", "发布日期", default=None)
+    title: OptText = col("文件名称", "细则名称", default=None)
+    doc_no: OptText = col("文号", "发文字号", default=None)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> CountyRule:
+        if self.issued and self.issued_date is None:
+            raise PydanticCustomError("issued_needs_date", "issued_needs_date")
+        return self
+
+
+class Activity(Row):
+    event_type: Annotated[str, _parser(_labels(ACTIVITY_TYPES))] = col("活动类型", "类型", "type")
+    title: Text = col("活动名称", "名称", "name")
+    county: CountyCode = col("区县", "举办区县", "adcode")
+    event_date: Date = col("日期", "举办日期", "date")
+    participants: Count = col("参加人数", "参会人数", "人数")
+    deals: OptCount = col("签约项目数", "签约数", default=None)
+    deal_amount_10k: OptAmount = col("签约金额（万元）", "签约金额", default=None)
+
+
+class Target(Row):
+    code: Annotated[str, _parser(_labels({f"K{i}": f"K{i}" for i in range(1, 6)}))] = col("指标代码", "代码")
+    period: Text = col("规划期", "期间")
+    period_start: AnyDate = col("起始日期", "开始日期", "start")
+    deadline: AnyDate = col("截止日期", "完成时限", "end")
+    baseline_year: OptCount = col("基线年份", "基期", default=None)
+    baseline: Annotated[float | None, _parser(_signed, optional=True)] = col("基线值", "基期值", default=None)
+    target_value: Annotated[float, _parser(_signed)] = col("目标值", "目标")
+    target_type: Annotated[str, _parser(_labels(TARGET_TYPES))] = col("目标类型", "考核方式", "type")
+    unit: Text = col("单位")
+    source: Text = col("依据", "来源", "政策依据")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Target:
+        if self.deadline <= self.period_start:
+            raise PydanticCustomError("deadline_before_start", "deadline_before_start")
+        return self
+
+
+KINDS: dict[str, type[Row]] = {
+    "institutions": Institution,
+    "patents": Patent,
+    "patent_events": PatentEvent,
+    "filings": Filing,
+    "contracts": Contract,
+    "indicators": Indicator,
+    "county_rules": CountyRule,
+    "events": Activity,
+    "targets": Target,
+}
+
+# Load order for a whole folder: referenced kinds before the kinds that reference them.
+LOAD_ORDER = tuple(KINDS)
+
+
+def headers(model: type[Row]) -> dict[str, list[str]]:
+    """Every header a field answers to: its field name, Chinese title and aliases."""
+    result = {}
+    for name, info in model.model_fields.items():
+        extra = info.json_schema_extra or {}
+        result[name] = [name, info.title or name, *extra.get("aliases", [])]
+    return result

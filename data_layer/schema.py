@@ -1,0 +1,120 @@
+"""The database schema, its version, and in-place upgrades.
+
+``SCHEMA_VERSION`` is stored in ``meta``. A new database gets ``TABLES`` at the latest
+version; an older one runs each step of ``MIGRATIONS`` above its version, in order, inside
+one transaction, so an upgrade either completes or leaves the file as it was.
+
+There are no FOREIGN KEY constraints: DuckDB implements an update as delete-and-insert,
+so a parent row that children reference could never be replaced. References are checked
+by ``ingest`` before anything is written, and reported row by row.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from .counties import COUNTIES
+from .measures import AREAS, MEASURES
+
+SCHEMA_VERSION = 1
+
+TABLES: dict[str, str] = {
+    "meta": "key VARCHAR PRIMARY KEY, value VARCHAR",
+    "counties": """adcode VARCHAR PRIMARY KEY, name_zh VARCHAR NOT NULL, name_en VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL, population_10k DOUBLE NOT NULL""",
+    "areas": "area INTEGER PRIMARY KEY, name_zh VARCHAR NOT NULL, name_en VARCHAR NOT NULL",
+    "measures": """measure INTEGER PRIMARY KEY, area INTEGER NOT NULL, name_zh VARCHAR NOT NULL,
+        name_en VARCHAR NOT NULL""",
+    "institutions": """credit_code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, kind VARCHAR NOT NULL,
+        county VARCHAR NOT NULL, industry VARCHAR, patent_intensive BOOLEAN NOT NULL, batch_id BIGINT""",
+    "patents": """app_no VARCHAR PRIMARY KEY, title VARCHAR NOT NULL, patent_type VARCHAR NOT NULL,
+        filing_date DATE NOT NULL, grant_date DATE, lapse_date DATE, county VARCHAR NOT NULL,
+        ipc VARCHAR, batch_id BIGINT""",
+    "patent_holders": """app_no VARCHAR, holder_code VARCHAR, seq SMALLINT NOT NULL,
+        PRIMARY KEY (app_no, holder_code)""",
+    "patent_events": """app_no VARCHAR, event_type VARCHAR, event_date DATE, counterparty VARCHAR,
+        holder_code VARCHAR, counterparty_code VARCHAR, counterparty_local BOOLEAN, amount_10k DOUBLE,
+        in_production BOOLEAN NOT NULL, batch_id BIGINT,
+        PRIMARY KEY (app_no, event_type, event_date, counterparty)""",
+    "filings": """filing_no VARCHAR PRIMARY KEY, product_name VARCHAR NOT NULL,
+        enterprise_code VARCHAR NOT NULL,
+        filing_date DATE NOT NULL, industry VARCHAR, patent_intensive BOOLEAN NOT NULL, batch_id BIGINT""",
+    "filing_patents": "filing_no VARCHAR, app_no VARCHAR, PRIMARY KEY (filing_no, app_no)",
+    "filing_outputs": """filing_no VARCHAR, year INTEGER, output_10k DOUBLE NOT NULL,
+        PRIMARY KEY (filing_no, year)""",
+    "contracts": """contract_no VARCHAR PRIMARY KEY, title VARCHAR NOT NULL, contract_type VARCHAR NOT NULL,
+        seller_code VARCHAR NOT NULL, buyer_name VARCHAR NOT NULL, buyer_local BOOLEAN NOT NULL,
+        registered_date DATE NOT NULL, turnover_10k DOUBLE NOT NULL, tech_amount_10k DOUBLE,
+        batch_id BIGINT""",
+    "contract_patents": "contract_no VARCHAR, app_no VARCHAR, PRIMARY KEY (contract_no, app_no)",
+    "indicators": """measure INTEGER, indicator VARCHAR, quarter VARCHAR, unit VARCHAR NOT NULL,
+        value DOUBLE NOT NULL, target DOUBLE, department VARCHAR NOT NULL, note VARCHAR, batch_id BIGINT,
+        PRIMARY KEY (measure, indicator, quarter)""",
+    "county_rules": """county VARCHAR PRIMARY KEY, issued BOOLEAN NOT NULL, issued_date DATE, title VARCHAR,
+        doc_no VARCHAR, batch_id BIGINT""",
+    "events": """title VARCHAR, event_date DATE, event_type VARCHAR NOT NULL, county VARCHAR NOT NULL,
+        participants INTEGER NOT NULL, deals INTEGER, deal_amount_10k DOUBLE, batch_id BIGINT,
+        PRIMARY KEY (title, event_date)""",
+    "targets": """code VARCHAR, period VARCHAR, period_start DATE NOT NULL, deadline DATE NOT NULL,
+        baseline_year INTEGER, baseline DOUBLE, target_value DOUBLE NOT NULL, target_type VARCHAR NOT NULL,
+        unit VARCHAR NOT NULL, source VARCHAR NOT NULL, batch_id BIGINT, PRIMARY KEY (code, period)""",
+    "imports": """batch_id BIGINT PRIMARY KEY, kind VARCHAR NOT NULL, file_name VARCHAR NOT NULL,
+        file_size BIGINT NOT NULL, file_hash VARCHAR NOT NULL, rows_in_file INTEGER NOT NULL,
+        rows_new INTEGER NOT NULL, rows_replaced INTEGER NOT NULL, rows_same INTEGER NOT NULL,
+        warnings INTEGER NOT NULL, user_name VARCHAR NOT NULL, started_at TIMESTAMP NOT NULL,
+        finished_at TIMESTAMP NOT NULL""",
+}
+
+# version -> statements that bring a database from version-1 to version.
+MIGRATIONS: dict[int, list[str]] = {}
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> int:
+    """Version stored in the database, 0 when the database is empty."""
+    exists = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
+    ).fetchone()[0]
+    if not exists:
+        return 0
+    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> int:
+    """Create or upgrade the schema in one transaction; return the version now in force."""
+    version = schema_version(con)
+    if version == SCHEMA_VERSION:
+        return version
+    if version > SCHEMA_VERSION:
+        raise RuntimeError(f"database schema {version} is newer than this program ({SCHEMA_VERSION})")
+    con.execute("BEGIN TRANSACTION")
+    try:
+        if version == 0:
+            _create(con)
+        else:
+            for step in range(version + 1, SCHEMA_VERSION + 1):
+                for statement in MIGRATIONS[step]:
+                    con.execute(statement)
+        con.execute(
+            "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
+            [str(SCHEMA_VERSION)],
+        )
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    return SCHEMA_VERSION
+
+
+def _create(con: duckdb.DuckDBPyConnection) -> None:
+    for name, columns in TABLES.items():
+        con.execute(f"CREATE TABLE {name} ({columns})")
+    con.executemany(
+        "INSERT INTO counties VALUES (?, ?, ?, ?, ?)",
+        [(c.adcode, c.name_zh, c.name_en, c.kind, c.population_10k) for c in COUNTIES],
+    )
+    con.executemany("INSERT INTO areas VALUES (?, ?, ?)", [(a.number, a.name_zh, a.name_en) for a in AREAS])
+    con.executemany(
+        "INSERT INTO measures VALUES (?, ?, ?, ?)",
+        [(m.number, m.area, m.name_zh, m.name_en) for m in MEASURES],
+    )

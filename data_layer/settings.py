@@ -1,0 +1,23 @@
+"""Settings: one pydantic-settings class; every field can be overridden by ``DASHBOARD_<NAME>``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Where the data lives and how the app behaves. Tests pass values to the constructor."""
+
+    model_config = SettingsConfigDict(env_prefix="DASHBOARD_", env_file=".env", extra="ignore")
+
+    db_path: Path = Field(PROJECT_ROOT / "data" / "dashboard.duckdb", description="DuckDB database file")
+    sample_dir: Path = Field(PROJECT_ROOT / "sample_data", description="CSV files loaded on first start")
+    language: Literal["zh", "en"] = Field("zh", description="default UI language")
+    upload_limit_mb: int = Field(50, ge=1, description="largest file staff may upload")
+    as_of: str | None = Field(None, description="freeze 'today' (YYYY-MM-DD) for briefings and tests")

@@ -1,0 +1,95 @@
+"""KPI values over time, for the overview's charts: one small frame per KPI.
+
+Every frame has ``label`` (the period as shown, e.g. ``2025-06`` or ``2025``), ``date`` (the
+period's last day), ``value`` and ``partial`` (True for a period not yet complete).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from .db import Database
+from .kpis import industrialization, output_by_year, patent_contract_turnover
+
+FIRST_YEAR = 2021  # two years before the plan, so the baseline has context
+
+
+def data_as_of(db: Database) -> dt.date | None:
+    """The latest date any record carries: the dashboard's 数据截至."""
+    value = db.scalar(
+        """SELECT max(d) FROM (
+               SELECT max(filing_date) AS d FROM patents UNION ALL
+               SELECT max(event_date) FROM patent_events UNION ALL
+               SELECT max(filing_date) FROM filings UNION ALL
+               SELECT max(registered_date) FROM contracts UNION ALL
+               SELECT max(event_date) FROM events UNION ALL
+               SELECT max(issued_date) FROM county_rules)"""
+    )
+    return pd.Timestamp(value).date() if value is not None else None
+
+
+def month_ends(start: dt.date, end: dt.date) -> list[dt.date]:
+    """Last day of each month from ``start``'s month through ``end`` (``end`` itself last)."""
+    days = [d.date() for d in pd.date_range(start, end, freq="ME")]
+    return [*days, end] if not days or days[-1] != end else days
+
+
+def filings_over_time(db: Database, as_of: dt.date, county: str | None = None) -> pd.DataFrame:
+    """Cumulative filing enterprises (K1) and products (K2) at each month end."""
+    first = db.scalar("SELECT min(filing_date) FROM filings")
+    if first is None:
+        return pd.DataFrame(columns=["label", "date", "enterprises", "products", "partial"])
+    start = min(pd.Timestamp(first).date(), dt.date(as_of.year - 1, 1, 1))
+    frame = db.query(
+        """WITH days AS (SELECT unnest($days::DATE[]) AS d),
+           f AS (SELECT f.filing_date, f.enterprise_code FROM filings f
+                 JOIN institutions i ON i.credit_code = f.enterprise_code
+                 WHERE $county IS NULL OR i.county = $county)
+           SELECT days.d AS date, count(DISTINCT f.enterprise_code) AS enterprises,
+                  count(f.filing_date) AS products
+           FROM days LEFT JOIN f ON f.filing_date <= days.d
+           GROUP BY days.d ORDER BY days.d""",
+        {"days": month_ends(start, as_of), "county": county},
+    )
+    frame["label"] = frame["date"].dt.strftime("%Y-%m")
+    frame["partial"] = False
+    return frame
+
+
+def yearly(frame: pd.DataFrame, year_column: str, value_column: str, as_of: dt.date) -> pd.DataFrame:
+    """Normalize a per-year frame to label/date/value/partial."""
+    years = frame[year_column].astype(int)
+    return pd.DataFrame(
+        {
+            "label": years.astype(str),
+            "date": pd.to_datetime(years.astype(str) + "-12-31"),
+            "value": frame[value_column].astype(float),
+            "partial": [dt.date(y, 12, 31) > as_of for y in years],
+        }
+    )
+
+
+def output_over_time(db: Database, as_of: dt.date, county: str | None = None) -> pd.DataFrame:
+    """K3: output value of filed patent-intensive products per complete year (万元)."""
+    return yearly(output_by_year(db, as_of, county), "year", "output_10k", as_of)
+
+
+def rate_over_time(db: Database, as_of: dt.date, county: str | None = None) -> pd.DataFrame:
+    """K4: industrialization rate (%) of universities and institutes at each quarter end."""
+    quarters = [d.date() for d in pd.date_range(dt.date(FIRST_YEAR, 1, 1), as_of, freq="QE")]
+    if not quarters or quarters[-1] != as_of:
+        quarters.append(as_of)
+    table = industrialization(db, quarters, county)
+    if table.empty:
+        return pd.DataFrame(columns=["label", "date", "value", "valid", "industrialized", "partial"])
+    table["value"] = (100.0 * table["industrialized"] / table["valid"].where(table["valid"] > 0)).round(2)
+    table["label"] = table["date"].dt.year.astype(str) + "Q" + table["date"].dt.quarter.astype(str)
+    table["partial"] = table["date"].dt.date.map(lambda d: d == as_of and d.month % 3 != 0)
+    return table
+
+
+def turnover_over_time(db: Database, as_of: dt.date, county: str | None = None) -> pd.DataFrame:
+    """K5: turnover (万元) of contracts involving patents per year; the current year is partial."""
+    return yearly(patent_contract_turnover(db, as_of, county), "year", "turnover_10k", as_of)

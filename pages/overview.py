@@ -1,0 +1,52 @@
+"""Overview: K1–K5 against the plan's targets, and each one over time."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from data_layer.i18n import t
+from ui import filters, kpi_view, state
+
+settings = state.settings()
+today = state.today()
+chosen = filters.current(settings.language, today)
+lang = chosen.lang
+data_as_of = state.data_as_of()
+
+st.title(t("ui.overview.title", lang))
+st.caption(
+    t(
+        "ui.overview.scope",
+        lang,
+        county=filters.county_label(chosen.county or "", lang),
+        as_of=filters.period_label(chosen.period, lang),
+        data_as_of=t("ui.data_as_of", lang, date=data_as_of.isoformat() if data_as_of else "—"),
+    )
+)
+if data_as_of is None:
+    st.info(t("ui.no_data_yet", lang))
+    st.stop()
+
+kpis = state.kpis(chosen.as_of, chosen.county)
+
+st.subheader(t("ui.overview.targets_heading", lang))
+for column, kpi in zip(st.columns(len(kpis)), kpis, strict=True):
+    view = kpi_view.card(kpi, lang)
+    with column.container(border=True, key=f"overview.card.{kpi.code}"):
+        st.metric(view.title, view.value, help=view.formula)
+        if view.value_note:
+            st.caption(view.value_note)
+        st.badge(view.status_label, color=view.badge_color)
+        for line in view.lines:
+            st.caption(line)
+
+st.subheader(t("ui.overview.trends_heading", lang))
+chart_columns = st.columns(2)
+for index, kpi in enumerate(kpis):
+    frame = state.trend(kpi_view.TREND_OF[kpi.code], chosen.as_of, chosen.county)
+    fig = kpi_view.figure(kpi, frame, lang, data_as_of)
+    chart_columns[index % 2].plotly_chart(fig, theme=None, key=f"overview.chart.{kpi.code}")
+
+with st.expander(t("ui.overview.formulas", lang)):
+    for kpi in kpis:
+        st.markdown(f"**{kpi.code} {t(f'kpi.{kpi.code}', lang)}**: {t(f'kpi.formula.{kpi.code}', lang)}")

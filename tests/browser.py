@@ -1,0 +1,123 @@
+"""Running the real app and driving Debian's Chromium with Playwright (headless).
+
+Never run ``playwright install``: it downloads a browser. The tests use
+``/usr/bin/chromium`` (Debian package ``chromium``; CJK text needs ``fonts-noto-cjk``).
+Without it a test is skipped with what to install, and fails under ``CI=true``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "tests" / "artifacts"
+
+
+def require_browser() -> None:
+    """Skip (or fail under CI) when Chromium or Playwright is missing, saying what to install."""
+    missing = []
+    if not Path(CHROMIUM).exists():
+        missing.append("apt-get install chromium fonts-noto-cjk")
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        missing.append("pip install -r requirements-dev.txt (playwright)")
+    if missing:
+        message = "browser tests need: " + "; ".join(missing)
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def running_app(env: dict[str, str], timeout: float = 90):
+    """Start ``streamlit run app.py`` on a free loopback port; stop it when done."""
+    port = free_port()
+    log = (ARTIFACTS / f"streamlit-{port}.log").open("w")
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.address=127.0.0.1",
+            f"--server.port={port}",
+            "--server.headless=true",
+            "--browser.gatherUsageStats=false",
+        ],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"streamlit did not start; see {log.name}") from None
+                time.sleep(0.3)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+
+@contextmanager
+def browser_page(width: int = 1920, height: int = 1080):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN")
+            page = context.new_page()
+            errors: list[str] = []
+            page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+            page.console_errors = errors
+            yield page
+        finally:
+            browser.close()
+
+
+def copy_db(source: Path, folder: Path) -> Path:
+    target = folder / "browser.duckdb"
+    shutil.copy(source, target)
+    return target

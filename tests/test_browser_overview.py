@@ -1,0 +1,57 @@
+"""What only a browser shows: charts drawn, filters kept in the URL, a shared link reopened."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .browser import ARTIFACTS, browser_page, copy_db, require_browser, running_app
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def app_url(tiny_file, tmp_path_factory):
+    require_browser()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    db = copy_db(tiny_file, tmp_path_factory.mktemp("browser"))
+    with running_app({"DASHBOARD_DB_PATH": str(db), "DASHBOARD_AS_OF": "2026-06-30"}) as url:
+        yield url
+
+
+def wait_for_charts(page, count: int) -> None:
+    page.wait_for_function(
+        f"document.querySelectorAll('.js-plotly-plot .main-svg').length >= {count}", timeout=60_000
+    )
+
+
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (390, 844)])
+def test_overview_draws_cards_and_charts(app_url, width, height):
+    with browser_page(width, height) as page:
+        page.goto(app_url)
+        wait_for_charts(page, 5)
+        page.get_by_text("备案产品数").first.wait_for()
+        assert page.locator('[data-testid="stMetric"]').count() == 5
+        assert page.get_by_text("示例数据").count() == 0
+        page.screenshot(path=str(ARTIFACTS / f"overview-{width}.png"), full_page=True)
+        assert not [e for e in page.console_errors if "favicon" not in e]
+
+
+def test_filters_go_into_the_url_and_a_shared_link_restores_them(app_url):
+    with browser_page() as page:
+        page.goto(app_url)
+        wait_for_charts(page, 5)
+        page.get_by_label("统计时点").first.click()
+        page.get_by_role("option", name="2024年末").click()
+        page.wait_for_url(re.compile(r"period=2024"), timeout=30_000)
+        page.get_by_text("2 件").first.wait_for()
+        shared = page.url
+        # The sidebar filters must still be there after the rerun.
+        assert page.get_by_label("区县").count() >= 1
+    with browser_page() as page:
+        page.goto(shared)
+        wait_for_charts(page, 5)
+        page.get_by_text("2024年末").first.wait_for()
+        page.get_by_text("2 件").first.wait_for()
+        page.screenshot(path=str(ARTIFACTS / "overview-shared-link.png"), full_page=True)

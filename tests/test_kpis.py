@@ -1,0 +1,158 @@
+"""K1–K5 on the tiny dataset against values worked out by hand (see conftest.TINY)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from data_layer.kpis import compute_kpis, industrialization
+from data_layer.trends import data_as_of, filings_over_time, rate_over_time, turnover_over_time
+
+from .conftest import write_csv
+
+END_2023 = dt.date(2023, 12, 31)
+END_2025 = dt.date(2025, 12, 31)
+MID_2026 = dt.date(2026, 6, 30)
+
+
+def kpis(db, as_of, county=None):
+    return {k.code: k for k in compute_kpis(db, as_of, county)}
+
+
+def test_filing_counts_by_date_and_county(tiny_db):
+    # By 2025-12-31: F1, F2 (E1) and F3 (E2): 2 enterprises, 3 products; F4 comes in 2026.
+    found = kpis(tiny_db, END_2025)
+    assert (found["K1"].value, found["K2"].value) == (2, 3)
+    later = kpis(tiny_db, MID_2026)
+    assert (later["K1"].value, later["K2"].value) == (2, 4)
+    lianjiang = kpis(tiny_db, END_2025, "440881")
+    assert (lianjiang["K1"].value, lianjiang["K2"].value) == (1, 2)
+    assert kpis(tiny_db, END_2025, "440825")["K2"].value == 0
+
+
+def test_count_targets_judged_at_deadline(tiny_db):
+    found = kpis(tiny_db, MID_2026)
+    # K1: 2 enterprises > 1 at the deadline: met. K2: 3 products, not more than 5: missed.
+    assert found["K1"].value_at_deadline == 2 and found["K1"].status_at_deadline == "met"
+    assert found["K2"].value_at_deadline == 3 and found["K2"].status_at_deadline == "missed"
+    assert found["K2"].status == "missed"  # 4 now, still short of more than 5
+    assert found["K2"].share_of_target == pytest.approx(4 / 5)
+
+
+def test_projection_from_last_twelve_months(tiny_db):
+    # On 2025-05-31 K2 is 2 (F1, F2); a year before it was 1 (F1): pace 1 a year,
+    # 214 days left: 2 + 214/365 = 2.6 -> not more than 5: behind.
+    k2 = kpis(tiny_db, dt.date(2025, 5, 31))["K2"]
+    assert k2.value == 2
+    assert k2.projection == pytest.approx(2 + 214 / 365, abs=0.05)
+    assert k2.status == "behind"
+
+
+def test_output_rises_every_year(tiny_db):
+    # Patent-intensive products only: 2023 100; 2024 150+50; 2025 200+40 (F3 is not intensive).
+    k3 = kpis(tiny_db, MID_2026)["K3"]
+    assert k3.detail["by_year"] == {"2023": 100.0, "2024": 200.0, "2025": 240.0}
+    assert k3.value == 240.0 and k3.value_label == "2025"
+    assert k3.status == "met" and k3.status_at_deadline == "met"
+    assert k3.baseline == 100.0
+
+
+def test_output_counts_only_complete_years(tiny_db):
+    k3 = kpis(tiny_db, dt.date(2025, 6, 30))["K3"]
+    assert k3.value == 200.0 and k3.value_label == "2024"
+
+
+def test_industrialization_rate_by_hand(tiny_db):
+    # End of 2023: valid U1/R1 patents 1,2,3,5,6,11 (4 not yet granted, 7 never); used: 1, 2, 5.
+    # End of 2025: 2 has lapsed, 4 granted: valid 1,3,4,5,6,11; used: 1, 4, 5, 11.
+    table = industrialization(tiny_db, [END_2023, END_2025])
+    assert table[["valid", "industrialized"]].values.tolist() == [[6, 3], [6, 4]]
+    k4 = kpis(tiny_db, END_2025)["K4"]
+    assert k4.baseline == 50.0
+    assert k4.value == pytest.approx(66.67)
+    assert k4.threshold == 52.0  # baseline + 2 points
+    assert k4.status == "met"
+
+
+def test_licence_counts_only_when_in_production(tiny_db):
+    # Patent 3 was licensed without production: it never counts as industrialized.
+    chikan = industrialization(tiny_db, [END_2025], "440802")
+    # U1 holds 1, 3, 4, 11 (2 lapsed): used 1, 4, 11.
+    assert chikan[["valid", "industrialized"]].values.tolist() == [[4, 3]]
+
+
+def test_industrialization_with_no_patents_is_no_data(tiny_db):
+    k4 = kpis(tiny_db, END_2025, "440825")["K4"]
+    assert k4.value is None and k4.status == "no_data"
+
+
+def test_contract_growth_against_baseline(tiny_db):
+    # Contracts with patents: 2023 C1 100 (C2 has none); 2025 C3 90 + C4 40 = 130 -> +30%.
+    k5 = kpis(tiny_db, MID_2026)["K5"]
+    assert k5.baseline == 100.0
+    assert k5.value == pytest.approx(30.0) and k5.value_label == "2025"
+    assert not k5.annualized
+    assert k5.value_at_deadline == pytest.approx(30.0)
+    assert k5.status == "met"
+    # 2026 to June 30: C5 60 over 181 days -> annualized 60 * 365 / 181.
+    assert k5.detail["ytd_annualized_10k"] == pytest.approx(60 * 365 / 181, abs=0.01)
+
+
+def test_contract_growth_annualizes_when_no_full_year_after_baseline(tiny_db):
+    # On 2024-06-30 the latest full year is the baseline itself and 2024 has no contract.
+    k5 = kpis(tiny_db, dt.date(2024, 6, 30))["K5"]
+    assert k5.value is None and k5.status == "no_data"
+
+
+def test_follow_up_period_gets_projection(fresh_db, tmp_path):
+    from data_layer.ingest import import_file
+
+    rows = [
+        [
+            "指标代码",
+            "规划期",
+            "起始日期",
+            "截止日期",
+            "基线年份",
+            "基线值",
+            "目标值",
+            "目标类型",
+            "单位",
+            "依据",
+        ],
+        ["K2", "2026-2027", "2026-01-01", "2027-12-31", "", "", "10", "超过", "件", "后续方案"],
+    ]
+    import_file(fresh_db, write_csv(tmp_path / "targets.csv", rows))
+    k2 = kpis(fresh_db, MID_2026)["K2"]
+    # 4 products now, 2 a year ago (F1, F2): pace 2 a year, 549 days left.
+    assert (k2.period, k2.target, k2.value) == ("2026-2027", 10.0, 4)
+    assert k2.projection == pytest.approx(4 + 2 * 549 / 365, abs=0.05)
+    assert k2.status == "behind" and k2.status_at_deadline is None
+
+
+def test_kpis_without_targets(empty_db):
+    found = kpis(empty_db, END_2025)
+    assert all(k.target is None for k in found.values())
+    assert {k.status for k in found.values()} <= {"no_data", "no_target"}
+
+
+def test_trends(tiny_db):
+    assert data_as_of(tiny_db) == dt.date(2026, 3, 1)
+    months = filings_over_time(tiny_db, END_2025)
+    assert months.iloc[-1][["enterprises", "products"]].tolist() == [2, 3]
+    rates = rate_over_time(tiny_db, END_2025)
+    assert rates.set_index("label").loc["2023Q4", "value"] == 50.0
+    years = turnover_over_time(tiny_db, MID_2026)
+    assert years["value"].tolist() == [100.0, 130.0, 60.0]
+    assert years["partial"].tolist() == [False, False, True]
+
+
+def test_on_track_when_pace_reaches_target(tiny_db):
+    # 2025-06-30: valid 1,3,4,5,6,11 (2 lapsed on 2024-06-30), used 1,4,5 -> 50%.
+    # A year before: valid 1,3,5,6,11, used 1,5 -> 40%. +10 points a year, 184 days left:
+    # 50 + 10 * 184 / 365 = 55.0 >= 52 (baseline 50 + 2): on track.
+    k4 = kpis(tiny_db, dt.date(2025, 6, 30))["K4"]
+    assert k4.value == 50.0
+    assert k4.projection == pytest.approx(50 + 10 * 184 / 365, abs=0.01)
+    assert k4.status == "on_track"

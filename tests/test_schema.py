@@ -1,0 +1,57 @@
+"""Schema version and in-place upgrades."""
+
+from __future__ import annotations
+
+import pytest
+
+from data_layer import schema
+from data_layer.db import Database
+
+
+def test_new_database_has_latest_version_and_reference_data(empty_db):
+    assert schema.schema_version(empty_db._con) == schema.SCHEMA_VERSION
+    assert empty_db.scalar("SELECT count(*) FROM counties") == 9
+    assert empty_db.scalar("SELECT count(*) FROM measures") == 12
+    assert empty_db.scalar("SELECT sum(population_10k) FROM counties") > 600
+
+
+def test_upgrade_in_place_keeps_data(fresh_db, monkeypatch):
+    path = fresh_db.path
+    patents = fresh_db.scalar("SELECT count(*) FROM patents")
+    fresh_db.close()
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", schema.SCHEMA_VERSION + 1)
+    monkeypatch.setitem(
+        schema.MIGRATIONS, schema.SCHEMA_VERSION, ["ALTER TABLE patents ADD COLUMN abstract VARCHAR"]
+    )
+    upgraded = Database(path)
+    assert schema.schema_version(upgraded._con) == schema.SCHEMA_VERSION
+    assert upgraded.scalar("SELECT count(*) FROM patents") == patents
+    assert upgraded.scalar("SELECT count(abstract) FROM patents") == 0
+    upgraded.close()
+
+
+def test_failed_upgrade_leaves_database_as_it_was(fresh_db, monkeypatch):
+    path = fresh_db.path
+    version = schema.SCHEMA_VERSION
+    fresh_db.close()
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", version + 1)
+    monkeypatch.setitem(
+        schema.MIGRATIONS,
+        version + 1,
+        ["ALTER TABLE patents ADD COLUMN abstract VARCHAR", "SELECT nonsense()"],
+    )
+    with pytest.raises(Exception, match="nonsense"):
+        Database(path)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", version)
+    again = Database(path)
+    assert schema.schema_version(again._con) == version
+    assert "abstract" not in [r[0] for r in again.rows("DESCRIBE patents")]
+    again.close()
+
+
+def test_newer_database_is_refused(fresh_db, monkeypatch):
+    path = fresh_db.path
+    fresh_db.close()
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 0)
+    with pytest.raises(RuntimeError, match="newer than this program"):
+        Database(path)

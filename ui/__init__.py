@@ -1,0 +1,1 @@
+"""What the pages share: cached data access, filters, chart builders, theme and layout pieces."""

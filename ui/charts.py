@@ -1,0 +1,106 @@
+"""Chart builders: pure functions from a DataFrame to a Plotly figure (no Streamlit here).
+
+Each chart carries its own title and a subtitle naming the period, the data source and the
+date the data runs to, so a screenshot or an export still says what it shows.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from .theme import BASELINE_COLOR, PALETTE, TARGET_COLOR, TEMPLATE_NAME
+
+
+def _titled(fig: go.Figure, title: str, subtitle: str, unit: str) -> go.Figure:
+    fig.update_layout(
+        template=TEMPLATE_NAME,
+        title={"text": f"{title}<br><sup>{subtitle}</sup>"},
+        yaxis_title=unit,
+        height=360,
+        showlegend=True,
+    )
+    # Labels are ours (2025-06, 2025Q4, 2025): a category axis keeps them as written,
+    # instead of Plotly re-reading them as dates with English month names.
+    fig.update_xaxes(type="category")
+    fig.update_yaxes(rangemode="tozero")
+    return fig
+
+
+def _reference_line(fig: go.Figure, xs: list, value: float | None, label: str, color: str, dash: str) -> None:
+    """A horizontal target or baseline line, drawn as a trace so the legend names it."""
+    if value is None or len(xs) == 0:
+        return
+    fig.add_trace(
+        go.Scatter(
+            x=[xs[0], xs[-1]],
+            y=[value, value],
+            mode="lines",
+            name=label,
+            line={"color": color, "dash": dash, "width": 2},
+            hoverinfo="name+y",
+        )
+    )
+
+
+def line_chart(
+    frame: pd.DataFrame,
+    *,
+    y: str,
+    name: str,
+    title: str,
+    subtitle: str,
+    unit: str,
+    target: float | None = None,
+    target_label: str = "",
+    baseline: float | None = None,
+    baseline_label: str = "",
+) -> go.Figure:
+    """A value over time (``label`` on x) with optional target and baseline lines."""
+    fig = go.Figure(
+        go.Scatter(
+            x=frame["label"],
+            y=frame[y],
+            mode="lines+markers" if len(frame) <= 40 else "lines",
+            name=name,
+            line={"color": PALETTE[0], "width": 3},
+        )
+    )
+    xs = list(frame["label"])
+    _reference_line(fig, xs, target, target_label, TARGET_COLOR, "dash")
+    _reference_line(fig, xs, baseline, baseline_label, BASELINE_COLOR, "dot")
+    return _titled(fig, title, subtitle, unit)
+
+
+def bar_chart(
+    frame: pd.DataFrame,
+    *,
+    name: str,
+    partial_name: str,
+    title: str,
+    subtitle: str,
+    unit: str,
+    baseline: float | None = None,
+    baseline_label: str = "",
+    target: float | None = None,
+    target_label: str = "",
+) -> go.Figure:
+    """Yearly values as bars; a year not yet complete is drawn lighter and named so."""
+    complete = frame[~frame["partial"].astype(bool)]
+    partial = frame[frame["partial"].astype(bool)]
+    fig = go.Figure()
+    fig.add_trace(go.Bar(x=complete["label"], y=complete["value"], name=name, marker_color=PALETTE[0]))
+    if not partial.empty:
+        fig.add_trace(
+            go.Bar(
+                x=partial["label"],
+                y=partial["value"],
+                name=partial_name,
+                marker={"color": PALETTE[4], "pattern": {"shape": "/"}},
+            )
+        )
+    fig.update_xaxes(categoryorder="array", categoryarray=list(frame["label"]))
+    xs = list(frame["label"])
+    _reference_line(fig, xs, baseline, baseline_label, BASELINE_COLOR, "dot")
+    _reference_line(fig, xs, target, target_label, TARGET_COLOR, "dash")
+    return _titled(fig, title, subtitle, unit)

@@ -1,0 +1,183 @@
+"""How a KPI is shown: the text of its card and its chart. Pure functions, no Streamlit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from data_layer.i18n import t
+from data_layer.kpis import Kpi
+
+from . import charts
+from .theme import format_number
+
+STATUS_BADGE = {
+    "met": "green",
+    "on_track": "blue",
+    "behind": "orange",
+    "missed": "red",
+    "no_data": "gray",
+    "no_target": "gray",
+}
+
+# Which trend each KPI's chart shows, and where its data comes from.
+TREND_OF = {
+    "K1": "filings_over_time",
+    "K2": "filings_over_time",
+    "K3": "output_over_time",
+    "K4": "rate_over_time",
+    "K5": "turnover_over_time",
+}
+SOURCE_OF = {"K1": "filings", "K2": "filings", "K3": "filings", "K4": "patents", "K5": "contracts"}
+
+
+@dataclass(frozen=True)
+class Card:
+    title: str
+    value: str
+    value_note: str | None
+    status: str
+    status_label: str
+    badge_color: str
+    lines: list[str]
+    formula: str
+
+
+def card(kpi: Kpi, lang: str) -> Card:
+    """Everything a KPI card says, in ``lang``."""
+    lines = [_target_line(kpi, lang)]
+    if kpi.period and kpi.deadline:
+        lines.append(t("ui.kpi.period", lang, period=kpi.period, deadline=kpi.deadline.isoformat()))
+    if kpi.code == "K4" and "valid" in kpi.detail:
+        lines.append(
+            t("ui.kpi.rate_counts", lang, **{k: f"{kpi.detail[k]:,}" for k in ("valid", "industrialized")})
+        )
+    if kpi.code == "K5" and kpi.detail.get("turnover_10k") is not None:
+        lines.append(t("ui.kpi.turnover", lang, value=format_number(kpi.detail["turnover_10k"], "万元")))
+    if kpi.status_at_deadline:
+        lines.append(
+            t(
+                "ui.kpi.at_deadline",
+                lang,
+                deadline=kpi.deadline.isoformat(),
+                value=_value(kpi, kpi.value_at_deadline),
+                status=t(f"status.{kpi.status_at_deadline}", lang),
+            )
+        )
+    if kpi.projection is not None:
+        lines.append(t("ui.kpi.projection", lang, value=_value(kpi, kpi.projection)))
+    return Card(
+        title=t(f"kpi.{kpi.code}", lang),
+        value=_value(kpi, kpi.value),
+        value_note=_value_note(kpi, lang),
+        status=kpi.status,
+        status_label=t(f"status.{kpi.status}", lang),
+        badge_color=STATUS_BADGE[kpi.status],
+        lines=[line for line in lines if line],
+        formula=t(f"kpi.formula.{kpi.code}", lang),
+    )
+
+
+def _value(kpi: Kpi, value: float | None) -> str:
+    if value is not None and kpi.code == "K5":
+        return f"{value:+,.1f}%"
+    return format_number(value, kpi.unit)
+
+
+def _value_note(kpi: Kpi, lang: str) -> str | None:
+    if kpi.annualized and kpi.value_label:
+        return t("ui.kpi.value_annualized", lang, year=kpi.value_label)
+    if kpi.value_label:
+        return t("ui.kpi.value_year", lang, year=kpi.value_label)
+    return None
+
+
+def _target_line(kpi: Kpi, lang: str) -> str:
+    if kpi.target is None:
+        return t("ui.kpi.no_target", lang)
+    year = kpi.detail.get("baseline_year") or ""
+    if kpi.target_type == "exceed":
+        return t("ui.kpi.target.exceed", lang, target=format_number(kpi.target, kpi.unit))
+    if kpi.target_type == "rising":
+        return t("ui.kpi.target.rising", lang)
+    if kpi.target_type == "above_baseline":
+        return t(
+            "ui.kpi.target.above_baseline",
+            lang,
+            year=year,
+            baseline=format_number(kpi.baseline, "%"),
+            points=f"{kpi.target:g}",
+            threshold=format_number(kpi.threshold, "%"),
+        )
+    # A growth target's baseline is the base year's amount (万元), not a percentage.
+    return t(
+        "ui.kpi.target.growth_pct",
+        lang,
+        year=year,
+        baseline=format_number(kpi.baseline, "万元"),
+        target=format_number(kpi.target, "%"),
+    )
+
+
+def figure(kpi: Kpi, frame: pd.DataFrame, lang: str, data_as_of: dt.date | None) -> go.Figure:
+    """The chart of one KPI over time against its target or baseline line."""
+    freshness = t("ui.data_as_of", lang, date=data_as_of.isoformat() if data_as_of else "—")
+    source = t(f"ui.source.{SOURCE_OF[kpi.code]}", lang)
+    title = t(f"kpi.{kpi.code}", lang)
+    if frame.empty:
+        return charts.line_chart(
+            pd.DataFrame({"label": [], "value": []}),
+            y="value",
+            name=title,
+            title=title,
+            subtitle=f"{t('ui.no_data_yet', lang)}｜{freshness}",
+            unit=kpi.unit,
+        )
+    first, last = frame["label"].iloc[0], frame["label"].iloc[-1]
+    if kpi.code in ("K1", "K2"):
+        period = t("ui.chart.monthly_cumulative", lang, start=first, end=last)
+        column = "enterprises" if kpi.code == "K1" else "products"
+        return charts.line_chart(
+            frame,
+            y=column,
+            name=title,
+            title=title,
+            unit=kpi.unit,
+            subtitle=t("ui.chart.subtitle", lang, period=period, source=source, data_as_of=freshness),
+            target=kpi.target,
+            target_label=t("ui.chart.target", lang),
+        )
+    if kpi.code == "K4":
+        period = t("ui.chart.quarterly", lang, start=first, end=last)
+        return charts.line_chart(
+            frame,
+            y="value",
+            name=title,
+            title=title,
+            unit="%",
+            subtitle=t("ui.chart.subtitle", lang, period=period, source=source, data_as_of=freshness),
+            target=kpi.threshold,
+            target_label=t("ui.chart.target", lang),
+            baseline=kpi.baseline,
+            baseline_label=t("ui.chart.baseline", lang),
+        )
+    period = t("ui.chart.yearly", lang, start=first, end=last)
+    baseline = kpi.baseline
+    target = None
+    if kpi.code == "K5" and kpi.baseline is not None and kpi.target is not None:
+        target = round(kpi.baseline * (1 + kpi.target / 100), 2)
+    return charts.bar_chart(
+        frame,
+        name=title,
+        partial_name=t("ui.chart.partial_year", lang),
+        title=title,
+        unit="万元",
+        subtitle=t("ui.chart.subtitle", lang, period=period, source=source, data_as_of=freshness),
+        baseline=baseline,
+        baseline_label=t("ui.chart.baseline", lang),
+        target=target,
+        target_label=t("ui.chart.target", lang),
+    )

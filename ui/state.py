@@ -1,0 +1,79 @@
+"""Cached access to the data layer for pages.
+
+``st.cache_resource`` holds only the ``Database`` (thread-safe, see ``data_layer.db``);
+query results go through ``st.cache_data`` keyed on the database's ``generation``, which
+every committed import bumps, so no page ever shows data from before an upload.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from data_layer import trends
+from data_layer.db import Database
+from data_layer.kpis import Kpi, compute_kpis
+from data_layer.settings import Settings
+from data_layer.startup import is_sample, open_database
+
+
+def settings() -> Settings:
+    """Settings as the environment says now (cheap; not cached so tests can change them)."""
+    return Settings()
+
+
+def today() -> dt.date:
+    """Today, or the date ``DASHBOARD_AS_OF`` freezes it to (tests, rehearsed briefings)."""
+    frozen = settings().as_of
+    return dt.date.fromisoformat(frozen) if frozen else dt.date.today()
+
+
+@st.cache_resource(show_spinner=False)
+def _database(path: str, sample_dir: str) -> Database:
+    return open_database(Settings(db_path=path, sample_dir=sample_dir))
+
+
+def database() -> Database:
+    """The process's one Database for the configured file, built from sample data if missing."""
+    current = settings()
+    return _database(str(current.db_path), str(current.sample_dir))
+
+
+def _key(db: Database) -> tuple[str, int]:
+    return db.path, db.generation
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _kpis(key: tuple[str, int], as_of: dt.date, county: str | None) -> list[Kpi]:
+    return compute_kpis(database(), as_of, county)
+
+
+def kpis(as_of: dt.date, county: str | None) -> list[Kpi]:
+    """K1–K5 for the filters."""
+    return _kpis(_key(database()), as_of, county)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _trend(key: tuple[str, int], name: str, as_of: dt.date, county: str | None) -> pd.DataFrame:
+    return getattr(trends, name)(database(), as_of, county)
+
+
+def trend(name: str, as_of: dt.date, county: str | None) -> pd.DataFrame:
+    """One of ``data_layer.trends``' series (``filings_over_time``, ``rate_over_time`` ...)."""
+    return _trend(_key(database()), name, as_of, county)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _data_as_of(key: tuple[str, int]) -> dt.date | None:
+    return trends.data_as_of(database())
+
+
+def data_as_of() -> dt.date | None:
+    """数据截至: the latest date any record carries."""
+    return _data_as_of(_key(database()))
+
+
+def sample_in_use() -> bool:
+    return is_sample(database())

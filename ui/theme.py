@@ -1,0 +1,53 @@
+"""One look for pages, slides and exports: a Plotly template and the number formats.
+
+The palette is Okabe–Ito (readable for colour-blind viewers and on a projector). Charts are
+drawn with ``theme=None`` in Streamlit so that what a page shows and what an export renders
+are the same template.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import plotly.io as pio
+
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+STATUS_COLORS = {
+    "met": "#009E73",
+    "on_track": "#0072B2",
+    "behind": "#E69F00",
+    "missed": "#D55E00",
+    "no_data": "#999999",
+    "no_target": "#999999",
+}
+TARGET_COLOR = "#D55E00"
+BASELINE_COLOR = "#555555"
+FONT_FAMILY = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
+TEMPLATE_NAME = "zhanjiang"
+
+pio.templates[TEMPLATE_NAME] = go.layout.Template(
+    layout=go.Layout(
+        colorway=PALETTE,
+        font={"family": FONT_FAMILY, "size": 14, "color": "#222222"},
+        title={"font": {"size": 17}, "x": 0, "xanchor": "left"},
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        xaxis={"showgrid": False, "linecolor": "#888888", "ticks": "outside"},
+        yaxis={"gridcolor": "#E5E5E5", "zeroline": False, "separatethousands": True},
+        legend={"orientation": "h", "y": -0.2, "x": 0},
+        margin={"l": 60, "r": 20, "t": 60, "b": 60},
+        hoverlabel={"font": {"family": FONT_FAMILY}},
+    )
+)
+
+
+def format_number(value: float | None, unit: str) -> str:
+    """Thousands separators, one decimal for rates, 亿元 for large 万元 amounts."""
+    if value is None:
+        return "—"
+    if unit == "%":
+        return f"{value:,.1f}%"
+    if unit == "万元" and abs(value) >= 10_000:
+        return f"{value / 10_000:,.2f} 亿元"
+    if unit == "万元":
+        return f"{value:,.1f} 万元"
+    return f"{value:,.0f} {unit}"
