@@ -80,8 +80,16 @@ def overview_data(db: Database, county: str | None = None) -> None:
 
 
 def pandas_tables(db: Database) -> dict[str, pd.DataFrame]:
-    names = ["institutions", "patents", "patent_holders", "patent_events", "filings", "filing_outputs",
-             "contracts", "contract_patents"]
+    names = [
+        "institutions",
+        "patents",
+        "patent_holders",
+        "patent_events",
+        "filings",
+        "filing_outputs",
+        "contracts",
+        "contract_patents",
+    ]
     return {name: db.query(f"SELECT * FROM {name}") for name in names}
 
 
@@ -96,12 +104,15 @@ def pandas_kpis(t: dict[str, pd.DataFrame], as_of: dt.date) -> dict[str, float]:
     research = t["institutions"][t["institutions"]["kind"].isin(["university", "research_institute"])]
     held = t["patent_holders"][t["patent_holders"]["holder_code"].isin(research["credit_code"])]
     patents = t["patents"][t["patents"]["app_no"].isin(held["app_no"])]
-    valid = patents[(patents["grant_date"] <= day) & (patents["lapse_date"].isna() | (patents["lapse_date"] > day))]
+    alive = patents["lapse_date"].isna() | (patents["lapse_date"] > day)
+    valid = patents[(patents["grant_date"] <= day) & alive]
     events = t["patent_events"]
     used = events[
         (events["event_date"] <= day)
-        & (events["event_type"].isin(["implementation", "transfer"])
-           | ((events["event_type"] == "license") & events["in_production"]))
+        & (
+            events["event_type"].isin(["implementation", "transfer"])
+            | ((events["event_type"] == "license") & events["in_production"])
+        )
     ]["app_no"]
     k4 = 100 * valid["app_no"].isin(used).sum() / len(valid) if len(valid) else None
     contracts = t["contracts"][t["contracts"]["contract_no"].isin(t["contract_patents"]["contract_no"])]
@@ -126,17 +137,21 @@ def run(scale: float, repeat: int) -> None:
     for name, fn in per_kpi.items():
         print(f"  {name:32s} {median_ms(fn, repeat):8.1f} ms")
     print(f"  {'overview page data (city)':32s} {median_ms(lambda: overview_data(db), repeat):8.1f} ms")
-    print(f"  {'overview page data (one county)':32s} "
-          f"{median_ms(lambda: overview_data(db, '440881'), repeat):8.1f} ms")
+    print(
+        f"  {'overview page data (one county)':32s} "
+        f"{median_ms(lambda: overview_data(db, '440881'), repeat):8.1f} ms"
+    )
     start = time.perf_counter()
     frames = pandas_tables(db)
     print(f"  pandas: pulling the tables into memory {time.perf_counter() - start:.2f} s")
     pandas_values = pandas_kpis(frames, AS_OF)
-    print(f"  {'pandas K1-K5 (in memory)':32s} {median_ms(lambda: pandas_kpis(frames, AS_OF), repeat):8.1f} ms")
+    pandas_ms = median_ms(lambda: pandas_kpis(frames, AS_OF), repeat)
+    print(f"  {'pandas K1-K5 (in memory)':32s} {pandas_ms:8.1f} ms")
     for code, value in pandas_values.items():
-        same = value is None and sql_values[code] is None or abs((value or 0) - (sql_values[code] or 0)) < 0.01
-        print(f"    {code}: duckdb {sql_values[code]!s:>12} pandas {round(value, 2) if value else value!s:>12}"
-              f" {'same' if same else 'DIFFERENT'}")
+        ours = sql_values[code]
+        same = (value is None and ours is None) or abs((value or 0) - (ours or 0)) < 0.01
+        shown = round(value, 2) if value else value
+        print(f"    {code}: duckdb {ours!s:>12} pandas {shown!s:>12} {'same' if same else 'DIFFERENT'}")
     print(f"  peak memory of this process so far: {peak_rss_mb():,.0f} MB")
     db.close()
 
