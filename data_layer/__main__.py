@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from . import i18n
+from .counties import county_adcode
 from .db import Database, DatabaseBusy
 from .ingest import ImportRejected, import_file, load_folder
 from .kpis import compute_kpis
@@ -40,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     kpis = commands.add_parser("kpis", help="print K1–K5 with target and status")
     kpis.add_argument("--as-of", type=dt.date.fromisoformat, help="YYYY-MM-DD (default: today)")
-    kpis.add_argument("--county", help="county adcode, e.g. 440881")
+    kpis.add_argument("--county", help="county adcode or name, e.g. 440881 or 廉江市")
     kpis.add_argument("--json", action="store_true")
 
     gen = commands.add_parser("generate", help="write sample CSVs (deterministic)")
@@ -118,7 +119,12 @@ def _print_problems(exc: ImportRejected, lang: str, *, as_json: bool) -> None:
 
 def _kpis(db: Database, args, lang: str, settings: Settings) -> int:
     as_of = args.as_of or (dt.date.fromisoformat(settings.as_of) if settings.as_of else None)
-    found = compute_kpis(db, as_of, args.county)
+    try:
+        county = county_adcode(args.county) if args.county else None
+    except ValueError:
+        print(f"error: {args.county!r}: {i18n.reason('county_unknown', lang)}", file=sys.stderr)
+        return 2
+    found = compute_kpis(db, as_of, county)
     if args.json:
         print(
             json.dumps(

@@ -42,6 +42,12 @@ def test_init_import_and_kpis(tmp_path, tiny_dir):
         cli("--db", db, "kpis", "--json", "--as-of", "2026-06-30", "--county", "440881").stdout
     )
     assert county[1]["value"] == 2
+    by_name = json.loads(
+        cli("--db", db, "kpis", "--json", "--as-of", "2026-06-30", "--county", "廉江市").stdout
+    )
+    assert by_name == county
+    unknown = cli("--db", db, "kpis", "--json", "--county", "番禺区")
+    assert unknown.returncode == 2 and "番禺区" in unknown.stderr
 
 
 def test_bad_file_exits_nonzero_with_errors_and_changes_nothing(tmp_path, tiny_dir):

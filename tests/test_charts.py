@@ -1,0 +1,114 @@
+"""Chart builders are pure: DataFrame in, figure out, with title, period, source and freshness."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from data_layer.kpis import Kpi
+from ui import charts, kpi_view
+from ui.theme import TEMPLATE_NAME, format_number
+
+
+def test_line_chart_with_target_and_baseline():
+    frame = pd.DataFrame({"label": ["2024Q4", "2025Q1", "2025Q2"], "value": [8.0, 9.0, 10.5]})
+    fig = charts.line_chart(
+        frame,
+        y="value",
+        name="率",
+        title="产业化率",
+        subtitle="期间｜来源｜数据截至",
+        unit="%",
+        target=10.5,
+        target_label="目标",
+        baseline=8.0,
+        baseline_label="基线",
+    )
+    assert [trace.name for trace in fig.data] == ["率", "目标", "基线"]
+    assert list(fig.data[1].y) == [10.5, 10.5]
+    assert "数据截至" in fig.layout.title.text
+    assert fig.layout.xaxis.type == "category"
+    assert fig.layout.template.layout.colorway  # our template, not Streamlit's
+    assert TEMPLATE_NAME
+
+
+def test_bar_chart_marks_the_incomplete_year():
+    frame = pd.DataFrame(
+        {"label": ["2024", "2025", "2026"], "value": [1.0, 2.0, 0.5], "partial": [False, False, True]}
+    )
+    fig = charts.bar_chart(
+        frame,
+        name="成交额",
+        partial_name="当年（未满一年）",
+        title="t",
+        subtitle="s",
+        unit="万元",
+        baseline=1.0,
+        baseline_label="基线",
+    )
+    assert [trace.name for trace in fig.data] == ["成交额", "当年（未满一年）", "基线"]
+    assert list(fig.data[1].x) == ["2026"]
+
+
+def test_kpi_figure_says_period_source_and_freshness():
+    kpi = Kpi(
+        code="K2",
+        as_of=dt.date(2026, 6, 30),
+        value=4,
+        unit="件",
+        status="behind",
+        target=5.0,
+        target_type="exceed",
+    )
+    frame = pd.DataFrame(
+        {
+            "label": ["2026-05", "2026-06"],
+            "date": pd.to_datetime(["2026-05-31", "2026-06-30"]),
+            "enterprises": [1, 2],
+            "products": [3, 4],
+            "partial": [False, False],
+        }
+    )
+    fig = kpi_view.figure(kpi, frame, "zh", dt.date(2026, 6, 1))
+    title = fig.layout.title.text
+    assert "备案产品数" in title and "2026-05 至 2026-06" in title and "专利产品备案" in title
+    assert "数据截至 2026-06-01" in title
+    assert list(fig.data[0].y) == [3, 4]
+    english = kpi_view.figure(kpi, frame, "en", None).layout.title.text
+    assert "Filed products" in english and "Data as of —" in english
+
+
+def test_kpi_figure_without_data():
+    kpi = Kpi(code="K4", as_of=dt.date(2026, 6, 30), value=None, unit="%", status="no_data")
+    fig = kpi_view.figure(kpi, pd.DataFrame(columns=["label", "value"]), "zh", None)
+    assert "尚无数据" in fig.layout.title.text
+
+
+def test_number_formats():
+    assert format_number(12.345, "%") == "12.3%"
+    assert format_number(123456.0, "万元") == "12.35 亿元"
+    assert format_number(5432.1, "万元") == "5,432.1 万元"
+    assert format_number(1234, "件") == "1,234 件"
+    assert format_number(None, "件") == "—"
+
+
+def test_card_text_after_deadline():
+    kpi = Kpi(
+        code="K2",
+        as_of=dt.date(2026, 6, 30),
+        value=78,
+        unit="件",
+        status="met",
+        target=70.0,
+        target_type="exceed",
+        threshold=70.0,
+        period="2023-2025",
+        deadline=dt.date(2025, 12, 31),
+        value_at_deadline=66,
+        status_at_deadline="missed",
+    )
+    card = kpi_view.card(kpi, "zh")
+    assert (card.value, card.status_label, card.badge_color) == ("78 件", "已达标", "green")
+    assert "目标：超过 70 件" in card.lines
+    assert "截止日（2025-12-31）时：66 件，未达标" in card.lines
