@@ -99,7 +99,7 @@ def filing_counts(db: Database, as_of: dt.date, county: str | None = None) -> tu
 def output_by_year(db: Database, as_of: dt.date, county: str | None = None) -> pd.DataFrame:
     """Output value (万元) of filed patent-intensive products per complete year up to ``as_of`` (K3)."""
     return db.query(
-        """SELECT o.year, sum(o.output_10k) AS output_10k
+        """SELECT o.year, round(sum(o.output_10k), 2) AS output_10k
            FROM filing_outputs o
            JOIN filings f ON f.filing_no = o.filing_no
            JOIN institutions i ON i.credit_code = f.enterprise_code
@@ -146,7 +146,7 @@ def industrialization(
 def patent_contract_turnover(db: Database, as_of: dt.date, county: str | None = None) -> pd.DataFrame:
     """Turnover (万元) of registered contracts involving patents, per year up to ``as_of`` (K5)."""
     return db.query(
-        """SELECT year(c.registered_date) AS year, sum(c.turnover_10k) AS turnover_10k,
+        """SELECT year(c.registered_date) AS year, round(sum(c.turnover_10k), 2) AS turnover_10k,
                   max(c.registered_date) AS last_date
            FROM contracts c JOIN institutions i ON i.credit_code = c.seller_code
            WHERE c.registered_date <= $d AND ($county IS NULL OR i.county = $county)

@@ -20,7 +20,7 @@ from .counties import county_adcode
 from .identifiers import normalize_app_no, normalize_credit_code, patent_kind
 
 
-def _parser(fn, *, optional: bool = False, normalize: bool = True):
+def _parser(fn, *, optional: bool = False, normalize: bool = True, empty: Any = None):
     """Wrap a ``values`` parser so its reason code becomes the pydantic error type.
 
     Cells are NFKC-normalized first, so full-width digits, letters and spaces parse; free
@@ -34,7 +34,7 @@ def _parser(fn, *, optional: bool = False, normalize: bool = True):
             raw = unicodedata.normalize("NFKC", raw)
         if raw.strip() == "":
             if optional:
-                return None
+                return empty() if callable(empty) else empty
             raise PydanticCustomError("required", "required")
         try:
             return fn(raw)
@@ -127,10 +127,10 @@ OptCount = Annotated[int | None, _parser(_count, optional=True)]
 Flag = Annotated[bool, _parser(values.parse_bool, optional=True)]
 OptFlag = Annotated[bool | None, _parser(values.parse_bool, optional=True)]
 AppNo = Annotated[str, _parser(normalize_app_no)]
-AppNoList = Annotated[list[str], _parser(_code_list(normalize_app_no), optional=True)]
+AppNoList = Annotated[list[str], _parser(_code_list(normalize_app_no), optional=True, empty=list)]
 Credit = Annotated[str, _parser(_credit)]
 OptCredit = Annotated[str | None, _parser(_credit, optional=True)]
-CreditList = Annotated[list[str], _parser(_code_list(_credit), optional=True)]
+CreditList = Annotated[list[str], _parser(_code_list(_credit), optional=True, empty=list)]
 CountyCode = Annotated[str, _parser(county_adcode)]
 Quarter = Annotated[str, _parser(values.parse_quarter)]
 

@@ -86,8 +86,14 @@ def rate_over_time(db: Database, as_of: dt.date, county: str | None = None) -> p
         return pd.DataFrame(columns=["label", "date", "value", "valid", "industrialized", "partial"])
     table["value"] = (100.0 * table["industrialized"] / table["valid"].where(table["valid"] > 0)).round(2)
     table["label"] = table["date"].dt.year.astype(str) + "Q" + table["date"].dt.quarter.astype(str)
-    table["partial"] = table["date"].dt.date.map(lambda d: d == as_of and d.month % 3 != 0)
+    table["partial"] = table["date"].dt.date.map(lambda d: d == as_of and d != quarter_end_of(d))
+    # A point inside a quarter is labelled with its date, not passed off as the quarter.
+    table.loc[table["partial"], "label"] = as_of.isoformat()
     return table
+
+
+def quarter_end_of(day: dt.date) -> dt.date:
+    return pd.Period(day, freq="Q").end_time.date()
 
 
 def turnover_over_time(db: Database, as_of: dt.date, county: str | None = None) -> pd.DataFrame:

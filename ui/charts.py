@@ -6,13 +6,17 @@ date the data runs to, so a screenshot or an export still says what it shows.
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import plotly.graph_objects as go
 
 from .theme import BASELINE_COLOR, PALETTE, TARGET_COLOR, TEMPLATE_NAME
 
+MAX_TICKS = 7
 
-def _titled(fig: go.Figure, title: str, subtitle: str, unit: str) -> go.Figure:
+
+def _titled(fig: go.Figure, labels: list, title: str, subtitle: str, unit: str) -> go.Figure:
     fig.update_layout(
         template=TEMPLATE_NAME,
         title={"text": f"{title}<br><sup>{subtitle}</sup>"},
@@ -21,9 +25,12 @@ def _titled(fig: go.Figure, title: str, subtitle: str, unit: str) -> go.Figure:
         showlegend=True,
     )
     # Labels are ours (2025-06, 2025Q4, 2025): a category axis keeps them as written,
-    # instead of Plotly re-reading them as dates with English month names.
-    fig.update_xaxes(type="category")
-    fig.update_yaxes(rangemode="tozero")
+    # instead of Plotly re-reading them as dates with English month names. Long series
+    # show every few labels, level, so they stay legible on a phone and a projector.
+    step = max(1, math.ceil(len(labels) / MAX_TICKS))
+    fig.update_xaxes(type="category", tickangle=0, tickmode="array", tickvals=labels[::step])
+    # "," keeps thousands separators and avoids SI suffixes (300k) that mean nothing in 万元.
+    fig.update_yaxes(rangemode="tozero", tickformat=",")
     return fig
 
 
@@ -69,7 +76,7 @@ def line_chart(
     xs = list(frame["label"])
     _reference_line(fig, xs, target, target_label, TARGET_COLOR, "dash")
     _reference_line(fig, xs, baseline, baseline_label, BASELINE_COLOR, "dot")
-    return _titled(fig, title, subtitle, unit)
+    return _titled(fig, xs, title, subtitle, unit)
 
 
 def bar_chart(
@@ -103,4 +110,4 @@ def bar_chart(
     xs = list(frame["label"])
     _reference_line(fig, xs, baseline, baseline_label, BASELINE_COLOR, "dot")
     _reference_line(fig, xs, target, target_label, TARGET_COLOR, "dash")
-    return _titled(fig, title, subtitle, unit)
+    return _titled(fig, xs, title, subtitle, unit)
