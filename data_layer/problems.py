@@ -1,0 +1,51 @@
+"""What an import reports: each problem with its place and reason, and the counts of a load."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from . import i18n
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a file: where it is and why (``reason`` is a code in ``i18n``)."""
+
+    file: str
+    row: int | None
+    column: str | None
+    value: str | None
+    reason: str
+    severity: str = "error"
+
+    def message(self, lang: str = "zh") -> str:
+        return i18n.reason(self.reason, lang, self.value)
+
+    def as_dict(self, lang: str = "zh") -> dict:
+        return {**asdict(self), "message": self.message(lang)}
+
+
+class ImportRejected(Exception):
+    """The file was not loaded; ``problems`` lists every error (and warning) found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        errors = [p for p in problems if p.severity == "error"]
+        super().__init__(f"{len(errors)} error(s) in {problems[0].file if problems else 'file'}")
+
+
+@dataclass
+class ImportResult:
+    batch_id: int | None
+    kind: str
+    file_name: str
+    rows_in_file: int
+    rows_new: int
+    rows_replaced: int
+    rows_same: int
+    warnings: list[Problem] = field(default_factory=list)
+
+    def as_dict(self, lang: str = "zh") -> dict:
+        data = asdict(self)
+        data["warnings"] = [w.as_dict(lang) for w in self.warnings]
+        return data
