@@ -255,28 +255,34 @@ def _k5(db: Database, as_of: dt.date, county: str | None) -> Kpi:
     full_year = as_of.year if as_of == dt.date(as_of.year, 12, 31) else as_of.year - 1
     ytd = _annualized(turnover.get(as_of.year), as_of)
     kpi.detail["ytd_annualized_10k"] = ytd
-    if kpi.baseline:
-        growth = lambda amount: round(100.0 * (amount / kpi.baseline - 1), 2)  # noqa: E731
-        if base_year is not None and full_year > base_year and full_year in turnover:
-            kpi.value, kpi.value_label = growth(turnover[full_year]), str(full_year)
-            kpi.detail["turnover_10k"] = round(turnover[full_year], 2)
-        elif ytd is not None:
-            kpi.value, kpi.value_label, kpi.annualized = growth(ytd), str(as_of.year), True
-            kpi.detail["turnover_10k"] = ytd
-        if kpi.deadline and as_of >= kpi.deadline and kpi.deadline.year in turnover:
-            kpi.value_at_deadline = growth(turnover[kpi.deadline.year])
-        elif kpi.deadline and ytd is not None:
-            kpi.projection = growth(ytd)
+    if not kpi.baseline:
+        return _judge(kpi)
+    if base_year is not None and full_year > base_year and full_year in turnover:
+        kpi.value, kpi.value_label = _growth(turnover[full_year], kpi.baseline), str(full_year)
+        kpi.detail["turnover_10k"] = round(turnover[full_year], 2)
+    elif ytd is not None:  # no complete year after the baseline yet: this year, annualized
+        kpi.value, kpi.value_label, kpi.annualized = _growth(ytd, kpi.baseline), str(as_of.year), True
+        kpi.detail["turnover_10k"] = ytd
+    if kpi.deadline and as_of >= kpi.deadline and kpi.deadline.year in turnover:
+        kpi.value_at_deadline = _growth(turnover[kpi.deadline.year], kpi.baseline)
+    elif kpi.deadline and ytd is not None:
+        kpi.projection = _growth(ytd, kpi.baseline)  # this year's run rate, as growth
     return _judge(kpi)
 
 
+def _growth(amount: float, baseline: float) -> float:
+    """Growth in percent of ``amount`` over ``baseline``."""
+    return round(100.0 * (amount / baseline - 1), 2)
+
+
 def _annualized(amount: float | None, as_of: dt.date) -> float | None:
-    """Year-to-date amount scaled to a whole year; None for a year that has just begun."""
-    elapsed = (as_of - dt.date(as_of.year, 1, 1)).days + 1
-    if amount is None or elapsed < 28 or as_of == dt.date(as_of.year, 12, 31):
-        return None if amount is None or elapsed < 28 else round(float(amount), 2)
-    year_days = (dt.date(as_of.year, 12, 31) - dt.date(as_of.year, 1, 1)).days + 1
-    return round(float(amount) * year_days / elapsed, 2)
+    """Year-to-date amount scaled to a whole year; None in January (too little to scale)."""
+    start = dt.date(as_of.year, 1, 1)
+    elapsed = (as_of - start).days + 1
+    if amount is None or elapsed < 28:
+        return None
+    days_in_year = (dt.date(as_of.year + 1, 1, 1) - start).days
+    return round(float(amount) * days_in_year / elapsed, 2)
 
 
 def _base(db: Database, code: str, as_of: dt.date, value: float | None) -> Kpi:
