@@ -91,8 +91,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "kpi.K1": ("专利产品备案企业数", "Enterprises with patent-product filings"),
     "kpi.K2": ("备案产品数", "Filed products"),
     "kpi.K3": ("专利密集型产品产值", "Output of patent-intensive products"),
-    "kpi.K4": ("驻湛高校、科研院所专利产业化率", "Industrialization rate, universities and institutes"),
-    "kpi.K5": ("涉专利技术合同成交额", "Turnover of patent-related technology contracts"),
+    "kpi.K4": ("驻湛高校、科研院所专利产业化率", "Univ. & institute industrialization rate"),
+    "kpi.K5": ("涉专利技术合同成交额", "Patent-related contract turnover"),
     "kpi.formula.K1": (
         "截至所选日期，至少有一件专利产品备案的不同企业数。",
         "Distinct enterprises with at least one patent-product filing up to the date.",
@@ -190,6 +190,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.source.patents": ("专利及运用事件", "patents and their industrialization events"),
     "ui.source.contracts": ("技术合同登记", "registered technology contracts"),
     "ui.unit.count": ("数量", "Count"),
+    "ui.chart.unit": ("单位：{unit}", "Unit: {unit}"),
+    "unit.家": ("家", "enterprises"),
+    "unit.件": ("件", "items"),
+    "unit.万元": ("万元", "10k yuan"),
+    "unit.亿元": ("亿元", "100M yuan"),
 }
 
 

@@ -91,6 +91,9 @@ def test_number_formats():
     assert format_number(5432.1, "万元") == "5,432.1 万元"
     assert format_number(1234, "件") == "1,234 件"
     assert format_number(None, "件") == "—"
+    assert format_number(330000.0, "万元", "en") == "3.30 bn yuan"
+    assert format_number(20700.0, "万元", "en") == "207.0 M yuan"
+    assert format_number(63, "家", "en") == "63 enterprises"
 
 
 def test_card_text_after_deadline():

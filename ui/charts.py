@@ -20,9 +20,21 @@ def _titled(fig: go.Figure, labels: list, title: str, subtitle: str, unit: str) 
     fig.update_layout(
         template=TEMPLATE_NAME,
         title={"text": f"{title}<br><sup>{subtitle}</sup>"},
-        yaxis_title=unit,
-        height=360,
+        height=380,
+        margin={"t": 90},
         showlegend=True,
+    )
+    # The unit reads level above the value axis (a rotated 万元 or 家 is hard to read).
+    fig.add_annotation(
+        text=unit,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=1.02,
+        xanchor="left",
+        yanchor="bottom",
+        showarrow=False,
+        font={"size": 12, "color": "#555555"},
     )
     # Labels are ours (2025-06, 2025Q4, 2025): a category axis keeps them as written,
     # instead of Plotly re-reading them as dates with English month names. Long series

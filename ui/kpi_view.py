@@ -12,7 +12,7 @@ from data_layer.i18n import t
 from data_layer.kpis import Kpi
 
 from . import charts
-from .theme import format_number
+from .theme import format_number, unit_label
 
 STATUS_BADGE = {
     "met": "green",
@@ -56,22 +56,24 @@ def card(kpi: Kpi, lang: str) -> Card:
             t("ui.kpi.rate_counts", lang, **{k: f"{kpi.detail[k]:,}" for k in ("valid", "industrialized")})
         )
     if kpi.code == "K5" and kpi.detail.get("turnover_10k") is not None:
-        lines.append(t("ui.kpi.turnover", lang, value=format_number(kpi.detail["turnover_10k"], "万元")))
+        lines.append(
+            t("ui.kpi.turnover", lang, value=format_number(kpi.detail["turnover_10k"], "万元", lang))
+        )
     if kpi.status_at_deadline:
         lines.append(
             t(
                 "ui.kpi.at_deadline",
                 lang,
                 deadline=kpi.deadline.isoformat(),
-                value=_value(kpi, kpi.value_at_deadline),
+                value=_value(kpi, kpi.value_at_deadline, lang),
                 status=t(f"status.{kpi.status_at_deadline}", lang),
             )
         )
     if kpi.projection is not None:
-        lines.append(t("ui.kpi.projection", lang, value=_value(kpi, kpi.projection)))
+        lines.append(t("ui.kpi.projection", lang, value=_value(kpi, kpi.projection, lang)))
     return Card(
         title=t(f"kpi.{kpi.code}", lang),
-        value=_value(kpi, kpi.value),
+        value=_value(kpi, kpi.value, lang),
         value_note=_value_note(kpi, lang),
         status=kpi.status,
         status_label=t(f"status.{kpi.status}", lang),
@@ -81,10 +83,10 @@ def card(kpi: Kpi, lang: str) -> Card:
     )
 
 
-def _value(kpi: Kpi, value: float | None) -> str:
+def _value(kpi: Kpi, value: float | None, lang: str) -> str:
     if value is not None and kpi.code == "K5":
         return f"{value:+,.1f}%"
-    return format_number(value, kpi.unit)
+    return format_number(value, kpi.unit, lang)
 
 
 def _value_note(kpi: Kpi, lang: str) -> str | None:
@@ -100,7 +102,7 @@ def _target_line(kpi: Kpi, lang: str) -> str:
         return t("ui.kpi.no_target", lang)
     year = kpi.detail.get("baseline_year") or ""
     if kpi.target_type == "exceed":
-        return t("ui.kpi.target.exceed", lang, target=format_number(kpi.target, kpi.unit))
+        return t("ui.kpi.target.exceed", lang, target=format_number(kpi.target, kpi.unit, lang))
     if kpi.target_type == "rising":
         return t("ui.kpi.target.rising", lang)
     if kpi.target_type == "above_baseline":
@@ -117,7 +119,7 @@ def _target_line(kpi: Kpi, lang: str) -> str:
         "ui.kpi.target.growth_pct",
         lang,
         year=year,
-        baseline=format_number(kpi.baseline, "万元"),
+        baseline=format_number(kpi.baseline, "万元", lang),
         target=format_number(kpi.target, "%"),
     )
 
@@ -127,6 +129,7 @@ def figure(kpi: Kpi, frame: pd.DataFrame, lang: str, data_as_of: dt.date | None)
     freshness = t("ui.data_as_of", lang, date=data_as_of.isoformat() if data_as_of else "—")
     source = t(f"ui.source.{SOURCE_OF[kpi.code]}", lang)
     title = t(f"kpi.{kpi.code}", lang)
+    unit = t("ui.chart.unit", lang, unit=unit_label("万元" if kpi.code in ("K3", "K5") else kpi.unit, lang))
     if frame.empty:
         return charts.line_chart(
             pd.DataFrame({"label": [], "value": []}),
@@ -134,7 +137,7 @@ def figure(kpi: Kpi, frame: pd.DataFrame, lang: str, data_as_of: dt.date | None)
             name=title,
             title=title,
             subtitle=f"{t('ui.no_data_yet', lang)}｜{freshness}",
-            unit=kpi.unit,
+            unit=unit,
         )
     first, last = frame["label"].iloc[0], frame["label"].iloc[-1]
     if kpi.code in ("K1", "K2"):
@@ -145,7 +148,7 @@ def figure(kpi: Kpi, frame: pd.DataFrame, lang: str, data_as_of: dt.date | None)
             y=column,
             name=title,
             title=title,
-            unit=kpi.unit,
+            unit=unit,
             subtitle=t("ui.chart.subtitle", lang, period=period, source=source, data_as_of=freshness),
             target=kpi.target,
             target_label=t("ui.chart.target", lang),
@@ -157,7 +160,7 @@ def figure(kpi: Kpi, frame: pd.DataFrame, lang: str, data_as_of: dt.date | None)
             y="value",
             name=title,
             title=title,
-            unit="%",
+            unit=unit,
             subtitle=t("ui.chart.subtitle", lang, period=period, source=source, data_as_of=freshness),
             target=kpi.threshold,
             target_label=t("ui.chart.target", lang),
@@ -174,7 +177,7 @@ def figure(kpi: Kpi, frame: pd.DataFrame, lang: str, data_as_of: dt.date | None)
         name=title,
         partial_name=t("ui.chart.partial_year", lang),
         title=title,
-        unit="万元",
+        unit=unit,
         subtitle=t("ui.chart.subtitle", lang, period=period, source=source, data_as_of=freshness),
         baseline=baseline,
         baseline_label=t("ui.chart.baseline", lang),

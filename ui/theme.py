@@ -10,6 +10,8 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from data_layer.i18n import TEXT, t
+
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 STATUS_COLORS = {
     "met": "#009E73",
@@ -40,14 +42,24 @@ pio.templates[TEMPLATE_NAME] = go.layout.Template(
 )
 
 
-def format_number(value: float | None, unit: str) -> str:
-    """Thousands separators, one decimal for rates, 亿元 for large 万元 amounts."""
+def format_number(value: float | None, unit: str, lang: str = "zh") -> str:
+    """Thousands separators, one decimal for rates, 亿元 for large 万元 amounts, unit in ``lang``."""
     if value is None:
         return "—"
     if unit == "%":
         return f"{value:,.1f}%"
+    if unit == "万元" and lang == "en":  # English readers count in millions and billions
+        if abs(value) >= 100_000:
+            return f"{value / 100_000:,.2f} bn yuan"
+        return f"{value / 100:,.1f} M yuan"
     if unit == "万元" and abs(value) >= 10_000:
-        return f"{value / 10_000:,.2f} 亿元"
+        return f"{value / 10_000:,.2f} {unit_label('亿元', lang)}"
     if unit == "万元":
-        return f"{value:,.1f} 万元"
-    return f"{value:,.0f} {unit}"
+        return f"{value:,.1f} {unit_label(unit, lang)}"
+    return f"{value:,.0f} {unit_label(unit, lang)}"
+
+
+def unit_label(unit: str, lang: str) -> str:
+    """A unit as the reader's language writes it (units without a translation stay as they are)."""
+    key = f"unit.{unit}"
+    return t(key, lang) if key in TEXT else unit
