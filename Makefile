@@ -7,6 +7,7 @@ PY := $(VENV)/bin/python
 .PHONY: run test lint format bench sample clean
 
 run: $(VENV)/.app
+	$(PY) -m data_layer init --if-missing
 	$(PY) -m streamlit run app.py
 
 test: $(VENV)/.dev

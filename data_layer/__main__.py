@@ -19,6 +19,7 @@ from .ingest import ImportRejected, import_file, load_folder
 from .kpis import compute_kpis
 from .models import KINDS
 from .settings import Settings
+from .startup import create_database
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,6 +33,11 @@ def build_parser() -> argparse.ArgumentParser:
     init = commands.add_parser("init", help="create or upgrade the database and load sample_data/")
     init.add_argument("--empty", action="store_true", help="create the schema only")
     init.add_argument("--sample-dir", type=Path, help="folder of <kind>.csv files (default: sample_data/)")
+    init.add_argument(
+        "--if-missing",
+        action="store_true",
+        help="do nothing when the database file exists (used by `make run`)",
+    )
 
     imp = commands.add_parser("import", help="validate and load one file (all rows or none)")
     imp.add_argument("file", type=Path)
@@ -55,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     settings = Settings()
     lang = args.lang or settings.language
+    if args.command == "init" and args.if_missing:
+        return _init_if_missing(args.db or settings.db_path, args.sample_dir or settings.sample_dir)
     if args.command == "generate":
         from .samplegen import generate
 
@@ -87,6 +95,19 @@ def _init(db: Database, args, lang: str, settings: Settings) -> int:
             f"{r.kind}: {r.rows_in_file} rows, {r.rows_new} new, "
             f"{r.rows_replaced} replaced, {r.rows_same} same"
         )
+    return 0
+
+
+def _init_if_missing(path: Path, sample_dir: Path) -> int:
+    """Build the sample database before the app starts, so the first visitor does not wait."""
+    if Path(path).exists():
+        return 0
+    try:
+        create_database(path, sample_dir).close()
+    except ImportRejected as exc:
+        _print_problems(exc, "en", as_json=False)
+        return 1
+    print(f"created {path} from {sample_dir}")
     return 0
 
 

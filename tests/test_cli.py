@@ -77,6 +77,18 @@ def test_bad_file_exits_nonzero_with_errors_and_changes_nothing(tmp_path, tiny_d
     check.close()
 
 
+def test_init_if_missing_builds_once(tmp_path, tiny_dir):
+    db = tmp_path / "sub" / "app.duckdb"
+    first = cli("--db", str(db), "init", "--if-missing", "--sample-dir", str(tiny_dir))
+    assert first.returncode == 0 and db.exists(), first.stderr
+    built = db.stat().st_mtime_ns
+    second = cli("--db", str(db), "init", "--if-missing", "--sample-dir", str(tiny_dir))
+    assert second.returncode == 0 and db.stat().st_mtime_ns == built
+    check = Database(db)
+    assert check.meta("sample") == "true" and check.scalar("SELECT count(*) FROM patents") == 11
+    check.close()
+
+
 def test_database_held_by_another_process_is_reported(tmp_path):
     path = tmp_path / "held.duckdb"
     holder = Database(path)  # this test process plays the running app
