@@ -117,27 +117,33 @@ def industrialization(
 
     A patent is valid on a date when granted by then and not lapsed; industrialized when by
     then it was implemented by a holder, transferred, or licensed and put into production.
-    A patent held by two such institutions counts once.
+    A patent held by two such institutions counts once. Each patent becomes a span (valid
+    from, used from, valid to), and each date counts the spans it falls in: one pass over
+    the held patents however many dates are asked for.
     """
     return db.query(
         """WITH days AS (SELECT unnest($dates::DATE[]) AS d),
            held AS (
-               SELECT DISTINCT p.app_no, p.grant_date, p.lapse_date
-               FROM patents p
-               JOIN patent_holders h ON h.app_no = p.app_no
-               JOIN institutions i ON i.credit_code = h.holder_code
+               SELECT DISTINCT h.app_no, h.grant_date, h.lapse_date
+               FROM patent_holders h JOIN institutions i ON i.credit_code = h.holder_code
                WHERE i.kind IN (SELECT unnest($kinds::VARCHAR[]))
-                 AND ($county IS NULL OR i.county = $county) AND p.grant_date IS NOT NULL),
+                 AND ($county IS NULL OR i.county = $county) AND h.grant_date IS NOT NULL),
            first_use AS (
                SELECT e.app_no, min(e.event_date) AS used_on FROM patent_events e
                WHERE e.app_no IN (SELECT app_no FROM held) AND """
         + INDUSTRIALIZING
-        + """ GROUP BY e.app_no)
-           SELECT days.d AS date, count(*) AS valid,
-                  count(*) FILTER (WHERE u.used_on <= days.d) AS industrialized
-           FROM days JOIN held ON held.grant_date <= days.d
-                AND (held.lapse_date IS NULL OR held.lapse_date > days.d)
-           LEFT JOIN first_use u ON u.app_no = held.app_no
+        + """ GROUP BY e.app_no),
+           spans AS (
+               SELECT held.grant_date AS valid_from, held.lapse_date AS valid_to,
+                      -- greatest() skips NULLs, so a never-used patent must stay NULL here
+                      CASE WHEN u.used_on IS NOT NULL
+                           THEN greatest(held.grant_date, u.used_on) END AS used_from
+               FROM held LEFT JOIN first_use u ON u.app_no = held.app_no)
+           SELECT days.d AS date,
+                  count(*) FILTER (WHERE valid_from <= d AND (valid_to IS NULL OR valid_to > d)) AS valid,
+                  count(*) FILTER (WHERE used_from <= d AND (valid_to IS NULL OR valid_to > d))
+                      AS industrialized
+           FROM days CROSS JOIN spans
            GROUP BY days.d ORDER BY days.d""",
         {"dates": dates, "kinds": list(kinds), "county": county},
     )

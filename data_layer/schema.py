@@ -30,8 +30,11 @@ TABLES: dict[str, str] = {
     "patents": """app_no VARCHAR PRIMARY KEY, title VARCHAR NOT NULL, patent_type VARCHAR NOT NULL,
         filing_date DATE NOT NULL, grant_date DATE, lapse_date DATE, county VARCHAR NOT NULL,
         ipc VARCHAR, batch_id BIGINT""",
+    # grant_date and lapse_date repeat the patent's own, written from the same file row in the
+    # same transaction: the industrialization rate then needs no join over every patent
+    # (at 3 million patents that join alone took 0.3 s).
     "patent_holders": """app_no VARCHAR, holder_code VARCHAR, seq SMALLINT NOT NULL,
-        PRIMARY KEY (app_no, holder_code)""",
+        grant_date DATE, lapse_date DATE, PRIMARY KEY (app_no, holder_code)""",
     "patent_events": """app_no VARCHAR, event_type VARCHAR, event_date DATE, counterparty VARCHAR,
         holder_code VARCHAR, counterparty_code VARCHAR, counterparty_local BOOLEAN, amount_10k DOUBLE,
         in_production BOOLEAN NOT NULL, batch_id BIGINT,

@@ -47,7 +47,7 @@ SPECS: dict[str, KindSpec] = {
         "patents",
         ("app_no",),
         ("app_no",),
-        (Child("patent_holders", ("app_no", "holder_code", "seq")),),
+        (Child("patent_holders", ("app_no", "holder_code", "seq", "grant_date", "lapse_date")),),
         (Ref("holder_codes", "institutions", "credit_code"),),
     ),
     "patent_events": KindSpec(
@@ -106,6 +106,8 @@ def _explode(frame: pd.DataFrame, key: str, list_field: str, column: str) -> pd.
 def _shape_patents(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
     holders = _explode(frame, "app_no", "holder_codes", "holder_code")
     holders["seq"] = holders.groupby("app_no").cumcount() + 1
+    dates = frame.set_index("app_no")[["grant_date", "lapse_date"]]
+    holders = holders.join(dates, on="app_no")
     return {"main": frame.drop(columns="holder_codes"), "patent_holders": holders}
 
 
