@@ -29,10 +29,10 @@ from data_layer import trends  # noqa: E402
 from data_layer.db import Database  # noqa: E402
 from data_layer.ingest import load_folder  # noqa: E402
 from data_layer.samplegen import generate  # noqa: E402
+from ui.kpi_view import TREND_OF  # noqa: E402 - the trends the overview page draws
 
 OUT = ROOT / "bench" / "out"
 AS_OF = dt.date(2026, 10, 31)
-TREND_NAMES = ("filings_over_time", "output_over_time", "rate_over_time", "turnover_over_time")
 
 
 def peak_rss_mb() -> float:
@@ -72,9 +72,9 @@ def build(scale: float) -> tuple[Database, dict]:
 
 
 def overview_data(db: Database, county: str | None = None) -> None:
-    """Everything the overview page asks the data layer for, uncached."""
+    """Everything the overview page asks the data layer for, uncached (as after an import)."""
     kpi_module.compute_kpis(db, AS_OF, county)
-    for name in TREND_NAMES:
+    for name in set(TREND_OF.values()):
         getattr(trends, name)(db, AS_OF, county)
     trends.data_as_of(db)
 

@@ -29,6 +29,7 @@ from .db import Database
 CODES = ("K1", "K2", "K3", "K4", "K5")
 UNITS = {"K1": "家", "K2": "件", "K3": "万元", "K4": "%", "K5": "%"}
 RESEARCH_KINDS = ("university", "research_institute")
+FIRST_YEAR = 2021  # charts start two years before the plan, so the baseline has context
 INDUSTRIALIZING = (
     "(e.event_type IN ('implementation', 'transfer') OR (e.event_type = 'license' AND e.in_production))"
 )
@@ -195,6 +196,7 @@ def _k3(db: Database, as_of: dt.date, county: str | None) -> Kpi:
     kpi.value_label = str(int(latest["year"]))
     series = dict(zip(years["year"].astype(int), years["output_10k"], strict=True))
     kpi.detail["by_year"] = {str(y): round(v, 2) for y, v in series.items()}
+    kpi.detail["history"] = [{"label": str(y), "value": v, "partial": False} for y, v in series.items()]
     start = kpi.detail.get("baseline_year") or min(series)
     if kpi.baseline is None and start in series:
         kpi.baseline = float(series[start])
@@ -219,20 +221,37 @@ def _rising(series: dict[int, float], start: int, end: int) -> bool | None:
     return all(series[b] > series[a] for a, b in pairwise(years))
 
 
+def rate_history(
+    db: Database, as_of: dt.date, county: str | None = None, extra: tuple[dt.date, ...] = ()
+) -> pd.DataFrame:
+    """K4's rate (%) at each quarter end from ``FIRST_YEAR`` and on ``as_of``, plus ``extra`` dates.
+
+    One query answers every date. ``chart`` marks the rows a chart draws (quarter ends and
+    ``as_of``); ``partial`` marks ``as_of`` when it falls inside a quarter, labelled by its date.
+    """
+    quarters = [d.date() for d in pd.date_range(dt.date(FIRST_YEAR, 1, 1), as_of, freq="QE")]
+    charted = {*quarters, as_of}
+    table = industrialization(db, sorted(charted | {d for d in extra if d}), county)
+    table["date"] = table["date"].dt.date
+    table["value"] = [_rate(i, v) for i, v in zip(table["industrialized"], table["valid"], strict=True)]
+    table["chart"] = table["date"].isin(charted)
+    table["partial"] = (table["date"] == as_of) & ~table["date"].isin(quarters)
+    table["label"] = [
+        d.isoformat() if partial else f"{d.year}Q{(d.month - 1) // 3 + 1}"
+        for d, partial in zip(table["date"], table["partial"], strict=True)
+    ]
+    return table
+
+
 def _k4(db: Database, as_of: dt.date, county: str | None) -> Kpi:
     kpi = _base(db, "K4", as_of, None)
     baseline_day = dt.date(kpi.detail["baseline_year"], 12, 31) if kpi.detail.get("baseline_year") else None
-    dates = {"now": as_of, "year_ago": as_of - dt.timedelta(days=365)}
-    if baseline_day:
-        dates["baseline"] = baseline_day
-    if kpi.deadline:
-        dates["deadline"] = min(kpi.deadline, as_of)
-    table = industrialization(db, sorted(set(dates.values())), county)
-    rates = {
-        row.date.date() if hasattr(row.date, "date") else row.date: _rate(row.industrialized, row.valid)
-        for row in table.itertuples()
-    }
-    now = table[table["date"] == pd.Timestamp(as_of)]
+    year_ago = as_of - dt.timedelta(days=365)
+    deadline = min(kpi.deadline, as_of) if kpi.deadline else None
+    table = rate_history(db, as_of, county, extra=(year_ago, baseline_day, deadline))
+    rates = dict(zip(table["date"], table["value"], strict=True))
+    kpi.detail["history"] = _history(table[table["chart"]])
+    now = table[table["date"] == as_of]
     kpi.value = rates.get(as_of)
     if not now.empty:
         kpi.detail.update(valid=int(now["valid"].iloc[0]), industrialized=int(now["industrialized"].iloc[0]))
@@ -240,10 +259,18 @@ def _k4(db: Database, as_of: dt.date, county: str | None) -> Kpi:
         kpi.baseline = rates.get(baseline_day)
     if kpi.deadline and as_of >= kpi.deadline:
         kpi.value_at_deadline = rates.get(kpi.deadline)
-    elif kpi.deadline and kpi.value is not None and rates.get(dates["year_ago"]) is not None:
-        pace = kpi.value - rates[dates["year_ago"]]
+    elif kpi.deadline and kpi.value is not None and rates.get(year_ago) is not None:
+        pace = kpi.value - rates[year_ago]
         kpi.projection = round(kpi.value + pace * (kpi.deadline - as_of).days / 365, 2)
     return _judge(kpi)
+
+
+def _history(frame: pd.DataFrame) -> list[dict]:
+    """A KPI's values over time as plain records (label, value, partial) for charts and JSON."""
+    return [
+        {"label": label, "value": None if pd.isna(value) else float(value), "partial": bool(partial)}
+        for label, value, partial in zip(frame["label"], frame["value"], frame["partial"], strict=True)
+    ]
 
 
 def _rate(part: float, whole: float) -> float | None:
@@ -258,6 +285,9 @@ def _k5(db: Database, as_of: dt.date, county: str | None) -> Kpi:
     if kpi.baseline is None and base_year in turnover:
         kpi.baseline = float(turnover[base_year])
     kpi.detail["turnover_by_year"] = {str(y): round(v, 2) for y, v in turnover.items()}
+    kpi.detail["history"] = [
+        {"label": str(y), "value": v, "partial": dt.date(y, 12, 31) > as_of} for y, v in turnover.items()
+    ]
     full_year = as_of.year if as_of == dt.date(as_of.year, 12, 31) else as_of.year - 1
     ytd = _annualized(turnover.get(as_of.year), as_of)
     kpi.detail["ytd_annualized_10k"] = ytd

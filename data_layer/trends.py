@@ -11,9 +11,7 @@ import datetime as dt
 import pandas as pd
 
 from .db import Database
-from .kpis import industrialization, output_by_year, patent_contract_turnover
-
-FIRST_YEAR = 2021  # two years before the plan, so the baseline has context
+from .kpis import output_by_year, patent_contract_turnover, rate_history
 
 
 def data_as_of(db: Database) -> dt.date | None:
@@ -78,22 +76,9 @@ def output_over_time(db: Database, as_of: dt.date, county: str | None = None) ->
 
 def rate_over_time(db: Database, as_of: dt.date, county: str | None = None) -> pd.DataFrame:
     """K4: industrialization rate (%) of universities and institutes at each quarter end."""
-    quarters = [d.date() for d in pd.date_range(dt.date(FIRST_YEAR, 1, 1), as_of, freq="QE")]
-    if not quarters or quarters[-1] != as_of:
-        quarters.append(as_of)
-    table = industrialization(db, quarters, county)
-    if table.empty:
-        return pd.DataFrame(columns=["label", "date", "value", "valid", "industrialized", "partial"])
-    table["value"] = (100.0 * table["industrialized"] / table["valid"].where(table["valid"] > 0)).round(2)
-    table["label"] = table["date"].dt.year.astype(str) + "Q" + table["date"].dt.quarter.astype(str)
-    table["partial"] = table["date"].dt.date.map(lambda d: d == as_of and d != quarter_end_of(d))
-    # A point inside a quarter is labelled with its date, not passed off as the quarter.
-    table.loc[table["partial"], "label"] = as_of.isoformat()
-    return table
-
-
-def quarter_end_of(day: dt.date) -> dt.date:
-    return pd.Period(day, freq="Q").end_time.date()
+    table = rate_history(db, as_of, county)
+    table["date"] = pd.to_datetime(table["date"])
+    return table.drop(columns="chart")
 
 
 def turnover_over_time(db: Database, as_of: dt.date, county: str | None = None) -> pd.DataFrame:

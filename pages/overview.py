@@ -43,7 +43,8 @@ for column, kpi in zip(st.columns(len(kpis)), kpis, strict=True):
 st.subheader(t("ui.overview.trends_heading", lang))
 chart_columns = st.columns(2)
 for index, kpi in enumerate(kpis):
-    frame = state.trend(kpi_view.TREND_OF[kpi.code], chosen.as_of, chosen.county)
+    trend = kpi_view.TREND_OF.get(kpi.code)
+    frame = state.trend(trend, chosen.as_of, chosen.county) if trend else None
     fig = kpi_view.figure(kpi, frame, lang, data_as_of)
     chart_columns[index % 2].plotly_chart(fig, theme=None, key=f"overview.chart.{kpi.code}")
 

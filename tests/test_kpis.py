@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 
 from data_layer.kpis import compute_kpis, industrialization
@@ -156,3 +157,21 @@ def test_on_track_when_pace_reaches_target(tiny_db):
     assert k4.value == 50.0
     assert k4.projection == pytest.approx(50 + 10 * 184 / 365, abs=0.01)
     assert k4.status == "on_track"
+
+
+def test_kpis_carry_the_history_their_charts_draw(tiny_db):
+    found = kpis(tiny_db, MID_2026)
+    rates = rate_over_time(tiny_db, MID_2026)
+    drawn = [None if pd.isna(v) else v for v in rates["value"]]
+    assert [(h["label"], h["value"]) for h in found["K4"].detail["history"]] == list(
+        zip(rates["label"], drawn, strict=True)
+    )
+    assert found["K4"].detail["history"][-1]["label"] == "2026Q2"  # June 30 is a quarter end
+    assert [(h["label"], h["value"], h["partial"]) for h in found["K5"].detail["history"]] == [
+        ("2023", 100.0, False),
+        ("2025", 130.0, False),
+        ("2026", 60.0, True),
+    ]
+    assert [h["label"] for h in found["K3"].detail["history"]] == ["2023", "2024", "2025"]
+    inside = kpis(tiny_db, dt.date(2026, 5, 15))["K4"].detail["history"][-1]
+    assert inside["label"] == "2026-05-15" and inside["partial"]

@@ -23,14 +23,8 @@ STATUS_BADGE = {
     "no_target": "gray",
 }
 
-# Which trend each KPI's chart shows, and where its data comes from.
-TREND_OF = {
-    "K1": "filings_over_time",
-    "K2": "filings_over_time",
-    "K3": "output_over_time",
-    "K4": "rate_over_time",
-    "K5": "turnover_over_time",
-}
+# K1 and K2 draw the monthly filing trend; K3–K5 carry their own history in ``detail``.
+TREND_OF = {"K1": "filings_over_time", "K2": "filings_over_time"}
 SOURCE_OF = {"K1": "filings", "K2": "filings", "K3": "filings", "K4": "patents", "K5": "contracts"}
 
 
@@ -124,8 +118,13 @@ def _target_line(kpi: Kpi, lang: str) -> str:
     )
 
 
-def figure(kpi: Kpi, frame: pd.DataFrame, lang: str, data_as_of: dt.date | None) -> go.Figure:
-    """The chart of one KPI over time against its target or baseline line."""
+def figure(kpi: Kpi, frame: pd.DataFrame | None, lang: str, data_as_of: dt.date | None) -> go.Figure:
+    """The chart of one KPI over time against its target or baseline line.
+
+    ``frame`` is the trend named in ``TREND_OF``; None for a KPI that carries its history.
+    """
+    if frame is None:
+        frame = pd.DataFrame(kpi.detail.get("history", []), columns=["label", "value", "partial"])
     freshness = t("ui.data_as_of", lang, date=data_as_of.isoformat() if data_as_of else "—")
     source = t(f"ui.source.{SOURCE_OF[kpi.code]}", lang)
     title = t(f"kpi.{kpi.code}", lang)
