@@ -141,6 +141,7 @@ def run(scale: float, repeat: int) -> None:
         f"  {'overview page data (one county)':32s} "
         f"{median_ms(lambda: overview_data(db, '440881'), repeat):8.1f} ms"
     )
+    print(f"  peak memory after the DuckDB queries: {peak_rss_mb():,.0f} MB")
     start = time.perf_counter()
     frames = pandas_tables(db)
     print(f"  pandas: pulling the tables into memory {time.perf_counter() - start:.2f} s")
@@ -152,7 +153,7 @@ def run(scale: float, repeat: int) -> None:
         same = (value is None and ours is None) or abs((value or 0) - (ours or 0)) < 0.01
         shown = round(value, 2) if value else value
         print(f"    {code}: duckdb {ours!s:>12} pandas {shown!s:>12} {'same' if same else 'DIFFERENT'}")
-    print(f"  peak memory of this process so far: {peak_rss_mb():,.0f} MB")
+    print(f"  peak memory with the pandas reference: {peak_rss_mb():,.0f} MB")
     db.close()
 
 
