@@ -10,6 +10,7 @@ digit (``ZL98123456.7``), not its 5th.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from stdnum.cn import uscc
@@ -74,10 +75,22 @@ def normalize_credit_code(raw: str) -> tuple[str, bool]:
 
     A wrong check character is reported, not rejected: some legal early codes fail it.
     """
+    code = credit_code_format(raw)
+    return code, credit_check_ok(code)
+
+
+def credit_code_format(raw: str) -> str:
+    """The upper-cased code; raise ValueError("credit_code_format") if it is not 18 valid characters."""
     code = (raw or "").strip().upper()
     if not _USCC_CHARS.match(code):
         raise ValueError("credit_code_format")
-    return code, uscc.calc_check_digit(code[:17]) == code[17]
+    return code
+
+
+@functools.lru_cache(maxsize=65536)
+def credit_check_ok(code: str) -> bool:
+    """Whether the check character matches; cached, since the same codes recur on many rows."""
+    return uscc.calc_check_digit(code[:17]) == code[17]
 
 
 def make_credit_code(prefix17: str) -> str:

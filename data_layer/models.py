@@ -17,7 +17,7 @@ from pydantic_core import PydanticCustomError
 
 from . import values
 from .counties import county_adcode
-from .identifiers import normalize_app_no, normalize_credit_code, patent_kind
+from .identifiers import credit_code_format, normalize_app_no, patent_kind
 
 
 def _parser(fn, *, optional: bool = False, normalize: bool = True, empty: Any = None):
@@ -59,7 +59,7 @@ def _labels(mapping: dict[str, str]):
 
 
 def _credit(text: str) -> str:
-    return normalize_credit_code(text)[0]
+    return credit_code_format(text)  # a wrong check character is a warning, see validate
 
 
 def _code_list(fn):
