@@ -85,6 +85,19 @@ TEXT: dict[str, tuple[str, str]] = {
         "unknown text encoding (UTF-8 and GBK/GB18030 are supported)",
     ),
     "reason.xlsx_unreadable": ("无法读取该 Excel 文件", "this Excel file cannot be read"),
+    "reason.xlsx_encrypted": (
+        "Excel 文件设置了密码，请取消密码后再上传",
+        "the Excel file is password protected; remove the password and upload again",
+    ),
+    "reason.xls_old": (
+        "旧版 .xls 格式无法读取，请在 Excel 中另存为 .xlsx",
+        "old .xls files cannot be read; save as .xlsx in Excel",
+    ),
+    "reason.xlsx_macro": (
+        "含宏的工作簿（.xlsm）不予接收，请另存为不含宏的 .xlsx",
+        "workbooks with macros (.xlsm) are refused; save as a plain .xlsx",
+    ),
+    "reason.total_row_dropped": ("末尾的合计行未导入", "the total row at the bottom was left out"),
     "reason.kind_unknown": ("未知的数据类别", "unknown data kind"),
     "reason.unknown": ("数据有误", "invalid value"),
     # --- KPIs --------------------------------------------------------------------------------

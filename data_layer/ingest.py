@@ -20,7 +20,7 @@ from .models import KINDS, LOAD_ORDER
 from .problems import ImportRejected, ImportResult, Problem
 from .reader import UnreadableFile, read_table
 from .tables import SPECS, Child, KindSpec, to_frames
-from .validate import Parsed, parse
+from .validate import Parsed, header_score, parse
 
 __all__ = ["ImportRejected", "ImportResult", "Problem", "import_file", "load_folder", "preview_file"]
 
@@ -46,7 +46,7 @@ def import_file(
         raise ImportRejected([Problem(file_name, None, None, kind, "kind_unknown")])
     data = path.read_bytes()
     try:
-        raw = read_table(data, file_name)
+        raw = read_table(data, file_name, header_score(kind))
     except UnreadableFile as exc:
         raise ImportRejected([Problem(file_name, None, None, None, exc.args[0])]) from None
     parsed = parse(kind, raw, file_name)

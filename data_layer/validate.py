@@ -7,6 +7,7 @@ shows it, the header as written in the file, the cell's value and a reason code.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from pydantic import ValidationError
@@ -43,6 +44,17 @@ def _norm_header(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", str(text)).lower().split())
 
 
+def _lookup(kind: str) -> dict[str, str]:
+    """Normalized header -> field name, for every header a field of ``kind`` answers to."""
+    return {_norm_header(alias): name for name, aliases in headers(KINDS[kind]).items() for alias in aliases}
+
+
+def header_score(kind: str) -> Callable[[list[str]], int]:
+    """How many cells of a row name a column of ``kind``: picks the header below title rows."""
+    lookup = _lookup(kind)
+    return lambda cells: sum(1 for cell in cells if _norm_header(cell) in lookup)
+
+
 def map_columns(kind: str, header: list[str], file_name: str) -> tuple[dict[str, int], list[Problem]]:
     """Map each model field to the index of the file column that carries it."""
     lookup = {
@@ -74,6 +86,10 @@ def parse(kind: str, raw: RawTable, file_name: str) -> Parsed:
     numbers: list[int] = []
     if any(p.severity == "error" for p in problems):
         return Parsed(kind, file_name, rows, numbers, titles, problems)
+    if raw.dropped_total_line:
+        problems.append(
+            Problem(file_name, raw.dropped_total_line, None, None, "total_row_dropped", "warning")
+        )
     seen: dict[tuple, int] = {}
     required = {name for name, info in model.model_fields.items() if info.is_required()}
     for offset, cells in enumerate(raw.rows):

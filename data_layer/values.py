@@ -18,9 +18,17 @@ _TRUE = {"是", "y", "yes", "true", "1", "√", "有"}
 _FALSE = {"否", "n", "no", "false", "0", "×", "无", ""}
 
 
+# Excel stores a date as days since 1899-12-30; a CSV saved from Excel may carry that number.
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+EXCEL_SERIALS = range(18_264, 73_051)  # 1950-01-01 .. 2099-12-31: a 4-digit year is never one
+
+
 def parse_date(text: str) -> dt.date:
-    """Parse 2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日 (and ISO timestamps)."""
+    """Parse 2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日, ISO timestamps and Excel serial numbers."""
     text = text.strip()
+    serial = text.removesuffix(".0")
+    if serial.isdigit() and int(serial) in EXCEL_SERIALS:
+        return EXCEL_EPOCH + dt.timedelta(days=int(serial))
     match = _DATE.match(text.split(" ")[0] if " " in text and "年" not in text else text)
     if not match:
         raise ValueError("date_format")

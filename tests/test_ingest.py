@@ -214,3 +214,36 @@ def test_unknown_kind_and_unreadable_file(empty_db, tmp_path):
     with pytest.raises(ImportRejected) as caught:
         import_file(empty_db, path)
     assert caught.value.problems[0].reason == "kind_unknown"
+
+
+def test_title_rows_and_total_row(empty_db, tmp_path):
+    rows = rows_of("institutions")
+    blank = [""] * len(rows[0])
+    title = ["湛江市单位名录", "制表：市知识产权局", *[""] * (len(rows[0]) - 2)]  # two filled cells
+    total = ["合计", "5家", *[""] * (len(rows[0]) - 2)]
+    path = write_csv(tmp_path / "institutions.csv", [title, blank, *rows, total])
+    result = import_file(empty_db, path)
+    assert result.rows_new == 5
+    assert [(w.row, w.reason) for w in result.warnings] == [(9, "total_row_dropped")]
+
+
+def test_xlsx_files(empty_db, tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["单位名录"])
+    for row in rows_of("institutions"):
+        sheet.append(row)
+    path = tmp_path / "institutions.xlsx"
+    book.save(path)
+    assert import_file(empty_db, path).rows_new == 5
+
+    macro = tmp_path / "institutions.xlsm"
+    macro.write_bytes(path.read_bytes())
+    encrypted = tmp_path / "locked.xlsx"
+    encrypted.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
+    for bad, reason in ((macro, "xlsx_macro"), (encrypted, "xlsx_encrypted")):
+        with pytest.raises(ImportRejected) as caught:
+            import_file(empty_db, bad, "institutions")
+        assert [p.reason for p in caught.value.problems] == [reason]

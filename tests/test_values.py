@@ -115,3 +115,10 @@ def test_counties(text, adcode):
 def test_unknown_county():
     with pytest.raises(ValueError, match="county_unknown"):
         county_adcode("广州市")
+
+
+def test_excel_serial_dates():
+    assert values.parse_date("45356") == dt.date(2024, 3, 5)
+    assert values.parse_date("45356.0") == dt.date(2024, 3, 5)
+    with pytest.raises(ValueError, match="date_format"):
+        values.parse_date("2024")  # a year is not a serial date
