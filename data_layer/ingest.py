@@ -87,6 +87,7 @@ def load(
             int(counts.get("replaced", 0)),
             int(counts.get("same", 0)),
             [p for p in parsed.problems if p.severity == "warning"],
+            parsed.detected,
         )
         if dry_run:
             raise _DryRun(result)

@@ -44,6 +44,7 @@ class ImportResult:
     rows_replaced: int
     rows_same: int
     warnings: list[Problem] = field(default_factory=list)
+    detected: dict = field(default_factory=dict)  # encoding, sheet, header row, column mapping
 
     def as_dict(self, lang: str = "zh") -> dict:
         data = asdict(self)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 
@@ -38,6 +38,7 @@ class Parsed:
     row_numbers: list[int]
     columns: dict[str, str]  # field name -> header as written in the file
     problems: list[Problem]
+    detected: dict = field(default_factory=dict)  # what reading found, shown before loading
 
 
 def _norm_header(text: str) -> str:
@@ -85,7 +86,7 @@ def parse(kind: str, raw: RawTable, file_name: str) -> Parsed:
     rows: list[Row] = []
     numbers: list[int] = []
     if any(p.severity == "error" for p in problems):
-        return Parsed(kind, file_name, rows, numbers, titles, problems)
+        return Parsed(kind, file_name, rows, numbers, titles, problems, _detected(raw, titles))
     if raw.dropped_total_line:
         problems.append(
             Problem(file_name, raw.dropped_total_line, None, None, "total_row_dropped", "warning")
@@ -114,7 +115,18 @@ def parse(kind: str, raw: RawTable, file_name: str) -> Parsed:
         numbers.append(line)
     if not rows and not problems:
         problems.append(Problem(file_name, None, None, None, "file_empty"))
-    return Parsed(kind, file_name, rows, numbers, titles, problems)
+    return Parsed(kind, file_name, rows, numbers, titles, problems, _detected(raw, titles))
+
+
+def _detected(raw: RawTable, titles: dict[str, str]) -> dict:
+    """Encoding, sheet, header row, column mapping and any dropped total row, for the preview."""
+    return {
+        "encoding": raw.encoding,
+        "sheet": raw.sheet,
+        "header_line": raw.header_line,
+        "columns": titles,
+        "dropped_total_line": raw.dropped_total_line,
+    }
 
 
 # Errors raised by a model validator (not tied to one field) are reported on this column.

@@ -225,6 +225,9 @@ def test_title_rows_and_total_row(empty_db, tmp_path):
     result = import_file(empty_db, path)
     assert result.rows_new == 5
     assert [(w.row, w.reason) for w in result.warnings] == [(9, "total_row_dropped")]
+    assert result.detected["header_line"] == 3 and result.detected["dropped_total_line"] == 9
+    assert result.detected["encoding"] == "utf-8-sig"
+    assert result.detected["columns"]["credit_code"] == "统一社会信用代码"
 
 
 def test_xlsx_files(empty_db, tmp_path):
@@ -237,7 +240,9 @@ def test_xlsx_files(empty_db, tmp_path):
         sheet.append(row)
     path = tmp_path / "institutions.xlsx"
     book.save(path)
-    assert import_file(empty_db, path).rows_new == 5
+    result = import_file(empty_db, path)
+    assert result.rows_new == 5
+    assert (result.detected["sheet"], result.detected["header_line"]) == ("Sheet", 2)
 
     macro = tmp_path / "institutions.xlsm"
     macro.write_bytes(path.read_bytes())
