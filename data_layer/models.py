@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from . import values
-from .counties import county_adcode
+from .counties import COUNTIES, county_adcode
 from .identifiers import credit_code_format, normalize_app_no, patent_kind
 
 
@@ -115,24 +116,54 @@ TARGET_TYPES = {
     "累计增长": "growth_pct",
 }
 
-Text = Annotated[str, _parser(str.strip, normalize=False)]
-OptText = Annotated[str | None, _parser(str.strip, optional=True, normalize=False)]
-Date = Annotated[dt.date, _parser(_past)]
-OptDate = Annotated[dt.date | None, _parser(_past, optional=True)]
-AnyDate = Annotated[dt.date, _parser(values.parse_date)]
-Amount = Annotated[float, _parser(values.parse_amount)]
-OptAmount = Annotated[float | None, _parser(values.parse_amount, optional=True)]
-Count = Annotated[int, _parser(_count)]
-OptCount = Annotated[int | None, _parser(_count, optional=True)]
-Flag = Annotated[bool, _parser(values.parse_bool, optional=True)]
-OptFlag = Annotated[bool | None, _parser(values.parse_bool, optional=True)]
-AppNo = Annotated[str, _parser(normalize_app_no)]
-AppNoList = Annotated[list[str], _parser(_code_list(normalize_app_no), optional=True, empty=list)]
-Credit = Annotated[str, _parser(_credit)]
-OptCredit = Annotated[str | None, _parser(_credit, optional=True)]
-CreditList = Annotated[list[str], _parser(_code_list(_credit), optional=True, empty=list)]
-CountyCode = Annotated[str, _parser(county_adcode)]
-Quarter = Annotated[str, _parser(values.parse_quarter)]
+
+@dataclass(frozen=True)
+class Format:
+    """How a column is written, for templates and help: an ``i18n`` key and allowed values."""
+
+    kind: str
+    allowed: tuple[str, ...] = ()
+
+
+def _enum(mapping: dict[str, str]) -> Any:
+    """A column that takes one of ``mapping``'s Chinese labels (or its English code)."""
+    return Annotated[str, _parser(_labels(mapping)), Format("enum", tuple(mapping))]
+
+
+COUNTY_NAMES = tuple(c.name_zh for c in COUNTIES)
+
+Text = Annotated[str, _parser(str.strip, normalize=False), Format("text")]
+OptText = Annotated[str | None, _parser(str.strip, optional=True, normalize=False), Format("text")]
+Date = Annotated[dt.date, _parser(_past), Format("date")]
+OptDate = Annotated[dt.date | None, _parser(_past, optional=True), Format("date")]
+AnyDate = Annotated[dt.date, _parser(values.parse_date), Format("date")]
+Amount = Annotated[float, _parser(values.parse_amount), Format("amount")]
+OptAmount = Annotated[float | None, _parser(values.parse_amount, optional=True), Format("amount")]
+Number = Annotated[float, _parser(_signed), Format("number")]
+OptNumber = Annotated[float | None, _parser(_signed, optional=True), Format("number")]
+Count = Annotated[int, _parser(_count), Format("count")]
+OptCount = Annotated[int | None, _parser(_count, optional=True), Format("count")]
+Flag = Annotated[bool, _parser(values.parse_bool, optional=True), Format("bool")]
+OptFlag = Annotated[bool | None, _parser(values.parse_bool, optional=True), Format("bool")]
+AppNo = Annotated[str, _parser(normalize_app_no), Format("app_no")]
+AppNoList = Annotated[
+    list[str], _parser(_code_list(normalize_app_no), optional=True, empty=list), Format("app_nos")
+]
+Credit = Annotated[str, _parser(_credit), Format("credit_code")]
+OptCredit = Annotated[str | None, _parser(_credit, optional=True), Format("credit_code")]
+CreditList = Annotated[
+    list[str], _parser(_code_list(_credit), optional=True, empty=list), Format("credit_codes")
+]
+CountyCode = Annotated[str, _parser(county_adcode), Format("county", COUNTY_NAMES)]
+Quarter = Annotated[str, _parser(values.parse_quarter), Format("quarter")]
+MeasureNo = Annotated[int, Field(ge=1, le=12), _parser(_count), Format("measure")]
+InstitutionKind = _enum(INSTITUTION_KINDS)
+PatentType = _enum(PATENT_TYPES)
+EventType = _enum(EVENT_TYPES)
+ContractType = _enum(CONTRACT_TYPES)
+ActivityType = _enum(ACTIVITY_TYPES)
+TargetType = _enum(TARGET_TYPES)
+KpiCode = _enum({f"K{i}": f"K{i}" for i in range(1, 6)})
 
 
 def col(zh: str, *aliases: str, description: str = "", **kwargs: Any) -> Any:
@@ -149,7 +180,7 @@ class Row(BaseModel):
 class Institution(Row):
     credit_code: Credit = col("统一社会信用代码", "信用代码", "社会信用代码", "code")
     name: Text = col("单位名称", "机构名称", "企业名称", "名称")
-    kind: Annotated[str, _parser(_labels(INSTITUTION_KINDS))] = col("单位类型", "机构类型", "类型")
+    kind: InstitutionKind = col("单位类型", "机构类型", "类型")
     county: CountyCode = col("所在区县", "区县", "所属区县", "adcode")
     industry: OptText = col("所属行业", "行业", default=None)
     patent_intensive: Flag = col("专利密集型企业", "是否专利密集型企业", default=False)
@@ -158,7 +189,7 @@ class Institution(Row):
 class Patent(Row):
     app_no: AppNo = col("申请号", "专利号", "application_number")
     title: Text = col("专利名称", "发明名称", "名称")
-    patent_type: Annotated[str, _parser(_labels(PATENT_TYPES))] = col("专利类型", "类型", "type")
+    patent_type: PatentType = col("专利类型", "类型", "type")
     filing_date: Date = col("申请日", "申请日期")
     grant_date: OptDate = col("授权日", "授权公告日", "授权日期", default=None)
     lapse_date: OptDate = col("失效日", "失效日期", default=None)
@@ -182,7 +213,7 @@ class Patent(Row):
 
 class PatentEvent(Row):
     app_no: AppNo = col("申请号", "专利号", "application_number")
-    event_type: Annotated[str, _parser(_labels(EVENT_TYPES))] = col("事件类型", "运用方式", "type")
+    event_type: EventType = col("事件类型", "运用方式", "type")
     event_date: Date = col("日期", "发生日期", "登记日期", "date")
     holder_code: OptCredit = col("专利权人统一社会信用代码", "专利权人代码", "holder", default=None)
     counterparty: OptText = col("对方名称", "受让方", "被许可方", "质权人", default=None)
@@ -219,7 +250,7 @@ class Filing(Row):
 class Contract(Row):
     contract_no: Text = col("合同登记号", "合同编号", "登记号", "contract_number")
     title: Text = col("合同名称", "项目名称", "name")
-    contract_type: Annotated[str, _parser(_labels(CONTRACT_TYPES))] = col("合同类型", "技术合同类型", "type")
+    contract_type: ContractType = col("合同类型", "技术合同类型", "type")
     seller_code: Credit = col("卖方统一社会信用代码", "卖方代码", "seller")
     buyer_name: Text = col("买方名称", "买方", "buyer")
     buyer_local: Flag = col("买方是否在湛江", "买方在湛江", "buyer_is_local", default=False)
@@ -236,12 +267,12 @@ class Contract(Row):
 
 
 class Indicator(Row):
-    measure: Annotated[int, Field(ge=1, le=12), _parser(_count)] = col("措施编号", "措施", "measure_no")
+    measure: MeasureNo = col("措施编号", "措施", "measure_no")
     indicator: Text = col("指标名称", "指标", "name")
     quarter: Quarter = col("季度", "统计季度", "period")
     unit: Text = col("单位", "计量单位")
-    value: Annotated[float, _parser(_signed)] = col("数值", "完成值", "实际值")
-    target: Annotated[float | None, _parser(_signed, optional=True)] = col("目标值", "目标", default=None)
+    value: Number = col("数值", "完成值", "实际值")
+    target: OptNumber = col("目标值", "目标", default=None)
     department: Text = col("责任单位", "牵头单位", "责任部门")
     note: OptText = col("进展说明", "备注", "说明", default=None)
 
@@ -261,7 +292,7 @@ class CountyRule(Row):
 
 
 class Activity(Row):
-    event_type: Annotated[str, _parser(_labels(ACTIVITY_TYPES))] = col("活动类型", "类型", "type")
+    event_type: ActivityType = col("活动类型", "类型", "type")
     title: Text = col("活动名称", "名称", "name")
     county: CountyCode = col("区县", "举办区县", "adcode")
     event_date: Date = col("日期", "举办日期", "date")
@@ -271,14 +302,14 @@ class Activity(Row):
 
 
 class Target(Row):
-    code: Annotated[str, _parser(_labels({f"K{i}": f"K{i}" for i in range(1, 6)}))] = col("指标代码", "代码")
+    code: KpiCode = col("指标代码", "代码")
     period: Text = col("规划期", "期间")
     period_start: AnyDate = col("起始日期", "开始日期", "start")
     deadline: AnyDate = col("截止日期", "完成时限", "end")
     baseline_year: OptCount = col("基线年份", "基期", default=None)
-    baseline: Annotated[float | None, _parser(_signed, optional=True)] = col("基线值", "基期值", default=None)
-    target_value: Annotated[float, _parser(_signed)] = col("目标值", "目标")
-    target_type: Annotated[str, _parser(_labels(TARGET_TYPES))] = col("目标类型", "考核方式", "type")
+    baseline: OptNumber = col("基线值", "基期值", default=None)
+    target_value: Number = col("目标值", "目标")
+    target_type: TargetType = col("目标类型", "考核方式", "type")
     unit: Text = col("单位")
     source: Text = col("依据", "来源", "政策依据")
 
@@ -312,3 +343,8 @@ def headers(model: type[Row]) -> dict[str, list[str]]:
         extra = info.json_schema_extra or {}
         result[name] = [name, info.title or name, *extra.get("aliases", [])]
     return result
+
+
+def column_format(model: type[Row], name: str) -> Format:
+    """The ``Format`` marker of a field (every field's type carries one)."""
+    return next(m for m in model.model_fields[name].metadata if isinstance(m, Format))

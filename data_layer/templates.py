@@ -1,0 +1,162 @@
+"""Downloadable templates for each kind: the headers, one example row, and what each column takes.
+
+Everything comes from the row models (``models``): headers are the fields' Chinese titles,
+the explanations come from each type's ``Format`` marker, so a template can never disagree
+with what an import accepts (tests import every template's example row).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from .i18n import t
+from .models import KINDS, column_format, headers
+
+# One example row per kind, in the staff's own spelling. Codes and numbers are valid.
+EXAMPLES: dict[str, dict[str, str]] = {
+    "institutions": {
+        "credit_code": "91440800MA4UJ5XK3T",
+        "name": "湛江某某科技有限公司",
+        "kind": "企业",
+        "county": "赤坎区",
+        "industry": "海洋装备",
+        "patent_intensive": "是",
+    },
+    "patents": {
+        "app_no": "ZL202310123456.6",
+        "title": "一种船用防腐装置",
+        "patent_type": "发明",
+        "filing_date": "2023-03-05",
+        "grant_date": "2024-06-18",
+        "holder_codes": "91440800MA4UJ5XK3T",
+        "county": "赤坎区",
+        "ipc": "B63B 59/04",
+    },
+    "patent_events": {
+        "app_no": "ZL202310123456.6",
+        "event_type": "许可",
+        "event_date": "2025-04-01",
+        "holder_code": "91440800MA4UJ5XK3T",
+        "counterparty": "湛江某某制造有限公司",
+        "counterparty_local": "是",
+        "amount_10k": "30",
+        "in_production": "是",
+    },
+    "filings": {
+        "filing_no": "ZJBA20250001",
+        "product_name": "船用防腐涂层",
+        "enterprise_code": "91440800MA4UJ5XK3T",
+        "filing_date": "2025-05-20",
+        "industry": "海洋装备",
+        "patent_intensive": "是",
+        "app_nos": "ZL202310123456.6",
+        "output_year": "2025",
+        "output_10k": "1,250.5",
+    },
+    "contracts": {
+        "contract_no": "2025440800000123",
+        "title": "船用防腐技术许可合同",
+        "contract_type": "技术许可",
+        "seller_code": "91440800MA4UJ5XK3T",
+        "buyer_name": "湛江某某制造有限公司",
+        "buyer_local": "是",
+        "registered_date": "2025-04-10",
+        "turnover_10k": "30",
+        "tech_amount_10k": "30",
+        "app_nos": "ZL202310123456.6",
+    },
+    "indicators": {
+        "measure": "1",
+        "indicator": "高校院所专利转让许可数",
+        "quarter": "2025年第4季度",
+        "unit": "件",
+        "value": "42",
+        "target": "50",
+        "department": "市科技局",
+        "note": "按计划推进",
+    },
+    "county_rules": {
+        "county": "廉江市",
+        "issued": "是",
+        "issued_date": "2024-05-10",
+        "title": "《廉江市专利转化运用专项行动实施细则》",
+        "doc_no": "廉府办〔2024〕12号",
+    },
+    "events": {
+        "event_type": "政策宣讲会",
+        "title": "专利转化运用政策宣讲会（赤坎）",
+        "county": "赤坎区",
+        "event_date": "2025-03-18",
+        "participants": "120",
+    },
+    "targets": {
+        "code": "K2",
+        "period": "2023-2025",
+        "period_start": "2023-01-01",
+        "deadline": "2025-12-31",
+        "target_value": "70",
+        "target_type": "超过",
+        "unit": "件",
+        "source": "湛江市专利转化运用专项行动实施方案",
+    },
+}
+
+
+def template_rows(kind: str) -> list[list[str]]:
+    """Header row (Chinese titles, in field order) and the example row."""
+    fields = KINDS[kind].model_fields
+    example = EXAMPLES[kind]
+    return [[info.title for info in fields.values()], [example.get(name, "") for name in fields]]
+
+
+def template_csv(kind: str) -> bytes:
+    """The template as CSV, UTF-8 with a BOM so that Excel shows the Chinese headers."""
+    out = io.StringIO()
+    csv.writer(out).writerows(template_rows(kind))
+    return out.getvalue().encode("utf-8-sig")
+
+
+def column_notes(kind: str, lang: str = "zh") -> list[list[str]]:
+    """One row per column: header, English name, required, format and allowed values, other names."""
+    model = KINDS[kind]
+    rows = [[t(f"template.{key}", lang) for key in ("header", "name", "required", "format", "aliases")]]
+    for name, info in model.model_fields.items():
+        fmt = column_format(model, name)
+        explanation = t(f"format.{fmt.kind}", lang)
+        if fmt.allowed:
+            explanation += t("template.allowed", lang, values="、".join(fmt.allowed))
+        aliases = [a for a in headers(model)[name][2:] if a != name]
+        rows.append(
+            [
+                info.title,
+                name,
+                t("template.yes" if info.is_required() else "template.no", lang),
+                explanation,
+                "、".join(aliases),
+            ]
+        )
+    return rows
+
+
+def template_xlsx(kind: str, lang: str = "zh") -> bytes:
+    """The template as XLSX: a data sheet (headers and example) and a sheet explaining each column."""
+    book = Workbook()
+    data = book.active
+    data.title = t("template.data_sheet", lang)
+    for row in template_rows(kind):
+        data.append(row)
+    notes = book.create_sheet(t("template.notes_sheet", lang))
+    for row in column_notes(kind, lang):
+        notes.append(row)
+    for sheet in (data, notes):
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for column in sheet.columns:
+            sheet.column_dimensions[column[0].column_letter].width = 22
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
