@@ -1,4 +1,4 @@
-"""Command line of the data layer: ``python -m data_layer --db PATH init|import|kpis|generate``.
+"""Command line of the data layer: ``python -m data_layer --db PATH init|import|kpis|users|generate``.
 
 Errors are printed in the chosen language (``--lang``, default from settings) and make the
 command exit non-zero; ``--json`` prints machine-readable output for scripts and jobs.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import getpass
 import json
 import sys
 from pathlib import Path
@@ -20,6 +21,7 @@ from .kpis import compute_kpis
 from .models import KINDS
 from .settings import Settings
 from .startup import create_database
+from .users import ROLES, AccountError, add_user, list_users, set_active, set_password
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,6 +51,15 @@ def build_parser() -> argparse.ArgumentParser:
     kpis.add_argument("--as-of", type=dt.date.fromisoformat, help="YYYY-MM-DD (default: today)")
     kpis.add_argument("--county", help="county adcode or name, e.g. 440881 or 廉江市")
     kpis.add_argument("--json", action="store_true")
+
+    users = commands.add_parser("users", help="staff accounts: add, passwd, disable, enable, list")
+    users.add_argument("action", choices=["add", "passwd", "disable", "enable", "list"])
+    users.add_argument("username", nargs="?")
+    users.add_argument("--role", choices=ROLES, default="staff")
+    users.add_argument("--name", default="", help="display name")
+    users.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input (scripts)"
+    )
 
     gen = commands.add_parser("generate", help="write sample CSVs (deterministic)")
     gen.add_argument("--out", type=Path, default=Path("sample_data"))
@@ -162,7 +173,41 @@ def _kpis(db: Database, args, lang: str, settings: Settings) -> int:
     return 0
 
 
-_COMMANDS = {"init": _init, "import": _import, "kpis": _kpis}
+def _users(db: Database, args, lang: str, settings: Settings) -> int:
+    if args.action == "list":
+        for name, display, role, active, created in list_users(db):
+            print(f"{name}\t{display}\t{role}\t{'active' if active else 'disabled'}\t{created:%Y-%m-%d}")
+        return 0
+    if not args.username:
+        print("error: a user name is needed", file=sys.stderr)
+        return 2
+    try:
+        if args.action in ("add", "passwd"):
+            password = _read_password(args.password_stdin)
+            if args.action == "add":
+                add_user(db, args.username, password, role=args.role, display_name=args.name)
+            else:
+                set_password(db, args.username, password)
+        else:
+            set_active(db, args.username, args.action == "enable")
+    except AccountError as exc:
+        print(f"error: {i18n.t(f'account.{exc.args[0]}', lang)}", file=sys.stderr)
+        return 1
+    print(f"{args.action}: {args.username}")
+    return 0
+
+
+def _read_password(from_stdin: bool) -> str:
+    """From standard input for scripts, else typed twice without echo."""
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    first = getpass.getpass("password: ")
+    if getpass.getpass("again: ") != first:
+        raise AccountError("password_mismatch")
+    return first
+
+
+_COMMANDS = {"init": _init, "import": _import, "kpis": _kpis, "users": _users}
 
 if __name__ == "__main__":
     sys.exit(main())

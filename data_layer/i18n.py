@@ -140,6 +140,22 @@ TEXT: dict[str, tuple[str, str]] = {
     "format.quarter": ("季度，如 2025Q1 或 2025年第1季度", "a quarter such as 2025Q1"),
     "format.measure": ("措施编号 1–12", "measure number 1-12"),
     "format.enum": ("从下列取值中选一", "one of the values listed"),
+    # --- accounts ----------------------------------------------------------------------------
+    "account.username_empty": ("用户名不能为空", "the user name is empty"),
+    "account.username_taken": ("该用户名已存在", "that user name is taken"),
+    "account.role_unknown": ("角色只能是 staff 或 admin", "the role must be staff or admin"),
+    "account.password_short": ("密码至少需要10个字符", "the password needs at least 10 characters"),
+    "account.password_simple": (
+        "密码不能只含数字或只含字母",
+        "the password must mix letters and digits or symbols",
+    ),
+    "account.user_unknown": ("没有该用户", "no such user"),
+    "account.password_mismatch": ("两次输入的密码不一致", "the two passwords differ"),
+    "account.login_failed": (
+        "用户名或密码不正确，或账号已停用",
+        "wrong user name or password, or the account is disabled",
+    ),
+    "account.login_wait": ("失败次数过多，请稍后再试", "too many failed attempts; try again later"),
     # --- KPIs --------------------------------------------------------------------------------
     "kpi.K1": ("专利产品备案企业数", "Enterprises with patent-product filings"),
     "kpi.K2": ("备案产品数", "Filed products"),

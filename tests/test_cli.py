@@ -11,14 +11,14 @@ from data_layer.db import Database
 from .conftest import ROOT, TINY, write_csv
 
 
-def cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+def cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "data_layer", *args],
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=120,
-        env=env,
+        input=stdin,
     )
 
 

@@ -45,3 +45,10 @@ def test_every_reason_code_the_models_raise_has_a_sentence():
 def test_unknown_reason_falls_back_and_values_are_formatted():
     assert i18n.reason("no_such_code", "en") == "invalid value"
     assert i18n.reason("duplicate_in_file", "zh", value=7) == "与文件中第 7 行重复"
+
+
+def test_every_account_error_has_a_sentence():
+    text = "".join(p.read_text(encoding="utf-8") for p in ROOT.glob("data_layer/*.py"))
+    codes = set(re.findall(r'AccountError\("(\w+)"\)', text))
+    assert {"login_failed", "login_wait", "password_short"} <= codes
+    assert sorted(c for c in codes if f"account.{c}" not in i18n.TEXT) == []

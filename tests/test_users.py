@@ -1,0 +1,81 @@
+"""Staff accounts: strong hashes, no default account, throttled and logged logins."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from data_layer import users
+from data_layer.users import AccountError, add_user, login, retry_after, set_active, set_password
+
+from .test_cli import cli
+
+PASSWORD = "gangcheng-2025"
+T0 = dt.datetime(2026, 3, 1, 9, 0)
+
+
+def test_no_account_exists_until_one_is_added(empty_db):
+    assert users.list_users(empty_db) == []
+    with pytest.raises(AccountError, match="login_failed"):
+        login(empty_db, "admin", "admin", now=T0)
+
+
+def test_password_is_stored_only_as_argon2_hash(empty_db):
+    add_user(empty_db, "li", PASSWORD, display_name="李工")
+    stored = empty_db.scalar("SELECT password_hash FROM users WHERE username = 'li'")
+    assert stored.startswith("$argon2id$") and PASSWORD not in stored
+    assert login(empty_db, "li", PASSWORD, now=T0) == users.User("li", "李工", "staff")
+
+
+@pytest.mark.parametrize(
+    ("password", "reason"),
+    [("short1", "password_short"), ("abcdefghijk", "password_simple"), ("12345678901", "password_simple")],
+)
+def test_weak_passwords_refused(empty_db, password, reason):
+    with pytest.raises(AccountError, match=reason):
+        add_user(empty_db, "li", password)
+
+
+def test_wrong_password_disabled_account_and_password_change(empty_db):
+    add_user(empty_db, "li", PASSWORD)
+    with pytest.raises(AccountError, match="login_failed"):
+        login(empty_db, "li", "wrong-password-1", now=T0)
+    set_active(empty_db, "li", False)
+    with pytest.raises(AccountError, match="login_failed"):
+        login(empty_db, "li", PASSWORD, now=T0)
+    set_active(empty_db, "li", True)
+    set_password(empty_db, "li", "new-password-2026")
+    assert login(empty_db, "li", "new-password-2026", now=T0).username == "li"
+    with pytest.raises(AccountError, match="user_unknown"):
+        set_password(empty_db, "nobody", "whatever-123")
+
+
+def test_repeated_failures_slow_down_and_are_logged(empty_db):
+    add_user(empty_db, "li", PASSWORD)
+    for minute in range(users.FREE_FAILURES):
+        with pytest.raises(AccountError, match="login_failed"):
+            login(empty_db, "li", f"guess-{minute:05d}", now=T0 + dt.timedelta(minutes=minute))
+    last = T0 + dt.timedelta(minutes=users.FREE_FAILURES - 1)
+    assert retry_after(empty_db, "li", last) == last + users.FIRST_DELAY
+    # Even the right password is refused while the account waits.
+    with pytest.raises(AccountError, match="login_wait"):
+        login(empty_db, "li", PASSWORD, now=last + dt.timedelta(seconds=5))
+    later = last + users.MAX_DELAY + dt.timedelta(seconds=1)
+    assert login(empty_db, "li", PASSWORD, now=later).username == "li"
+    logged = empty_db.rows("SELECT succeeded, count(*) FROM login_attempts GROUP BY ALL ORDER BY ALL")
+    assert logged == [(False, users.FREE_FAILURES + 1), (True, 1)]
+    assert retry_after(empty_db, "li", later) == later  # a success clears the count
+
+
+def test_users_command_line(tmp_path):
+    db = str(tmp_path / "u.duckdb")
+    added = cli(
+        "--db", db, "users", "add", "wang", "--role", "admin", "--password-stdin", stdin=PASSWORD + "\n"
+    )
+    assert added.returncode == 0, added.stderr
+    weak = cli("--db", db, "users", "add", "zhao", "--password-stdin", stdin="short\n")
+    assert weak.returncode == 1 and "至少需要10个字符" in weak.stderr
+    assert cli("--db", db, "users", "disable", "wang").returncode == 0
+    listed = cli("--db", db, "users", "list").stdout
+    assert "wang\twang\tadmin\tdisabled" in listed
