@@ -156,6 +156,13 @@ TEXT: dict[str, tuple[str, str]] = {
         "wrong user name or password, or the account is disabled",
     ),
     "account.login_wait": ("失败次数过多，请稍后再试", "too many failed attempts; try again later"),
+    "undo.batch_unknown": ("没有这一批导入", "no such import batch"),
+    "undo.batch_is_undo": ("这是一次撤销记录，不能再撤销", "this entry is itself an undo"),
+    "undo.batch_undone": ("这一批导入已经撤销", "this import has already been undone"),
+    "undo.batch_superseded": (
+        "之后的导入又修改了这批数据，请先撤销之后的导入",
+        "a later import changed the same rows; undo that one first",
+    ),
     # --- KPIs --------------------------------------------------------------------------------
     "kpi.K1": ("专利产品备案企业数", "Enterprises with patent-product filings"),
     "kpi.K2": ("备案产品数", "Filed products"),

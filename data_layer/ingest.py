@@ -193,6 +193,12 @@ def _write(cur, spec: KindSpec, result: ImportResult, meta: dict) -> int:
     batch_id = cur.execute("SELECT coalesce(max(batch_id), 0) + 1 FROM imports").fetchone()[0]
     key_match = " AND ".join(f"t.{k} = c.{k}" for k in spec.key)
     changed = f"(SELECT {', '.join(spec.key)} FROM stage_status WHERE status <> 'same')"
+    # Keep the rows about to be replaced, so that this batch can be undone.
+    cur.execute(
+        f"""INSERT INTO history_{spec.table}
+            SELECT t.*, ? FROM {spec.table} t SEMI JOIN {changed} c ON {key_match}""",
+        [batch_id],
+    )
     cur.execute(f"DELETE FROM {spec.table} t USING {changed} c WHERE {key_match}")
     cur.execute(
         f"""INSERT INTO {spec.table} BY NAME
@@ -203,6 +209,11 @@ def _write(cur, spec: KindSpec, result: ImportResult, meta: dict) -> int:
     for child in spec.children:
         parent = child.columns[0]
         cur.execute(
+            f"""INSERT INTO history_{child.table} SELECT c.*, ? FROM {child.table} c
+                WHERE {parent} IN (SELECT {parent} FROM stage_status WHERE status <> 'same')""",
+            [batch_id],
+        )
+        cur.execute(
             f"""DELETE FROM {child.table}
                 WHERE {parent} IN (SELECT {parent} FROM stage_status WHERE status <> 'same')"""
         )
@@ -212,7 +223,9 @@ def _write(cur, spec: KindSpec, result: ImportResult, meta: dict) -> int:
         )
     now = dt.datetime.now()
     cur.execute(
-        "INSERT INTO imports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        """INSERT INTO imports (batch_id, kind, file_name, file_size, file_hash, rows_in_file, rows_new,
+               rows_replaced, rows_same, warnings, user_name, started_at, finished_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
             batch_id,
             result.kind,

@@ -70,8 +70,27 @@ TABLES: dict[str, str] = {
         file_size BIGINT NOT NULL, file_hash VARCHAR NOT NULL, rows_in_file INTEGER NOT NULL,
         rows_new INTEGER NOT NULL, rows_replaced INTEGER NOT NULL, rows_same INTEGER NOT NULL,
         warnings INTEGER NOT NULL, user_name VARCHAR NOT NULL, started_at TIMESTAMP NOT NULL,
-        finished_at TIMESTAMP NOT NULL""",
+        finished_at TIMESTAMP NOT NULL, undoes BIGINT, undone_by BIGINT""",
 }
+
+# Tables that imports write. Each has a history_<table> twin (same columns plus replaced_by)
+# holding the rows an import replaced, so that the import can be undone. A migration that
+# changes one of these tables must change its twin too.
+HISTORY_TABLES = (
+    "institutions",
+    "patents",
+    "patent_holders",
+    "patent_events",
+    "filings",
+    "filing_patents",
+    "filing_outputs",
+    "contracts",
+    "contract_patents",
+    "indicators",
+    "county_rules",
+    "events",
+    "targets",
+)
 
 # version -> statements that bring a database from version-1 to version.
 MIGRATIONS: dict[int, list[str]] = {}
@@ -117,6 +136,10 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> int:
 def _create(con: duckdb.DuckDBPyConnection) -> None:
     for name, columns in TABLES.items():
         con.execute(f"CREATE TABLE {name} ({columns})")
+    for name in HISTORY_TABLES:
+        con.execute(
+            f"CREATE TABLE history_{name} AS SELECT *, NULL::BIGINT AS replaced_by FROM {name} WHERE false"
+        )
     con.executemany(
         "INSERT INTO counties VALUES (?, ?, ?, ?, ?)",
         [(c.adcode, c.name_zh, c.name_en, c.kind, c.population_10k) for c in COUNTIES],
