@@ -8,25 +8,11 @@ import pytest
 
 from data_layer.identifiers import make_app_no, make_credit_code
 from data_layer.ingest import ImportRejected, import_file, preview_file
+from data_layer.schema import HISTORY_TABLES
 
 from .conftest import E1, TINY, U1, app_no, write_csv
 
-TABLES = [
-    "institutions",
-    "patents",
-    "patent_holders",
-    "patent_events",
-    "filings",
-    "filing_patents",
-    "filing_outputs",
-    "contracts",
-    "contract_patents",
-    "indicators",
-    "county_rules",
-    "events",
-    "targets",
-    "imports",
-]
+TABLES = [*HISTORY_TABLES, "imports"]
 
 
 def snapshot(db) -> dict[str, list]:

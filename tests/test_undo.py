@@ -5,12 +5,13 @@ from __future__ import annotations
 import pytest
 
 from data_layer.ingest import import_file
+from data_layer.schema import HISTORY_TABLES
 from data_layer.undo import UndoRefused, undo_batch
 
 from .conftest import E1, app_no, write_csv
-from .test_ingest import TABLES, rows_of, set_cell
+from .test_ingest import rows_of, set_cell
 
-DATA_TABLES = [t for t in TABLES if t != "imports"]
+DATA_TABLES = HISTORY_TABLES
 
 
 def data_snapshot(db) -> dict[str, list]:
