@@ -265,7 +265,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.source.filings": ("专利产品备案", "patent-product filings"),
     "ui.source.patents": ("专利及运用事件", "patents and their industrialization events"),
     "ui.source.contracts": ("技术合同登记", "registered technology contracts"),
-    "ui.unit.count": ("数量", "Count"),
     "ui.chart.unit": ("单位：{unit}", "Unit: {unit}"),
     "unit.家": ("家", "enterprises"),
     "unit.件": ("件", "items"),

@@ -11,7 +11,7 @@ import datetime as dt
 import pandas as pd
 
 from .db import Database
-from .kpis import output_by_year, patent_contract_turnover, rate_history
+from .kpis import patent_contract_turnover, rate_history
 
 
 def data_as_of(db: Database) -> dt.date | None:
@@ -67,11 +67,6 @@ def yearly(frame: pd.DataFrame, year_column: str, value_column: str, as_of: dt.d
             "partial": [dt.date(y, 12, 31) > as_of for y in years],
         }
     )
-
-
-def output_over_time(db: Database, as_of: dt.date, county: str | None = None) -> pd.DataFrame:
-    """K3: output value of filed patent-intensive products per complete year (万元)."""
-    return yearly(output_by_year(db, as_of, county), "year", "output_10k", as_of)
 
 
 def rate_over_time(db: Database, as_of: dt.date, county: str | None = None) -> pd.DataFrame:

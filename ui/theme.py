@@ -13,14 +13,6 @@ import plotly.io as pio
 from data_layer.i18n import TEXT, t
 
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
-STATUS_COLORS = {
-    "met": "#009E73",
-    "on_track": "#0072B2",
-    "behind": "#E69F00",
-    "missed": "#D55E00",
-    "no_data": "#999999",
-    "no_target": "#999999",
-}
 TARGET_COLOR = "#D55E00"
 BASELINE_COLOR = "#555555"
 FONT_FAMILY = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
