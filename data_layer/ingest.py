@@ -22,7 +22,15 @@ from .reader import UnreadableFile, read_table
 from .tables import SPECS, Child, KindSpec, to_frames
 from .validate import Parsed, header_score, parse
 
-__all__ = ["ImportRejected", "ImportResult", "Problem", "import_file", "load_folder", "preview_file"]
+__all__ = [
+    "ImportRejected",
+    "ImportResult",
+    "Problem",
+    "import_bytes",
+    "import_file",
+    "load_folder",
+    "preview_file",
+]
 
 
 def import_file(
@@ -40,11 +48,17 @@ def import_file(
     counts are computed and everything is rolled back: the preview staff see.
     """
     path = Path(path)
-    file_name = file_name or path.name
-    kind = kind or path.stem
+    return import_bytes(
+        db, path.read_bytes(), file_name or path.name, kind or path.stem, user=user, dry_run=dry_run
+    )
+
+
+def import_bytes(
+    db: Database, data: bytes, file_name: str, kind: str, *, user: str, dry_run: bool = False
+) -> ImportResult:
+    """``import_file`` for bytes already in memory (an upload): same checks, same transaction."""
     if kind not in KINDS:
         raise ImportRejected([Problem(file_name, None, None, kind, "kind_unknown")])
-    data = path.read_bytes()
     try:
         raw = read_table(data, file_name, header_score(kind))
     except UnreadableFile as exc:

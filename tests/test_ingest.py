@@ -191,6 +191,15 @@ def test_changed_holders_replace_children(fresh_db, tmp_path):
     assert holders == [(U1, 1), (E1, 2)]
 
 
+def test_bytes_in_memory_import_like_files(empty_db):
+    from data_layer.ingest import import_bytes
+
+    data = "\n".join(",".join(row) for row in rows_of("institutions")).encode("gb18030")
+    result = import_bytes(empty_db, data, "上传.csv", "institutions", user="li")
+    assert (result.file_name, result.rows_new, result.detected["encoding"]) == ("上传.csv", 5, "gb18030")
+    assert empty_db.scalar("SELECT user_name FROM imports") == "li"
+
+
 def test_unknown_kind_and_unreadable_file(empty_db, tmp_path):
     path = tmp_path / "stuff.csv"
     path.write_bytes(b"\xff\xfe\x00garbage\x81\x00")
