@@ -116,10 +116,18 @@ class _DryRun(Exception):
         self.result = result
 
 
-def preview_file(db: Database, path: Path | str, kind: str | None = None, **kwargs) -> ImportResult:
+def preview_file(db: Database, path: Path | str, kind: str | None = None) -> ImportResult:
     """What ``import_file`` would do, without writing anything."""
+    path = Path(path)
+    return preview_bytes(db, path.read_bytes(), path.name, kind or path.stem)
+
+
+def preview_bytes(
+    db: Database, data: bytes, file_name: str, kind: str, *, user: str = "preview"
+) -> ImportResult:
+    """What ``import_bytes`` would do (counts, warnings, what was detected), writing nothing."""
     try:
-        import_file(db, path, kind, dry_run=True, **kwargs)
+        import_bytes(db, data, file_name, kind, user=user, dry_run=True)
     except _DryRun as done:
         return done.result
     raise AssertionError("dry run wrote nothing and returned nothing")  # pragma: no cover

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from data_layer.batches import UndoRefused, undo_batch
 from data_layer.ingest import import_file
 from data_layer.schema import HISTORY_TABLES
-from data_layer.undo import UndoRefused, undo_batch
 
 from .conftest import E1, app_no, write_csv
 from .test_ingest import rows_of, set_cell

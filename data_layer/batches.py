@@ -1,4 +1,4 @@
-"""Undoing an import: remove what a batch wrote and put back the rows it replaced.
+"""Import batches: their log, and undoing one (remove what it wrote, restore what it replaced).
 
 Each import keeps the rows it replaced in ``history_<table>`` (see ``schema``). Undo runs in
 one transaction: it deletes the rows carrying the batch's id (and their child rows), restores
@@ -13,8 +13,20 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
+
 from .db import Database
 from .tables import SPECS
+
+
+def recent_imports(db: Database, limit: int = 50) -> pd.DataFrame:
+    """The latest import batches, newest first, for the history table."""
+    return db.query(
+        """SELECT batch_id, kind, file_name, user_name, finished_at, rows_in_file, rows_new, rows_replaced,
+                  rows_same, warnings, undoes, undone_by
+           FROM imports ORDER BY batch_id DESC LIMIT ?""",
+        [limit],
+    )
 
 
 class UndoRefused(ValueError):
