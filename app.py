@@ -10,7 +10,7 @@ import streamlit as st
 
 from data_layer.db import DatabaseBusy
 from data_layer.i18n import t
-from ui import filters, state
+from ui import auth, filters, state
 
 settings = state.settings()
 st.set_page_config(page_title=t("ui.app_title", settings.language), page_icon="📈", layout="wide")
@@ -32,13 +32,28 @@ if state.sample_in_use():
         t("ui.sample_marker", lang), icon=":material/science:", color="orange", help=t("ui.sample_help", lang)
     )
 
-pages = [
-    st.Page(
-        "pages/overview.py",
-        title=t("ui.nav.overview", lang),
-        icon=":material/dashboard:",
-        url_path="overview",
-        default=True,
-    ),
-]
-st.navigation(pages, position="top").run()
+# Staff pages are offered only to a logged-in user (and each checks again itself).
+user = auth.current_user(settings.session_minutes)
+overview = st.Page(
+    "views/overview.py",
+    title=t("ui.nav.overview", lang),
+    icon=":material/dashboard:",
+    url_path="overview",
+    default=True,
+)
+if user:
+    staff_page = st.Page(
+        "views/upload.py", title=t("ui.nav.upload", lang), icon=":material/upload:", url_path="upload"
+    )
+    st.sidebar.caption(t("ui.auth.signed_in", lang, name=user.display_name))
+    if st.sidebar.button(t("ui.auth.log_out", lang), key="auth.log_out"):
+        auth.log_out()
+        st.rerun()
+else:
+    staff_page = st.Page(
+        "views/login.py", title=t("ui.nav.login", lang), icon=":material/login:", url_path="login"
+    )
+navigation = st.navigation([overview, staff_page], position="top")
+if user and auth.just_logged_in():
+    st.switch_page(staff_page)
+navigation.run()

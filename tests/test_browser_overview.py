@@ -38,6 +38,15 @@ def test_overview_draws_cards_and_charts(app_url, width, height):
         assert not [e for e in page.console_errors if "favicon" not in e]
 
 
+def test_a_page_url_opened_directly_keeps_the_router_and_filters(app_url):
+    with browser_page() as page:
+        page.goto(f"{app_url}/overview?county=440881&period=2025")
+        wait_for_charts(page, 5)
+        assert page.locator('[data-testid="stSidebarNav"]').count() == 0  # no legacy page list
+        page.get_by_text("范围：廉江市｜统计时点：2025年末").wait_for()
+        assert page.get_by_label("区县").count() >= 1
+
+
 def test_filters_go_into_the_url_and_a_shared_link_restores_them(app_url):
     with browser_page() as page:
         page.goto(app_url)

@@ -20,7 +20,7 @@ def test_every_entry_has_chinese_and_english():
 def test_every_key_used_in_code_exists():
     sources = [
         *ROOT.glob("*.py"),
-        *ROOT.glob("pages/*.py"),
+        *ROOT.glob("views/*.py"),
         *ROOT.glob("ui/*.py"),
         *ROOT.glob("data_layer/*.py"),
     ]

@@ -14,7 +14,9 @@ import streamlit as st
 
 from data_layer import trends
 from data_layer.db import Database
+from data_layer.ingest import ImportRejected, import_bytes, preview_bytes
 from data_layer.kpis import Kpi, compute_kpis
+from data_layer.problems import ImportResult, Problem
 from data_layer.settings import Settings
 from data_layer.startup import is_sample, open_database
 
@@ -73,6 +75,29 @@ def _data_as_of(key: tuple[str, int]) -> dt.date | None:
 def data_as_of() -> dt.date | None:
     """数据截至: the latest date any record carries."""
     return _data_as_of(_key(database()))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _check_upload(
+    key: tuple[str, int], data: bytes, file_name: str, kind: str
+) -> ImportResult | list[Problem]:
+    try:
+        return preview_bytes(database(), data, file_name, kind)
+    except ImportRejected as exc:
+        return exc.problems
+
+
+def check_upload(data: bytes, file_name: str, kind: str) -> ImportResult | list[Problem]:
+    """The preview of an upload, or its problems; cached per file until the next import."""
+    return _check_upload(_key(database()), data, file_name, kind)
+
+
+def commit_upload(data: bytes, file_name: str, kind: str, user: str) -> ImportResult | list[Problem]:
+    """Load the upload (one transaction). Every cached query keys on the new generation."""
+    try:
+        return import_bytes(database(), data, file_name, kind, user=user)
+    except ImportRejected as exc:
+        return exc.problems
 
 
 def sample_in_use() -> bool:

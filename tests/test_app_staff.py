@@ -1,0 +1,76 @@
+"""Login and upload pages under AppTest: offered only to staff, each checking the role itself."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from data_layer.db import Database
+from data_layer.users import add_user
+
+from .conftest import ROOT
+
+PASSWORD = "gangcheng-2025"
+
+
+@pytest.fixture
+def staff_env(tiny_file, tmp_path, monkeypatch):
+    path = tmp_path / "staff.duckdb"
+    shutil.copy(tiny_file, path)
+    db = Database(path)
+    add_user(db, "li", PASSWORD, display_name="李工")
+    db.close()
+    monkeypatch.setenv("DASHBOARD_DB_PATH", str(path))
+    monkeypatch.setenv("DASHBOARD_AS_OF", "2026-06-30")
+    return path
+
+
+def open_page(page: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def log_in(at: AppTest, password: str) -> AppTest:
+    at.text_input(key="login.username").input("li")
+    at.text_input(key="login.password").input(password)
+    return at.button[0].click().run()
+
+
+def test_upload_page_is_not_offered_to_viewers(staff_env):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page("views/upload.py")
+
+
+def test_upload_page_checks_the_role_itself(staff_env):
+    at = AppTest.from_file(str(ROOT / "views" / "upload.py"), default_timeout=60).run()
+    assert any("请先登录" in w.value for w in at.warning)
+    assert [s for s in at.selectbox if s.key == "upload.kind"] == []
+
+
+def test_wrong_password_is_refused_in_chinese(staff_env):
+    at = log_in(open_page("views/login.py"), "not-the-password")
+    assert [e.value for e in at.error] == ["用户名或密码不正确，或账号已停用"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_staff_reach_the_upload_page(staff_env, lang, monkeypatch):
+    # The language comes from settings here: AppTest loses the entry script's sidebar widgets
+    # after a page switch (a real browser keeps them; see test_browser_overview.py).
+    monkeypatch.setenv("DASHBOARD_LANGUAGE", lang)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    at.switch_page("views/login.py").run()
+    at = log_in(at, PASSWORD)
+    assert not at.exception, at.exception
+    assert at.session_state["auth.user"].username == "li"
+    at.switch_page("views/upload.py").run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == ("上传数据" if lang == "zh" else "Upload data")
+    kinds = at.selectbox(key="upload.kind")
+    assert kinds.options[:2] == (["单位名录", "专利"] if lang == "zh" else ["Institutions", "Patents"])

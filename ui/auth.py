@@ -1,0 +1,56 @@
+"""Who is logged in, for this browser session only (``st.session_state``).
+
+A login lasts ``Settings.session_minutes`` from the last page the user opened. Pages that
+need staff call ``require_staff``, which checks again itself even though the navigation
+already hides such pages from viewers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from data_layer.i18n import t
+from data_layer.users import User
+
+USER_KEY = "auth.user"
+SEEN_KEY = "auth.seen"
+ARRIVED_KEY = "auth.arrived"
+
+
+def current_user(session_minutes: int, now: dt.datetime | None = None) -> User | None:
+    """The logged-in user, or None once the session has been idle too long."""
+    now = now or dt.datetime.now()
+    user = st.session_state.get(USER_KEY)
+    seen = st.session_state.get(SEEN_KEY)
+    if user is None or seen is None or now - seen > dt.timedelta(minutes=session_minutes):
+        log_out()
+        return None
+    st.session_state[SEEN_KEY] = now
+    return user
+
+
+def log_in(user: User) -> None:
+    st.session_state[USER_KEY] = user
+    st.session_state[SEEN_KEY] = dt.datetime.now()
+    st.session_state[ARRIVED_KEY] = True
+
+
+def just_logged_in() -> bool:
+    """True once, on the first run after a login (the app then opens the upload page)."""
+    return bool(st.session_state.pop(ARRIVED_KEY, False))
+
+
+def log_out() -> None:
+    st.session_state.pop(USER_KEY, None)
+    st.session_state.pop(SEEN_KEY, None)
+
+
+def require_staff(session_minutes: int, lang: str) -> User:
+    """The user, or stop the page with a note that staff must log in."""
+    user = current_user(session_minutes)
+    if user is None:
+        st.warning(t("ui.auth.staff_only", lang))
+        st.stop()
+    return user

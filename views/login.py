@@ -1,0 +1,27 @@
+"""Staff login: user name and password; failures are slowed down and logged by the data layer."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from data_layer.i18n import t
+from data_layer.users import AccountError, login
+from ui import auth, filters, state
+
+settings = state.settings()
+lang = filters.current(settings.language, state.today()).lang
+
+st.title(t("ui.login.title", lang))
+st.caption(t("ui.login.help", lang))
+with st.form("login.form"):
+    username = st.text_input(t("ui.login.username", lang), key="login.username")
+    password = st.text_input(t("ui.login.password", lang), type="password", key="login.password")
+    submitted = st.form_submit_button(t("ui.login.submit", lang))
+if submitted:
+    try:
+        user = login(state.database(), username.strip(), password)
+    except AccountError as exc:
+        st.error(t(f"account.{exc.args[0]}", lang))
+    else:
+        auth.log_in(user)
+        st.rerun()  # the entry script now offers the staff pages and opens the upload page
