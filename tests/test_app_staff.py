@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from data_layer.db import Database
-from data_layer.users import add_user
+from data_layer.users import User, add_user
 
 from .conftest import ROOT
 
@@ -74,3 +75,17 @@ def test_staff_reach_the_upload_page(staff_env, lang, monkeypatch):
     assert at.title[0].value == ("上传数据" if lang == "zh" else "Upload data")
     kinds = at.selectbox(key="upload.kind")
     assert kinds.options[:2] == (["单位名录", "专利"] if lang == "zh" else ["Institutions", "Patents"])
+
+
+@pytest.mark.parametrize(("idle_minutes", "offered"), [(5, True), (61, False)])
+def test_login_ends_after_the_session_length_without_use(staff_env, idle_minutes, offered):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at.session_state["auth.user"] = User("li", "李工", "staff")
+    at.session_state["auth.seen"] = dt.datetime.now() - dt.timedelta(minutes=idle_minutes)
+    at.run()
+    if offered:
+        at.switch_page("views/upload.py").run()
+        assert at.title[0].value == "上传数据"
+    else:
+        with pytest.raises(ValueError, match="Could not find a navigation page"):
+            at.switch_page("views/upload.py")
