@@ -45,15 +45,21 @@ if user:
     staff_page = st.Page(
         "views/upload.py", title=t("ui.nav.upload", lang), icon=":material/upload:", url_path="upload"
     )
+    staff_pages = [
+        staff_page,
+        st.Page(
+            "views/history.py", title=t("ui.nav.history", lang), icon=":material/history:", url_path="history"
+        ),
+    ]
     st.sidebar.caption(t("ui.auth.signed_in", lang, name=user.display_name))
     if st.sidebar.button(t("ui.auth.log_out", lang), key="auth.log_out"):
         auth.log_out()
         st.rerun()
 else:
-    staff_page = st.Page(
-        "views/login.py", title=t("ui.nav.login", lang), icon=":material/login:", url_path="login"
-    )
-navigation = st.navigation([overview, staff_page], position="top")
+    staff_pages = [
+        st.Page("views/login.py", title=t("ui.nav.login", lang), icon=":material/login:", url_path="login")
+    ]
+navigation = st.navigation([overview, *staff_pages], position="top")
 if user and auth.just_logged_in():
     st.switch_page(staff_page)
 navigation.run()

@@ -89,3 +89,37 @@ def test_login_ends_after_the_session_length_without_use(staff_env, idle_minutes
     else:
         with pytest.raises(ValueError, match="Could not find a navigation page"):
             at.switch_page("views/upload.py")
+
+
+def staff_at(page: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at.session_state["auth.user"] = User("li", "李工", "staff")
+    at.session_state["auth.seen"] = dt.datetime.now()
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_history_lists_batches_and_undoes_one(staff_env):
+    at = staff_at("views/history.py")
+    assert at.title[0].value == "导入记录"
+    assert len(at.dataframe[0].value) == 9  # the nine files of the tiny dataset
+    choice = at.selectbox(key="history.batch")
+    assert choice.value == 9 and "目标" in choice.format_func(9)
+    assert at.button(key="history.undo").disabled  # nothing happens before the confirmation
+    at.checkbox(key="history.confirm").check().run()
+    at.button(key="history.undo").click().run()
+    assert [s.value for s in at.success] == ["已撤销批次 9（撤销记录为批次 10）。"]
+    at.run()
+    assert len(at.dataframe[0].value) == 10
+    assert not any(o.startswith("批次 9：") for o in at.selectbox(key="history.batch").options)
+    check = Database(staff_env)  # the same process as the app, so the same DuckDB instance
+    assert check.scalar("SELECT count(*) FROM targets") == 0
+    check.close()
+
+
+def test_history_is_not_offered_to_viewers(staff_env):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page("views/history.py")

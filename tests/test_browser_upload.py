@@ -49,6 +49,15 @@ def test_upload_preview_and_load(staff_app, tmp_path):
         page.get_by_role("button", name="确认导入").click()
         page.get_by_text("已导入（批次").wait_for(timeout=30_000)
         page.screenshot(path=str(ARTIFACTS / "upload-done.png"), full_page=True)
+        page.get_by_role("link", name="导入记录").click()
+        page.get_by_role("heading", name="导入记录").wait_for(timeout=30_000)
+        # The newest batch is the one offered for undo.
+        choice = page.get_by_label("选择要撤销的批次")
+        choice.wait_for(timeout=30_000)
+        assert choice.input_value() == "批次 10：单位名录，单位.csv"
+        page.locator('[data-testid="stDataFrame"] canvas').first.wait_for(timeout=30_000)
+        page.wait_for_timeout(1000)  # the grid paints its cells after the canvas appears
+        page.screenshot(path=str(ARTIFACTS / "history.png"), full_page=True)
 
 
 def test_bad_file_lists_every_error(staff_app, tmp_path):

@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from data_layer import trends
+from data_layer.batches import recent_imports, undo_batch
 from data_layer.db import Database
 from data_layer.ingest import ImportRejected, import_bytes, preview_bytes
 from data_layer.kpis import Kpi, compute_kpis
@@ -98,6 +99,21 @@ def commit_upload(data: bytes, file_name: str, kind: str, user: str) -> ImportRe
         return import_bytes(database(), data, file_name, kind, user=user)
     except ImportRejected as exc:
         return exc.problems
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _recent_imports(key: tuple[str, int]) -> pd.DataFrame:
+    return recent_imports(database())
+
+
+def recent_imports_log() -> pd.DataFrame:
+    """The latest import batches, newest first."""
+    return _recent_imports(_key(database()))
+
+
+def undo(batch_id: int, user: str) -> int:
+    """Undo an import batch (raises ``UndoRefused``); caches move on with the generation."""
+    return undo_batch(database(), batch_id, user=user)
 
 
 def sample_in_use() -> bool:
