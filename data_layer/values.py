@@ -75,11 +75,3 @@ def split_list(text: str) -> list[str]:
     """Split a cell holding several values separated by ; ， , 、 or newlines."""
     parts = re.split(r"[;；,，、\n]+", text or "")
     return [p.strip() for p in parts if p.strip()]
-
-
-def quarter_end(quarter: str) -> dt.date:
-    """Last day of a ``2024Q1``-style quarter."""
-    year, q = int(quarter[:4]), int(quarter[-1])
-    month = q * 3
-    next_first = dt.date(year + (month == 12), month % 12 + 1, 1)
-    return next_first - dt.timedelta(days=1)

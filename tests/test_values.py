@@ -49,11 +49,6 @@ def test_quarters(text):
     assert values.parse_quarter(text) == "2024Q1"
 
 
-def test_quarter_end():
-    assert values.quarter_end("2024Q1") == dt.date(2024, 3, 31)
-    assert values.quarter_end("2024Q4") == dt.date(2024, 12, 31)
-
-
 def test_bools_and_lists():
     assert values.parse_bool("是") is True and values.parse_bool("否") is False
     with pytest.raises(ValueError, match="bool_format"):

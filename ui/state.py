@@ -116,5 +116,11 @@ def undo(batch_id: int, user: str) -> int:
     return undo_batch(database(), batch_id, user=user)
 
 
-def sample_in_use() -> bool:
+@st.cache_data(show_spinner=False, max_entries=16)
+def _sample_in_use(key: tuple[str, int]) -> bool:
     return is_sample(database())
+
+
+def sample_in_use() -> bool:
+    """Whether the 示例数据 marker shows; asked on every run, so cached until the next write."""
+    return _sample_in_use(_key(database()))
