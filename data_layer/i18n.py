@@ -20,6 +20,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "reason.date_future": ("日期晚于今天", "date is in the future"),
     "reason.number_format": ("不是数字", "not a number"),
     "reason.number_negative": ("不能为负数", "must not be negative"),
+    "reason.number_too_large": ("数值过大（应小于 10^15）", "number too large (must be below 10^15)"),
     "reason.integer_format": ("应为整数", "must be a whole number"),
     "reason.bool_format": ("应填“是”或“否”", "write 是 (yes) or 否 (no)"),
     "reason.quarter_format": ("季度格式应为 2024Q1 或 2024年第1季度", "quarter must look like 2024Q1"),
@@ -99,6 +100,15 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "reason.total_row_dropped": ("末尾的合计行未导入", "the total row at the bottom was left out"),
     "reason.kind_unknown": ("未知的数据类别", "unknown data kind"),
+    "reason.csv_malformed": (
+        "CSV 文件格式损坏（含空字符或超长单元格），请在 Excel 中另存为 CSV 或 XLSX 后再上传",
+        "the CSV file is damaged (NUL characters or an over-long cell); save it again from Excel",
+    ),
+    "reason.sheet_missing": ("Excel 文件中没有这个工作表", "the Excel file has no sheet of that name"),
+    "reason.more_problems": (
+        "另有 {value} 个问题未列出：请先修正以上问题",
+        "{value} more problems not listed: fix the ones above first",
+    ),
     "reason.unknown": ("数据有误", "invalid value"),
     "ui.nav.upload": ("上传数据", "Upload"),
     "ui.nav.login": ("工作人员登录", "Staff login"),

@@ -13,14 +13,16 @@ import datetime as dt
 import hashlib
 from pathlib import Path
 
-import pandas as pd
-
+from .columns import columns_of
 from .db import Database
 from .models import KINDS, LOAD_ORDER
 from .problems import ImportRejected, ImportResult, Problem
 from .reader import UnreadableFile, read_table
-from .tables import SPECS, Child, KindSpec, to_frames
-from .validate import Parsed, header_score, parse
+from .tables import SPECS, Child, KindSpec, stage
+from .validate import MAX_PROBLEMS, Checked, Progress, check, header_score
+
+# Fields holding a list of values (a patent's holders, a filing's patents).
+LIST_FIELDS = {c.name for kind in KINDS for c in columns_of(kind) if c.sql_type.endswith("[]")}
 
 __all__ = [
     "ImportRejected",
@@ -41,6 +43,8 @@ def import_file(
     user: str = "cli",
     file_name: str | None = None,
     dry_run: bool = False,
+    sheet: str | None = None,
+    progress: Progress | None = None,
 ) -> ImportResult:
     """Validate and load one file as one transaction; raise ImportRejected on any error.
 
@@ -49,26 +53,78 @@ def import_file(
     """
     path = Path(path)
     return import_bytes(
-        db, path.read_bytes(), file_name or path.name, kind or path.stem, user=user, dry_run=dry_run
+        db,
+        path.read_bytes(),
+        file_name or path.name,
+        kind or path.stem,
+        user=user,
+        dry_run=dry_run,
+        sheet=sheet,
+        progress=progress,
     )
 
 
 def import_bytes(
-    db: Database, data: bytes, file_name: str, kind: str, *, user: str, dry_run: bool = False
+    db: Database,
+    data: bytes,
+    file_name: str,
+    kind: str,
+    *,
+    user: str,
+    dry_run: bool = False,
+    sheet: str | None = None,
+    progress: Progress | None = None,
 ) -> ImportResult:
-    """``import_file`` for bytes already in memory (an upload): same checks, same transaction."""
+    """``import_file`` for bytes already in memory (an upload): same checks, same transaction.
+
+    ``sheet`` picks an XLSX worksheet (default: the one whose header fits ``kind`` best).
+    ``progress(stage, done)`` is told of each stage (reading, checking, loading) and how far
+    it is, from 0 to 1.
+    """
+    progress = progress or (lambda stage, done: None)
     if kind not in KINDS:
         raise ImportRejected([Problem(file_name, None, None, kind, "kind_unknown")])
-    try:
-        raw = read_table(data, file_name, header_score(kind))
-    except UnreadableFile as exc:
-        raise ImportRejected([Problem(file_name, None, None, None, exc.args[0])]) from None
-    parsed = parse(kind, raw, file_name)
-    if any(p.severity == "error" for p in parsed.problems):
-        raise ImportRejected(parsed.problems)
-    frames = to_frames(kind, parsed)
-    meta = {"file_size": len(data), "file_hash": hashlib.sha256(data).hexdigest(), "user_name": user}
-    return load(db, parsed, frames, meta, dry_run=dry_run)
+    started = dt.datetime.now()
+    with db.transaction() as cur:
+        try:
+            raw = read_table(data, file_name, header_score(kind), sheet)
+            checked = check(cur, kind, raw, file_name, progress)
+        except UnreadableFile as exc:
+            raise ImportRejected([Problem(file_name, None, None, None, exc.args[0])]) from None
+        if checked.errors:
+            raise ImportRejected(checked.problems)
+        progress("loading", 0.0)
+        spec = SPECS[kind]
+        problems = _reference_problems(cur, spec, checked)
+        if problems:
+            raise ImportRejected(problems + checked.warnings)
+        stage(cur, kind)
+        progress("loading", 0.3)
+        counts = _diff(cur, spec)
+        result = ImportResult(
+            None,
+            kind,
+            file_name,
+            checked.rows,
+            counts.get("new", 0),
+            counts.get("replaced", 0),
+            counts.get("same", 0),
+            checked.warnings,
+            checked.detected,
+        )
+        if dry_run:
+            raise _DryRun(result)
+        if result.rows_new + result.rows_replaced == 0:
+            return result  # nothing to change: no batch is logged
+        meta = {
+            "file_size": len(data),
+            "file_hash": hashlib.sha256(data).hexdigest(),
+            "user_name": user,
+            "started_at": started,
+        }
+        result.batch_id = _write(cur, spec, result, meta)
+        progress("loading", 1.0)
+    return result
 
 
 def load_folder(db: Database, folder: Path | str, *, user: str = "init") -> list[ImportResult]:
@@ -79,36 +135,6 @@ def load_folder(db: Database, folder: Path | str, *, user: str = "init") -> list
         for kind in LOAD_ORDER
         if (folder / f"{kind}.csv").exists()
     ]
-
-
-def load(
-    db: Database, parsed: Parsed, frames: dict[str, pd.DataFrame], meta: dict, *, dry_run: bool = False
-) -> ImportResult:
-    """Check references, count new/replaced/same, and write changed rows in one transaction."""
-    spec = SPECS[parsed.kind]
-    with db.transaction() as cur:
-        problems = _reference_problems(cur, spec, frames, parsed) + _conflict_problems(frames, parsed)
-        if problems:
-            raise ImportRejected(problems + [p for p in parsed.problems if p.severity == "warning"])
-        status = _stage_and_diff(cur, spec, frames)
-        counts = status["status"].value_counts()
-        result = ImportResult(
-            None,
-            parsed.kind,
-            parsed.file_name,
-            len(parsed.rows),
-            int(counts.get("new", 0)),
-            int(counts.get("replaced", 0)),
-            int(counts.get("same", 0)),
-            [p for p in parsed.problems if p.severity == "warning"],
-            parsed.detected,
-        )
-        if dry_run:
-            raise _DryRun(result)
-        if result.rows_new + result.rows_replaced == 0:
-            return result  # nothing to change: no batch is logged
-        result.batch_id = _write(cur, spec, result, meta)
-    return result
 
 
 class _DryRun(Exception):
@@ -123,77 +149,54 @@ def preview_file(db: Database, path: Path | str, kind: str | None = None) -> Imp
 
 
 def preview_bytes(
-    db: Database, data: bytes, file_name: str, kind: str, *, user: str = "preview"
+    db: Database,
+    data: bytes,
+    file_name: str,
+    kind: str,
+    *,
+    user: str = "preview",
+    sheet: str | None = None,
+    progress: Progress | None = None,
 ) -> ImportResult:
     """What ``import_bytes`` would do (counts, warnings, what was detected), writing nothing."""
     try:
-        import_bytes(db, data, file_name, kind, user=user, dry_run=True)
+        import_bytes(db, data, file_name, kind, user=user, dry_run=True, sheet=sheet, progress=progress)
     except _DryRun as done:
         return done.result
     raise AssertionError("dry run wrote nothing and returned nothing")  # pragma: no cover
 
 
-def _reference_problems(
-    cur, spec: KindSpec, frames: dict[str, pd.DataFrame], parsed: Parsed
-) -> list[Problem]:
-    refs = frames["_refs"]
-    if refs.empty:
-        return []
-    cur.register("refs_in", refs)
+def _reference_problems(cur, spec: KindSpec, checked: Checked) -> list[Problem]:
+    """Values that must exist in another table (a contract's seller, a filing's patents)."""
     problems = []
-    for index, ref in enumerate(spec.refs):
+    for ref in spec.refs:
+        is_list = ref.field in LIST_FIELDS
+        values = f"unnest({ref.field})" if is_list else ref.field
         missing = cur.execute(
-            f"""SELECT r.row, r.column, r.value FROM refs_in r
-                WHERE r.ref = ? AND r.value NOT IN (SELECT {ref.column} FROM {ref.table})
-                ORDER BY r.row""",
-            [index],
+            f"""SELECT line, value FROM (SELECT line, {values} AS value FROM typed)
+                WHERE value IS NOT NULL AND value NOT IN (SELECT {ref.column} FROM {ref.table})
+                ORDER BY line LIMIT {MAX_PROBLEMS}"""
         ).fetchall()
+        column = checked.columns.get(ref.field, ref.field)
         reason = f"ref_missing_{ref.table}"
-        problems.extend(
-            Problem(parsed.file_name, row, column, value, reason) for row, column, value in missing
-        )
-    cur.unregister("refs_in")
+        problems += [Problem(checked.file_name, line, column, value, reason) for line, value in missing]
     return sorted(problems, key=lambda p: p.row or 0)
 
 
-def _conflict_problems(frames: dict[str, pd.DataFrame], parsed: Parsed) -> list[Problem]:
-    """Rows of one filing must agree on the filing's own attributes."""
-    if "_conflicts" not in frames:
-        return []
-    rows = frames["_conflicts"]
-    first = rows.drop_duplicates("filing_no").set_index("filing_no")
-    attributes = [c for c in rows.columns if c not in ("filing_no", "_row")]
-    aligned = first.loc[rows["filing_no"], attributes].reset_index(drop=True)
-    differs = ~(rows[attributes].reset_index(drop=True).fillna("") == aligned.fillna("")).all(axis=1)
-    title = parsed.columns.get("filing_no")
-    return [
-        Problem(parsed.file_name, int(row), title, str(no), "conflicting_rows")
-        for row, no in rows.loc[differs.to_numpy(), ["_row", "filing_no"]].itertuples(index=False)
-    ]
-
-
-def _stage_and_diff(cur, spec: KindSpec, frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Copy frames into typed temp tables and classify each key as new, replaced or same."""
-    tables = [(spec.table, frames["main"])] + [(c.table, frames[c.table]) for c in spec.children]
-    for table, frame in tables:
-        cur.execute(f"CREATE OR REPLACE TEMP TABLE stage_{table} AS SELECT * FROM {table} WHERE false")
-        cur.register("frame_in", frame.drop(columns=[c for c in frame.columns if c.startswith("_")]))
-        cur.execute(f"INSERT INTO stage_{table} BY NAME SELECT * FROM frame_in")
-        cur.unregister("frame_in")
+def _diff(cur, spec: KindSpec) -> dict[str, int]:
+    """Classify each staged key as new, replaced or same (into ``stage_status``); count them."""
     join = " AND ".join(f"s.{k} = t.{k}" for k in spec.key)
     value_columns = [c for c in _columns(cur, spec.table) if c not in spec.key and c != "batch_id"]
     same = " AND ".join(f"s.{c} IS NOT DISTINCT FROM t.{c}" for c in value_columns) or "true"
     child_same = " AND ".join(_child_same(c, spec) for c in spec.children) or "true"
-    status = cur.execute(
-        f"""SELECT {", ".join("s." + k for k in spec.key)},
+    cur.execute(
+        f"""CREATE OR REPLACE TEMP TABLE stage_status AS
+            SELECT {", ".join("s." + k for k in spec.key)},
               CASE WHEN t.{spec.key[0]} IS NULL THEN 'new'
                    WHEN ({same}) AND ({child_same}) THEN 'same' ELSE 'replaced' END AS status
             FROM stage_{spec.table} s LEFT JOIN {spec.table} t ON {join}"""
-    ).df()
-    cur.register("status_in", status)
-    cur.execute("CREATE OR REPLACE TEMP TABLE stage_status AS SELECT * FROM status_in")
-    cur.unregister("status_in")
-    return status
+    )
+    return dict(cur.execute("SELECT status, count(*) FROM stage_status GROUP BY status").fetchall())
 
 
 def _child_same(child: Child, spec: KindSpec) -> str:

@@ -11,14 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
 from . import values
 from .counties import COUNTIES, county_adcode
-from .identifiers import credit_code_format, normalize_app_no, patent_kind
+from .identifiers import PATENT_KINDS, credit_code_format, normalize_app_no
 
 
 def _parser(fn, *, optional: bool = False, normalize: bool = True, empty: Any = None):
@@ -123,6 +123,7 @@ class Format:
 
     kind: str
     allowed: tuple[str, ...] = ()
+    past: bool = False  # a date that must not lie in the future
 
 
 def _enum(mapping: dict[str, str]) -> Any:
@@ -134,11 +135,11 @@ COUNTY_NAMES = tuple(c.name_zh for c in COUNTIES)
 
 Text = Annotated[str, _parser(str.strip, normalize=False), Format("text")]
 OptText = Annotated[str | None, _parser(str.strip, optional=True, normalize=False), Format("text")]
-Date = Annotated[dt.date, _parser(_past), Format("date")]
-OptDate = Annotated[dt.date | None, _parser(_past, optional=True), Format("date")]
+Date = Annotated[dt.date, _parser(_past), Format("date", past=True)]
+OptDate = Annotated[dt.date | None, _parser(_past, optional=True), Format("date", past=True)]
 AnyDate = Annotated[dt.date, _parser(values.parse_date), Format("date")]
-Amount = Annotated[float, _parser(values.parse_amount), Format("amount")]
-OptAmount = Annotated[float | None, _parser(values.parse_amount, optional=True), Format("amount")]
+Amount = Annotated[float, _parser(values.parse_10k), Format("amount")]
+OptAmount = Annotated[float | None, _parser(values.parse_10k, optional=True), Format("amount")]
 Number = Annotated[float, _parser(_signed), Format("number")]
 OptNumber = Annotated[float | None, _parser(_signed, optional=True), Format("number")]
 Count = Annotated[int, _parser(_count), Format("count")]
@@ -171,10 +172,35 @@ def col(zh: str, *aliases: str, description: str = "", **kwargs: Any) -> Any:
     return Field(title=zh, description=description, json_schema_extra={"aliases": list(aliases)}, **kwargs)
 
 
+@dataclass(frozen=True)
+class Rule:
+    """A check across fields of one row: ``bad`` is a DuckDB condition, true for a wrong row.
+
+    Rules run in SQL over the typed columns of the whole file at once (see ``validate``);
+    ``$today`` is the import's date. The problem is reported on ``column``.
+    """
+
+    reason: str
+    column: str
+    bad: str
+
+
+# The patent type that an application number's kind digit implies (NULL for an unknown digit).
+KIND_OF_APP_NO = (
+    "CASE CASE WHEN length(app_no) = 14 THEN substr(app_no, 5, 1) ELSE substr(app_no, 3, 1) END "
+    + " ".join(f"WHEN '{digit}' THEN '{kind}'" for digit, kind in PATENT_KINDS.items())
+    + " END"
+)
+
+
 class Row(BaseModel):
-    """Base of every kind: strict about unknown fields, frozen once parsed."""
+    """Base of every kind: strict about unknown fields, frozen once parsed.
+
+    Each field's type parses one cell; ``rules`` check fields against each other.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+    rules: ClassVar[tuple[Rule, ...]] = ()
 
 
 class Institution(Row):
@@ -199,16 +225,11 @@ class Patent(Row):
     county: CountyCode = col("所在区县", "区县", "adcode")
     ipc: OptText = col("IPC主分类号", "主分类号", "IPC", default=None)
 
-    @model_validator(mode="after")
-    def _consistent(self) -> Patent:
-        if self.grant_date and self.grant_date < self.filing_date:
-            raise PydanticCustomError("grant_before_filing", "grant_before_filing")
-        if self.lapse_date and self.lapse_date < (self.grant_date or self.filing_date):
-            raise PydanticCustomError("lapse_before_grant", "lapse_before_grant")
-        kind = patent_kind(self.app_no)
-        if kind is not None and kind != self.patent_type:
-            raise PydanticCustomError("type_mismatch", "type_mismatch")
-        return self
+    rules: ClassVar[tuple[Rule, ...]] = (
+        Rule("grant_before_filing", "grant_date", "grant_date < filing_date"),
+        Rule("lapse_before_grant", "lapse_date", "lapse_date < coalesce(grant_date, filing_date)"),
+        Rule("type_mismatch", "patent_type", f"patent_type <> {KIND_OF_APP_NO}"),
+    )
 
 
 class PatentEvent(Row):
@@ -234,17 +255,12 @@ class Filing(Row):
     output_year: OptCount = col("产值年度", "年度", "year", default=None)
     output_10k: OptAmount = col("年产值（万元）", "年产值", "产值（万元）", "output", default=None)
 
-    @model_validator(mode="after")
-    def _consistent(self) -> Filing:
-        if not self.app_nos:
-            raise PydanticCustomError("filing_needs_patent", "filing_needs_patent")
-        if self.output_10k is not None and self.output_year is None:
-            raise PydanticCustomError("output_needs_year", "output_needs_year")
-        if self.output_year is not None and self.output_10k is None:
-            raise PydanticCustomError("year_needs_output", "year_needs_output")
-        if self.output_year is not None and not 2000 <= self.output_year <= dt.date.today().year:
-            raise PydanticCustomError("year_range", "year_range")
-        return self
+    rules: ClassVar[tuple[Rule, ...]] = (
+        Rule("filing_needs_patent", "app_nos", "len(app_nos) = 0"),
+        Rule("output_needs_year", "output_year", "output_10k IS NOT NULL AND output_year IS NULL"),
+        Rule("year_needs_output", "output_10k", "output_year IS NOT NULL AND output_10k IS NULL"),
+        Rule("year_range", "output_year", "NOT output_year BETWEEN 2000 AND year($today)"),
+    )
 
 
 class Contract(Row):
@@ -259,11 +275,9 @@ class Contract(Row):
     tech_amount_10k: OptAmount = col("技术交易额（万元）", "技术交易额", "tech_amount", default=None)
     app_nos: AppNoList = col("涉及专利申请号", "涉及专利", "patents", default_factory=list)
 
-    @model_validator(mode="after")
-    def _consistent(self) -> Contract:
-        if self.tech_amount_10k is not None and self.tech_amount_10k > self.turnover_10k:
-            raise PydanticCustomError("tech_above_turnover", "tech_above_turnover")
-        return self
+    rules: ClassVar[tuple[Rule, ...]] = (
+        Rule("tech_above_turnover", "tech_amount_10k", "tech_amount_10k > turnover_10k"),
+    )
 
 
 class Indicator(Row):
@@ -284,11 +298,9 @@ class CountyRule(Row):
     title: OptText = col("文件名称", "细则名称", default=None)
     doc_no: OptText = col("文号", "发文字号", default=None)
 
-    @model_validator(mode="after")
-    def _consistent(self) -> CountyRule:
-        if self.issued and self.issued_date is None:
-            raise PydanticCustomError("issued_needs_date", "issued_needs_date")
-        return self
+    rules: ClassVar[tuple[Rule, ...]] = (
+        Rule("issued_needs_date", "issued_date", "issued AND issued_date IS NULL"),
+    )
 
 
 class Activity(Row):
@@ -313,11 +325,9 @@ class Target(Row):
     unit: Text = col("单位")
     source: Text = col("依据", "来源", "政策依据")
 
-    @model_validator(mode="after")
-    def _consistent(self) -> Target:
-        if self.deadline <= self.period_start:
-            raise PydanticCustomError("deadline_before_start", "deadline_before_start")
-        return self
+    rules: ClassVar[tuple[Rule, ...]] = (
+        Rule("deadline_before_start", "deadline", "deadline <= period_start"),
+    )
 
 
 KINDS: dict[str, type[Row]] = {

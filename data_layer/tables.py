@@ -1,22 +1,12 @@
 """What each importable kind writes: its tables, natural key and references.
 
-``to_frames`` turns validated rows into one DataFrame per table (a patent's holders, a
-filing's patents and yearly output, a contract's patents go to child tables) plus a long
-table of the values that must exist elsewhere, which ``ingest`` checks in SQL.
+``stage`` shapes the checked rows (the temp table ``typed`` that ``validate`` leaves) into
+one temp table per target table; ``ingest`` checks ``refs`` against the database in SQL.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-import pandas as pd
-
-from .models import KINDS
-
-if TYPE_CHECKING:  # validate imports SPECS from here
-    from .validate import Parsed
 
 
 @dataclass(frozen=True)
@@ -82,92 +72,51 @@ SPECS: dict[str, KindSpec] = {
 }
 
 
-def to_frames(kind: str, parsed: Parsed) -> dict[str, pd.DataFrame]:
-    """Turn validated rows into one DataFrame per table, plus ``_refs`` for reference checks."""
+def stage(cur, kind: str) -> list[str]:
+    """Shape the checked rows in ``typed`` into ``stage_<table>`` temp tables; return the tables.
+
+    A patent's holders, a filing's patents and yearly output and a contract's patents go to
+    child tables. Each stage table has the target table's columns and types.
+    """
     spec = SPECS[kind]
-    records = [row.model_dump() for row in parsed.rows]
-    frame = pd.DataFrame.from_records(records, columns=list(KINDS[kind].model_fields))
-    frame["_row"] = parsed.row_numbers
-    shape = _SHAPERS.get(kind, _plain)
-    frames = shape(frame)
-    frames["_refs"] = _reference_frame(spec, frame, parsed.columns)
-    return frames
+    selects = {spec.table: _MAIN.get(kind, "SELECT * EXCLUDE (line) FROM typed")} | _CHILDREN.get(kind, {})
+    for table, select in selects.items():
+        cur.execute(f"CREATE OR REPLACE TEMP TABLE stage_{table} AS SELECT * FROM {table} WHERE false")
+        cur.execute(f"INSERT INTO stage_{table} BY NAME {select}")
+    return list(selects)
 
 
-def _plain(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    return {"main": frame}
+def _unnest(key: str, list_field: str, column: str, source: str = "typed") -> str:
+    """One row per (key, list item), first occurrence kept, with the item's position as ``pos``."""
+    return f"""SELECT {key}, item AS {column}, row_number() OVER (PARTITION BY {key} ORDER BY pos) AS pos
+        FROM (SELECT {key}, unnest({list_field}) AS item, unnest(range(1, len({list_field}) + 1)) AS pos
+              FROM {source})
+        QUALIFY row_number() OVER (PARTITION BY {key}, item ORDER BY pos) = 1"""
 
 
-def _explode(frame: pd.DataFrame, key: str, list_field: str, column: str) -> pd.DataFrame:
-    pairs = frame[[key, list_field]].explode(list_field).dropna().drop_duplicates([key, list_field])
-    return pairs.rename(columns={list_field: column})
+# A filing has one file row per output year; its own attributes come from its first row.
+_FIRST_FILING_ROWS = "(SELECT * FROM typed QUALIFY line = min(line) OVER (PARTITION BY filing_no))"
 
-
-def _shape_patents(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    holders = _explode(frame, "app_no", "holder_codes", "holder_code")
-    holders["seq"] = holders.groupby("app_no").cumcount() + 1
-    dates = frame.set_index("app_no")[["grant_date", "lapse_date"]]
-    holders = holders.join(dates, on="app_no")
-    return {"main": frame.drop(columns="holder_codes"), "patent_holders": holders}
-
-
-def _shape_events(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    frame = frame.copy()
-    frame["counterparty"] = frame["counterparty"].fillna("")
-    return {"main": frame}
-
-
-def _shape_filings(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    attributes = [
-        "filing_no",
-        "product_name",
-        "enterprise_code",
-        "filing_date",
-        "industry",
-        "patent_intensive",
-    ]
-    main = frame.drop_duplicates("filing_no")
-    outputs = frame.dropna(subset=["output_year"])[["filing_no", "output_year", "output_10k"]]
-    return {
-        "main": main.drop(columns=["app_nos", "output_year", "output_10k"]),
-        "filing_patents": _explode(main, "filing_no", "app_nos", "app_no"),
-        "filing_outputs": outputs.rename(columns={"output_year": "year"}),
-        "_conflicts": frame[[*attributes, "_row"]],
-    }
-
-
-def _shape_contracts(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    return {
-        "main": frame.drop(columns="app_nos"),
-        "contract_patents": _explode(frame, "contract_no", "app_nos", "app_no"),
-    }
-
-
-_SHAPERS: dict[str, Callable[[pd.DataFrame], dict[str, pd.DataFrame]]] = {
-    "patents": _shape_patents,
-    "patent_events": _shape_events,
-    "filings": _shape_filings,
-    "contracts": _shape_contracts,
+_MAIN = {
+    "patents": "SELECT * EXCLUDE (line, holder_codes) FROM typed",
+    "patent_events": """SELECT * EXCLUDE (line, counterparty), coalesce(counterparty, '') AS counterparty
+        FROM typed""",
+    "filings": f"SELECT * EXCLUDE (line, app_nos, output_year, output_10k) FROM {_FIRST_FILING_ROWS}",
+    "contracts": "SELECT * EXCLUDE (line, app_nos) FROM typed",
 }
 
-
-def _reference_frame(spec: KindSpec, frame: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
-    """Long table (row, column, value, ref) of every value that must exist in another table."""
-    parts = []
-    for index, ref in enumerate(spec.refs):
-        if ref.field not in frame:
-            continue
-        values = frame[["_row", ref.field]].explode(ref.field).dropna()
-        parts.append(
-            pd.DataFrame(
-                {
-                    "row": values["_row"].astype("int64"),
-                    "column": titles.get(ref.field, ref.field),
-                    "value": values[ref.field].astype(str),
-                    "ref": index,
-                }
-            )
-        )
-    if not parts:
-        return pd.DataFrame({"row": [], "column": [], "value": [], "ref": []})
-    return pd.concat(parts, ignore_index=True)
+_CHILDREN = {
+    "patents": {
+        "patent_holders": f"""SELECT h.app_no, h.holder_code, h.pos AS seq, t.grant_date, t.lapse_date
+            FROM ({_unnest("app_no", "holder_codes", "holder_code")}) h JOIN typed t USING (app_no)"""
+    },
+    "filings": {
+        "filing_patents": f"""SELECT filing_no, app_no
+            FROM ({_unnest("filing_no", "app_nos", "app_no", _FIRST_FILING_ROWS)})""",
+        "filing_outputs": """SELECT filing_no, output_year AS year, output_10k FROM typed
+            WHERE output_year IS NOT NULL""",
+    },
+    "contracts": {
+        "contract_patents": f"SELECT contract_no, app_no FROM ({_unnest('contract_no', 'app_nos', 'app_no')})"
+    },
+}

@@ -1,44 +1,58 @@
-"""Reading a file's rows into models: header mapping, row validation, every problem at once.
+"""Checking a file: header mapping, then every column, rule and duplicate, all problems at once.
 
-Each row is validated by its kind's pydantic model; problems carry the row number as Excel
-shows it, the header as written in the file, the cell's value and a reason code.
+``check`` streams the file's rows into a DuckDB temp table and runs the column-wise checks
+of ``columns`` plus each model's ``rules`` as SQL over the whole file. What is valid ends up
+in the temp table ``typed`` (one row per data row, typed columns named as the model's
+fields, plus ``line``), which ``tables`` shapes into the tables to load.
+
+Problems carry the row number as Excel shows it, the header as written in the file, the
+cell's value and a reason code. Only the first ``MAX_PROBLEMS`` are listed, plus one line
+saying how many more there are: enough to fix a file, bounded for a crafted one.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from pydantic import ValidationError
+import duckdb
+import pyarrow as pa
 
-from .identifiers import normalize_credit_code
-from .models import KINDS, Row, headers
+from .columns import columns_of, default_sql, fast_sql, parse_cells
+from .identifiers import credit_check_ok
+from .models import KINDS, headers
 from .problems import Problem
-from .reader import RawTable
+from .reader import RawTable, read_table
 from .tables import SPECS
 
-CREDIT_FIELDS = {
-    "credit_code",
-    "holder_codes",
-    "holder_code",
-    "counterparty_code",
-    "enterprise_code",
-    "seller_code",
-}
+MAX_PROBLEMS = 100_000
+CREDIT_FORMATS = ("credit_code", "credit_codes")
+_UNIT = re.compile(r"^(.*)\((万元|元)\)$")
+
+Progress = Callable[[str, float], None]
 
 
 @dataclass
-class Parsed:
-    """Validated rows of one file, with the Excel row number of each."""
+class Checked:
+    """The outcome of checking one file: where its valid rows are and what is wrong."""
 
     kind: str
     file_name: str
-    rows: list[Row]
-    row_numbers: list[int]
+    rows: int  # data rows in the file (blank rows and a 合计 row not counted)
     columns: dict[str, str]  # field name -> header as written in the file
     problems: list[Problem]
     detected: dict = field(default_factory=dict)  # what reading found, shown before loading
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
 
 
 def _norm_header(text: str) -> str:
@@ -50,21 +64,41 @@ def _lookup(kind: str) -> dict[str, str]:
     return {_norm_header(alias): name for name, aliases in headers(KINDS[kind]).items() for alias in aliases}
 
 
+def _field_of(lookup: dict[str, str], amounts: set[str], title: str) -> tuple[str | None, str | None]:
+    """The field a header names and, for an amount, its unit ("yuan" or "10k")."""
+    key = _norm_header(title)
+    unit = None
+    if key not in lookup and (match := _UNIT.match(key)):
+        # "合同成交额（元）" names the same field as "合同成交额（万元）", in another unit.
+        base = match.group(1)
+        name = lookup.get(base) or lookup.get(base + "(万元)")
+        unit = "yuan" if match.group(2) == "元" else "10k"
+        return (name, unit) if name in amounts else (None, None)
+    name = lookup.get(key)
+    return name, ("10k" if name in amounts else None)
+
+
 def header_score(kind: str) -> Callable[[list[str]], int]:
     """How many cells of a row name a column of ``kind``: picks the header below title rows."""
     lookup = _lookup(kind)
-    return lambda cells: sum(1 for cell in cells if _norm_header(cell) in lookup)
+    amounts = _amount_fields(kind)
+    return lambda cells: sum(1 for cell in cells if _field_of(lookup, amounts, cell)[0])
 
 
-def map_columns(kind: str, header: list[str], file_name: str) -> tuple[dict[str, int], list[Problem]]:
-    """Map each model field to the index of the file column that carries it."""
-    lookup = {
-        _norm_header(alias): name for name, aliases in headers(KINDS[kind]).items() for alias in aliases
-    }
+def _amount_fields(kind: str) -> set[str]:
+    return {c.name for c in columns_of(kind) if c.fmt.kind == "amount"}
+
+
+def map_columns(
+    kind: str, header: list[str], file_name: str
+) -> tuple[dict[str, int], dict[str, str], list[Problem]]:
+    """Map each field to its file column; also each amount field's unit, and header problems."""
+    lookup, amounts = _lookup(kind), _amount_fields(kind)
     found: dict[str, int] = {}
+    units: dict[str, str] = {}
     problems = []
     for index, title in enumerate(header):
-        name = lookup.get(_norm_header(title))
+        name, unit = _field_of(lookup, amounts, title)
         if name is None:
             if str(title).strip():
                 problems.append(Problem(file_name, None, title, None, "column_ignored", "warning"))
@@ -72,110 +106,231 @@ def map_columns(kind: str, header: list[str], file_name: str) -> tuple[dict[str,
             problems.append(Problem(file_name, None, title, None, "column_twice"))
         else:
             found[name] = index
-    for name, info in KINDS[kind].model_fields.items():
-        if info.is_required() and name not in found:
-            problems.append(Problem(file_name, None, info.title, None, "column_missing"))
-    return found, problems
+            if unit:
+                units[name] = unit
+    for column in columns_of(kind):
+        if column.required and column.name not in found:
+            problems.append(Problem(file_name, None, column.title, None, "column_missing"))
+    return found, units, problems
 
 
-def parse(kind: str, raw: RawTable, file_name: str) -> Parsed:
-    """Validate every row; collect all problems instead of stopping at the first."""
-    model = KINDS[kind]
-    columns, problems = map_columns(kind, raw.header, file_name)
-    titles = {name: raw.header[index] for name, index in columns.items()}
-    rows: list[Row] = []
-    numbers: list[int] = []
+def check(cur, kind: str, raw: RawTable, file_name: str, progress: Progress | None = None) -> Checked:
+    """Check every row of ``raw``; on success the valid rows are in the temp table ``typed``."""
+    progress = progress or (lambda stage, done: None)
+    found, units, problems = map_columns(kind, raw.header, file_name)
+    titles = {name: raw.header[index] for name, index in found.items()}
+    detected = _detected(raw, titles, units)
     if any(p.severity == "error" for p in problems):
-        return Parsed(kind, file_name, rows, numbers, titles, problems, _detected(raw, titles))
+        return Checked(kind, file_name, 0, titles, problems, detected)
+    rows = _stage_raw(cur, kind, raw, found, progress)
+    detected["dropped_total_line"] = raw.dropped_total_line
     if raw.dropped_total_line:
         problems.append(
             Problem(file_name, raw.dropped_total_line, None, None, "total_row_dropped", "warning")
         )
-    seen: dict[tuple, int] = {}
-    required = {name for name, info in model.model_fields.items() if info.is_required()}
-    for offset, cells in enumerate(raw.rows):
-        line = raw.first_data_line + offset
-        if not any(c.strip() for c in cells):
-            continue
-        values = {name: cells[index] if index < len(cells) else "" for name, index in columns.items()}
-        try:
-            # An empty optional cell takes the field's default, as if the column were absent.
-            row = model.model_validate({k: v for k, v in values.items() if v.strip() or k in required})
-        except ValidationError as exc:
-            problems.extend(_row_problems(exc, values, titles, file_name, line))
-            continue
-        key = tuple(getattr(row, f) for f in SPECS[kind].row_key)
-        if key in seen:
-            column = titles.get(SPECS[kind].row_key[0])
-            problems.append(Problem(file_name, line, column, str(seen[key]), "duplicate_in_file"))
-            continue
-        seen[key] = line
-        problems.extend(_credit_warnings(values, titles, file_name, line))
-        rows.append(row)
-        numbers.append(line)
-    if not rows and not problems:
+    if rows == 0:
         problems.append(Problem(file_name, None, None, None, "file_empty"))
-    return Parsed(kind, file_name, rows, numbers, titles, problems, _detected(raw, titles))
+        return Checked(kind, file_name, 0, titles, problems, detected)
+    today = dt.date.today()
+    _type_columns(cur, kind, found.keys(), units, today, progress)
+    progress("checking", 0.9)
+    problems += _fetch_problems(cur, kind, titles, file_name, today)
+    return Checked(kind, file_name, rows, titles, _bounded(problems), detected)
 
 
-def _detected(raw: RawTable, titles: dict[str, str]) -> dict:
-    """Encoding, sheet, header row, column mapping and any dropped total row, for the preview."""
+def check_bytes(data: bytes, file_name: str, kind: str, sheet: str | None = None) -> Checked:
+    """Check a file on its own, without references to a database (templates, tests)."""
+    with duckdb.connect() as cur:
+        return check(cur, kind, read_table(data, file_name, header_score(kind), sheet), file_name)
+
+
+def _detected(raw: RawTable, titles: dict[str, str], units: dict[str, str]) -> dict:
+    """Encoding, sheet, header row, column mapping, units and any dropped total row."""
     return {
         "encoding": raw.encoding,
         "sheet": raw.sheet,
+        "sheets": raw.sheets,
         "header_line": raw.header_line,
         "columns": titles,
+        "units": units,
         "dropped_total_line": raw.dropped_total_line,
     }
 
 
-# Errors raised by a model validator (not tied to one field) are reported on this column.
-_REASON_FIELD = {
-    "grant_before_filing": "grant_date",
-    "lapse_before_grant": "lapse_date",
-    "type_mismatch": "patent_type",
-    "filing_needs_patent": "app_nos",
-    "output_needs_year": "output_year",
-    "year_needs_output": "output_10k",
-    "year_range": "output_year",
-    "tech_above_turnover": "tech_amount_10k",
-    "issued_needs_date": "issued_date",
-    "deadline_before_start": "deadline",
-}
-
-
-def _row_problems(
-    exc: ValidationError, values: dict[str, str], titles: dict[str, str], file_name: str, line: int
-) -> list[Problem]:
-    found = []
-    for error in exc.errors():
-        reason = error["type"]
-        name = error["loc"][0] if error["loc"] else _REASON_FIELD.get(reason)
-        if reason == "missing":
-            reason = "required"
-        found.append(
-            Problem(
-                file_name,
-                line,
-                titles.get(name, KINDS_TITLE.get(name, name)),
-                values.get(name),
-                reason,
-            )
+def _stage_raw(cur, kind: str, raw: RawTable, found: dict[str, int], progress: Progress) -> int:
+    """Stream the mapped columns' cells into the temp table ``raw`` (line + one VARCHAR each)."""
+    names = list(found)
+    indices = [found[n] for n in names]
+    width = max(indices) + 1
+    definition = ", ".join(f'"{n}" VARCHAR' for n in names)
+    cur.execute(f"CREATE OR REPLACE TEMP TABLE raw (line INTEGER, {definition})")
+    total = max(raw.estimated_lines, 1)
+    rows = 0
+    for numbers, chunk in raw.chunks():
+        padded = (cells if len(cells) >= width else cells + [""] * (width - len(cells)) for cells in chunk)
+        # A row whose known columns are all blank (only a 序号 filled in) is a blank row.
+        kept = [
+            (number, picked)
+            for number, picked in zip(numbers, ([cells[i] for i in indices] for cells in padded), strict=True)
+            if "".join(picked).strip()
+        ]
+        if not kept:
+            continue
+        lines, cells = zip(*kept, strict=True)
+        columns = list(zip(*cells, strict=True))
+        batch = pa.table(
+            {"line": pa.array(lines, pa.int32())}
+            | {n: pa.array(columns[i], pa.string()) for i, n in enumerate(names)}
         )
-    return found
+        cur.register("chunk_in", batch)
+        cur.execute("INSERT INTO raw SELECT * FROM chunk_in")
+        cur.unregister("chunk_in")
+        rows += len(lines)
+        progress("reading", min(lines[-1] / total, 1.0))
+    return rows
 
 
-KINDS_TITLE = {name: info.title for model in KINDS.values() for name, info in model.model_fields.items()}
+def _type_columns(
+    cur, kind: str, present: Iterable[str], units: dict[str, str], today: dt.date, progress: Progress
+) -> None:
+    """Build ``typed`` from ``raw`` and ``cell_problems`` (line, field, value, reason).
+
+    ``typed`` has every field of the model: a column the file leaves out takes its default.
+    """
+    selects, joins, problem_parts = [], [], []
+    columns = [c for c in columns_of(kind) if c.name in present]
+    selects += [f'{default_sql(c)} AS "{c.name}"' for c in columns_of(kind) if c.name not in present]
+    for number, column in enumerate(columns):
+        cell = f'r."{column.name}"'
+        yuan = units.get(column.name) == "yuan"
+        fast = fast_sql(column, cell, today=today, yuan=yuan)
+        fast_or_null = fast or f"CAST(NULL AS {column.sql_type})"
+        pending = cur.execute(
+            f"SELECT DISTINCT {cell} FROM raw r WHERE {cell} <> '' AND ({fast_or_null}) IS NULL"
+        ).fetchall()
+        lookup = f"lk{number}"
+        cur.register(f"{lookup}_in", parse_cells(kind, column, [p[0] for p in pending], yuan=yuan))
+        cur.execute(f"CREATE OR REPLACE TEMP TABLE {lookup} AS SELECT * FROM {lookup}_in")
+        cur.unregister(f"{lookup}_in")
+        joins.append(f"LEFT JOIN {lookup} ON {lookup}.raw = {cell}")
+        selects.append(
+            f"""CASE WHEN {cell} IS NULL OR {cell} = '' THEN {default_sql(column)}
+                ELSE coalesce({fast_or_null}, {lookup}.val) END AS "{column.name}" """
+        )
+        problem_parts.append(
+            f"""SELECT r.line, '{column.name}' AS field, {cell} AS value, {lookup}.reason AS reason
+                FROM raw r JOIN {lookup} ON {lookup}.raw = {cell} WHERE {lookup}.reason IS NOT NULL"""
+        )
+        if column.required:
+            problem_parts.append(
+                f"""SELECT line, '{column.name}', '', 'required' FROM raw r
+                    WHERE {cell} IS NULL OR {cell} = ''"""
+            )
+        progress("checking", 0.8 * (number + 1) / len(columns))
+    selected, joined = ", ".join(selects), " ".join(joins)
+    cur.execute(f"CREATE OR REPLACE TEMP TABLE typed AS SELECT r.line, {selected} FROM raw r {joined}")
+    cur.execute(f"CREATE OR REPLACE TEMP TABLE cell_problems AS {' UNION ALL '.join(problem_parts)}")
 
 
-def _credit_warnings(
-    values: dict[str, str], titles: dict[str, str], file_name: str, line: int
-) -> list[Problem]:
-    """A credit code whose check character fails is loaded, with a warning."""
+def _fetch_problems(cur, kind: str, titles: dict[str, str], file_name: str, today: dt.date) -> list[Problem]:
+    """Cell problems, then rules, duplicates and conflicts on rows whose cells are all valid."""
+    cur.execute(
+        """CREATE OR REPLACE TEMP VIEW valid AS
+           SELECT * FROM typed WHERE line NOT IN (SELECT line FROM cell_problems)"""
+    )
+    order = {name: i for i, name in enumerate(titles)}
+    found = [
+        (line, name, value, reason, "error")
+        for line, name, value, reason in cur.execute(
+            f"SELECT line, field, value, reason FROM cell_problems ORDER BY line LIMIT {MAX_PROBLEMS + 1}"
+        ).fetchall()
+    ]
+    found += _rule_problems(cur, kind, titles, today)
+    found += _duplicate_problems(cur, kind, titles)
+    found += _conflict_problems(cur, kind)
+    found += _credit_warnings(cur, kind, titles)
+    found.sort(key=lambda p: (p[0], order.get(p[1], len(order))))
+    return [
+        Problem(file_name, line, titles.get(name, _title(kind, name)), value, reason, severity)
+        for line, name, value, reason, severity in found
+    ]
+
+
+def _title(kind: str, name: str) -> str:
+    return next((c.title for c in columns_of(kind) if c.name == name), name)
+
+
+def _rule_problems(cur, kind: str, titles: dict[str, str], today: dt.date) -> list[tuple]:
+    """Rows breaking a model rule, with the cell as written in the column the rule names."""
     found = []
-    for name in CREDIT_FIELDS & values.keys():
-        for code in filter(None, (c.strip() for c in values[name].replace("；", ";").split(";"))):
-            normalized = unicodedata.normalize("NFKC", code)
-            if not normalize_credit_code(normalized)[1]:
-                found.append(Problem(file_name, line, titles[name], code, "credit_code_check", "warning"))
+    for rule in KINDS[kind].rules:
+        bad = rule.bad.replace("$today", f"DATE '{today.isoformat()}'")
+        value = f"coalesce(r.\"{rule.column}\", '')" if rule.column in titles else "''"
+        found += [
+            (line, rule.column, text, rule.reason, "error")
+            for line, text in cur.execute(
+                f"""SELECT line, {value} FROM (SELECT line FROM valid WHERE {bad}) JOIN raw r USING (line)
+                    ORDER BY line LIMIT {MAX_PROBLEMS}"""
+            ).fetchall()
+        ]
     return found
+
+
+def _duplicate_problems(cur, kind: str, titles: dict[str, str]) -> list[tuple]:
+    """Rows repeating an earlier row's key (``row_key``): each names the row it repeats."""
+    key = ", ".join(f'"{k}"' for k in SPECS[kind].row_key)
+    rows = cur.execute(
+        f"""SELECT line, first FROM (SELECT line, min(line) OVER (PARTITION BY {key}) AS first FROM valid)
+            WHERE line > first ORDER BY line LIMIT {MAX_PROBLEMS}"""
+    ).fetchall()
+    return [(line, SPECS[kind].row_key[0], str(first), "duplicate_in_file", "error") for line, first in rows]
+
+
+# Attributes every row of one filing must repeat identically (a filing has one row per output year).
+FILING_ATTRIBUTES = ("product_name", "enterprise_code", "filing_date", "industry", "patent_intensive")
+
+
+def _conflict_problems(cur, kind: str) -> list[tuple]:
+    if kind != "filings":
+        return []
+    packed = "struct_pack(" + ", ".join(f"{a} := {a}" for a in FILING_ATTRIBUTES) + ")"
+    rows = cur.execute(
+        f"""WITH first AS (SELECT filing_no, arg_min({packed}, line) AS attrs FROM valid GROUP BY filing_no)
+            SELECT v.line, v.filing_no FROM valid v JOIN first f USING (filing_no)
+            WHERE {packed} IS DISTINCT FROM f.attrs ORDER BY v.line
+            LIMIT {MAX_PROBLEMS}"""
+    ).fetchall()
+    return [(line, "filing_no", no, "conflicting_rows", "error") for line, no in rows]
+
+
+def _credit_warnings(cur, kind: str, titles: dict[str, str]) -> list[tuple]:
+    """A credit code whose check character fails is loaded, with a warning on its row."""
+    found = []
+    for column in columns_of(kind):
+        if column.fmt.kind not in CREDIT_FORMATS or column.name not in titles:
+            continue
+        codes = f'unnest("{column.name}")' if column.fmt.kind == "credit_codes" else f'"{column.name}"'
+        pairs = f"SELECT line, {codes} AS code FROM valid"
+        query = f"SELECT DISTINCT code FROM ({pairs}) WHERE code IS NOT NULL"
+        distinct = [c for (c,) in cur.execute(query).fetchall()]
+        failing = [c for c in distinct if not credit_check_ok(c)]
+        if not failing:
+            continue
+        cur.register("failing_in", pa.table({"code": pa.array(failing, pa.string())}))
+        found += [
+            (line, column.name, code, "credit_code_check", "warning")
+            for line, code in cur.execute(
+                f"""SELECT line, code FROM ({pairs}) WHERE code IN (SELECT code FROM failing_in)
+                    ORDER BY line LIMIT {MAX_PROBLEMS}"""
+            ).fetchall()
+        ]
+        cur.unregister("failing_in")
+    return found
+
+
+def _bounded(problems: list[Problem]) -> list[Problem]:
+    """At most MAX_PROBLEMS problems, and a last one saying how many more were found."""
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    rest = len(problems) - MAX_PROBLEMS
+    return [*problems[:MAX_PROBLEMS], Problem(problems[0].file, None, None, str(rest), "more_problems")]

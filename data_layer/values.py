@@ -29,7 +29,9 @@ def parse_date(text: str) -> dt.date:
     serial = text.removesuffix(".0")
     if serial.isdigit() and int(serial) in EXCEL_SERIALS:
         return EXCEL_EPOCH + dt.timedelta(days=int(serial))
-    match = _DATE.match(text.split(" ")[0] if " " in text and "年" not in text else text)
+    if "年" not in text:
+        text = re.split(r"[ T]", text, maxsplit=1)[0]  # a timestamp: its date part
+    match = _DATE.match(text)
     if not match:
         raise ValueError("date_format")
     try:
@@ -38,17 +40,48 @@ def parse_date(text: str) -> dt.date:
         raise ValueError("date_invalid") from None
 
 
+# No count or amount in these records comes near this; a larger one is a typo or a crafted file.
+LARGEST = 10**15
+
+
 def parse_amount(text: str) -> float:
-    """Parse a non-negative amount; thousands separators and a trailing unit are allowed."""
-    cleaned = text.strip().replace(",", "").replace("，", "").removesuffix("万元").removesuffix("元")
+    """Parse a non-negative number; thousands separators and a trailing 元/万元 are allowed.
+
+    The unit is only dropped here: a quantity with its own unit column (an indicator's
+    value) keeps its number. Amounts in 万元 columns use ``parse_10k``.
+    """
+    return _decimal(_without_unit(text)[0])
+
+
+def parse_10k(text: str) -> float:
+    """Parse an amount in 万元: ``15``, ``15万元`` and ``150000元`` all give 15."""
+    number, per_10k = _without_unit(text)
+    value = _decimal(number)
+    # Divide the float, as the SQL fast path does, so both give the same double.
+    return value / per_10k if per_10k != 1 else value
+
+
+def _without_unit(text: str) -> tuple[str, int]:
+    """The number's text without separators or unit, and how many of its units make 1 万元."""
+    cleaned = text.strip().replace(",", "").replace("，", "")
+    if cleaned.endswith("万元"):
+        return cleaned.removesuffix("万元"), 1
+    if cleaned.endswith("元"):
+        return cleaned.removesuffix("元"), 10_000
+    return cleaned, 1
+
+
+def _decimal(text: str) -> float:
     try:
-        value = Decimal(cleaned.strip())
+        value = Decimal(text.strip())
     except InvalidOperation:
         raise ValueError("number_format") from None
     if not value.is_finite():
         raise ValueError("number_format")
     if value < 0:
         raise ValueError("number_negative")
+    if value >= LARGEST:
+        raise ValueError("number_too_large")
     return float(value)
 
 

@@ -37,7 +37,9 @@ def test_every_reason_code_the_models_raise_has_a_sentence():
         text = path.read_text(encoding="utf-8")
         codes |= set(re.findall(r'PydanticCustomError\("(\w+)"', text))
         codes |= set(re.findall(r'ValueError\("(\w+)"\)', text))
-    assert {"date_format", "app_no_check", "grant_before_filing"} <= codes
+        codes |= set(re.findall(r'UnreadableFile\("(\w+)"\)', text))
+    codes |= {rule.reason for model in KINDS.values() for rule in model.rules}
+    assert {"date_format", "app_no_check", "grant_before_filing", "xlsx_macro"} <= codes
     assert sorted(c for c in codes if f"reason.{c}" not in i18n.TEXT) == []
     assert KINDS  # the models module imported cleanly
 
