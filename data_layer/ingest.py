@@ -184,29 +184,43 @@ def _reference_problems(cur, spec: KindSpec, checked: Checked) -> list[Problem]:
 
 
 def _diff(cur, spec: KindSpec) -> dict[str, int]:
-    """Classify each staged key as new, replaced or same (into ``stage_status``); count them."""
+    """Classify each staged key as new, replaced or same (into ``stage_status``); count them.
+
+    A row is the same only if its child rows (a patent's holders, ...) are the same too:
+    each side's children are packed into one sorted list per parent and compared.
+    """
     join = " AND ".join(f"s.{k} = t.{k}" for k in spec.key)
     value_columns = [c for c in _columns(cur, spec.table) if c not in spec.key and c != "batch_id"]
-    same = " AND ".join(f"s.{c} IS NOT DISTINCT FROM t.{c}" for c in value_columns) or "true"
-    child_same = " AND ".join(_child_same(c, spec) for c in spec.children) or "true"
+    same = [f"s.{c} IS NOT DISTINCT FROM t.{c}" for c in value_columns]
+    packs, joins = [], []
+    for number, child in enumerate(spec.children):
+        parent = child.columns[0]
+        # Only keys on both sides need their children compared: new keys are new anyway.
+        for side, source, other in (
+            ("s", f"stage_{child.table}", spec.table),
+            ("t", child.table, f"stage_{spec.table}"),
+        ):
+            name = f"{side}c{number}"
+            packs.append(f"{name} AS ({_packed_children(child, source, other)})")
+            joins.append(f"LEFT JOIN {name} ON {name}.{parent} = s.{parent}")
+        same.append(f"sc{number}.children IS NOT DISTINCT FROM tc{number}.children")
     cur.execute(
         f"""CREATE OR REPLACE TEMP TABLE stage_status AS
+            {"WITH " + ", ".join(packs) if packs else ""}
             SELECT {", ".join("s." + k for k in spec.key)},
               CASE WHEN t.{spec.key[0]} IS NULL THEN 'new'
-                   WHEN ({same}) AND ({child_same}) THEN 'same' ELSE 'replaced' END AS status
-            FROM stage_{spec.table} s LEFT JOIN {spec.table} t ON {join}"""
+                   WHEN {" AND ".join(same) or "true"} THEN 'same' ELSE 'replaced' END AS status
+            FROM stage_{spec.table} s LEFT JOIN {spec.table} t ON {join} {" ".join(joins)}"""
     )
     return dict(cur.execute("SELECT status, count(*) FROM stage_status GROUP BY status").fetchall())
 
 
-def _child_same(child: Child, spec: KindSpec) -> str:
+def _packed_children(child: Child, source: str, other: str) -> str:
+    """One sorted list of ``source``'s child rows per parent key that ``other`` also has."""
     parent, *own = child.columns
     packed = "(" + ", ".join(own) + ")" if len(own) > 1 else own[0]
-    order = ", ".join(own)
-    return f"""(SELECT list({packed} ORDER BY {order}) FROM stage_{child.table} c
-                WHERE c.{parent} = s.{parent})
-        IS NOT DISTINCT FROM
-        (SELECT list({packed} ORDER BY {order}) FROM {child.table} c WHERE c.{parent} = s.{parent})"""
+    return f"""SELECT {parent}, list({packed} ORDER BY {", ".join(own)}) AS children FROM {source}
+        WHERE {parent} IN (SELECT {parent} FROM {other}) GROUP BY {parent}"""
 
 
 def _columns(cur, table: str) -> list[str]:
