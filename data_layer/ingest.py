@@ -92,12 +92,12 @@ def import_bytes(
         except UnreadableFile as exc:
             raise ImportRejected([Problem(file_name, None, None, None, exc.args[0])]) from None
         if checked.errors:
-            raise ImportRejected(checked.problems)
+            raise ImportRejected(checked.problems, checked.detected)
         progress("loading", 0.0)
         spec = SPECS[kind]
         problems = _reference_problems(cur, spec, checked)
         if problems:
-            raise ImportRejected(problems + checked.warnings)
+            raise ImportRejected(problems + checked.warnings, checked.detected)
         stage(cur, kind)
         progress("loading", 0.3)
         counts = _diff(cur, spec)

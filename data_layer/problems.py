@@ -26,10 +26,14 @@ class Problem:
 
 
 class ImportRejected(Exception):
-    """The file was not loaded; ``problems`` lists every error (and warning) found."""
+    """The file was not loaded; ``problems`` lists every error (and warning) found.
 
-    def __init__(self, problems: list[Problem]):
+    ``detected`` is what reading found (sheets, header row, columns), when it got that far.
+    """
+
+    def __init__(self, problems: list[Problem], detected: dict | None = None):
         self.problems = problems
+        self.detected = detected or {}
         errors = [p for p in problems if p.severity == "error"]
         super().__init__(f"{len(errors)} error(s) in {problems[0].file if problems else 'file'}")
 

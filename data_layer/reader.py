@@ -45,6 +45,10 @@ class RawTable:
 
     dropped_total_line: int | None = None  # a 合计 row at the bottom, left out (known after chunks)
 
+    def lines(self) -> Iterator[list[str]]:
+        """Every line of the file or sheet from the top, title rows and blank rows included."""
+        return self._lines()
+
     def chunks(self, size: int = CHUNK_ROWS) -> Iterator[tuple[list[int], list[list[str]]]]:
         """Non-blank data rows in chunks, each with its Excel row numbers.
 

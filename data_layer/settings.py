@@ -19,6 +19,6 @@ class Settings(BaseSettings):
     db_path: Path = Field(PROJECT_ROOT / "data" / "dashboard.duckdb", description="DuckDB database file")
     sample_dir: Path = Field(PROJECT_ROOT / "sample_data", description="CSV files loaded on first start")
     language: Literal["zh", "en"] = Field("zh", description="default UI language")
-    upload_limit_mb: int = Field(50, ge=1, description="largest file staff may upload")
+    upload_limit_mb: int = Field(200, ge=1, description="largest file staff may upload")
     session_minutes: int = Field(60, ge=5, description="a staff login ends after this long without use")
     as_of: str | None = Field(None, description="freeze 'today' (YYYY-MM-DD) for briefings and tests")

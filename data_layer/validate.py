@@ -127,6 +127,7 @@ def check(cur, kind: str, raw: RawTable, file_name: str, progress: Progress | No
         return Checked(kind, file_name, 0, titles, problems, detected)
     rows = _stage_raw(cur, kind, raw, found, progress)
     detected["dropped_total_line"] = raw.dropped_total_line
+    detected["rows"] = rows
     if raw.dropped_total_line:
         problems.append(
             Problem(file_name, raw.dropped_total_line, None, None, "total_row_dropped", "warning")

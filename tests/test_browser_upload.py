@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from data_layer.db import Database
 from data_layer.identifiers import make_credit_code
+from data_layer.models import Contract
 from data_layer.users import add_user
 
 from .browser import ARTIFACTS, browser_page, copy_db, require_browser, running_app
-from .conftest import TINY, write_csv
+from .conftest import E1, TINY, write_csv
+
+CORPUS = Path(__file__).parent / "corpus"
 
 pytestmark = pytest.mark.browser
 PASSWORD = "gangcheng-2025"
@@ -73,3 +78,85 @@ def test_bad_file_lists_every_error(staff_app, tmp_path):
         page.locator('[data-testid="stDataFrame"] canvas').first.wait_for(timeout=30_000)
         page.wait_for_timeout(1000)  # the grid paints its cells after the canvas appears
         page.screenshot(path=str(ARTIFACTS / "upload-errors.png"), full_page=True)
+
+
+def test_fix_errors_in_the_page_then_load(staff_app, tmp_path):
+    rows = [list(r) for r in TINY["institutions"]]
+    rows[2][3] = "番禺区"  # row 3: not a county of Zhanjiang
+    rows[3][0] = "123"  # row 4: not a credit code
+    path = write_csv(tmp_path / "typos.csv", rows)
+    code = make_credit_code("91440803MA0000007")
+    with browser_page() as page:
+        log_in(page, staff_app)
+        page.locator('input[type="file"]').set_input_files(str(path))
+        page.get_by_text("在页面中修正").wait_for(timeout=30_000)
+        grid = page.locator('[data-testid="stDataFrameResizable"]').last
+        grid.wait_for(timeout=30_000)
+        grid.scroll_into_view_if_needed()
+        page.wait_for_timeout(1000)
+        box = grid.bounding_box()
+        # Keyboard editing of the grid: select a row's first cell, walk to the column, Enter
+        # opens the cell's editor (a textarea over the canvas), Enter again keeps the text.
+        for row, steps, text in ((0, 4, "赤坎区"), (1, 1, code)):
+            page.mouse.click(box["x"] + 20, box["y"] + 35 * (row + 1) + 17)
+            for _ in range(steps):
+                page.keyboard.press("ArrowRight")
+            page.keyboard.press("Enter")
+            editor = page.locator("textarea.gdg-input")
+            editor.wait_for(timeout=10_000)
+            editor.fill(text)
+            page.keyboard.press("Enter")
+            page.wait_for_timeout(300)
+        page.wait_for_timeout(500)
+        page.screenshot(path=str(ARTIFACTS / "upload-fix.png"))
+        page.get_by_role("button", name="应用修改并重新校验").click()
+        page.get_by_text("正在使用页面中修正后的文件").wait_for(timeout=30_000)
+        page.locator('[data-testid="stMetricValue"]').nth(2).wait_for(timeout=30_000)
+        # Row 3 now replaces its institution's county; row 4 is a new institution.
+        assert page.locator('[data-testid="stMetricValue"]').all_inner_texts()[:3] == ["1", "1", "3"]
+        page.get_by_role("button", name="确认导入").click()
+        page.get_by_text("新增 1 条，替换 1 条").wait_for(timeout=30_000)
+        page.get_by_role("link", name="导入记录").click()
+        choice = page.get_by_label("选择要撤销的批次")
+        choice.wait_for(timeout=30_000)
+        assert choice.input_value().endswith("单位名录，typos_已修正.csv")
+
+
+def test_a_workbook_offers_its_sheets(staff_app):
+    with browser_page() as page:
+        log_in(page, staff_app)
+        page.get_by_label("数据类别").click()
+        page.get_by_role("option", name="技术合同").click()
+        page.locator('input[type="file"]').set_input_files(str(CORPUS / "multi_sheet_forced.xlsx"))
+        sheet = page.get_by_role("combobox", name="工作表")
+        sheet.wait_for(timeout=30_000)
+        assert sheet.input_value() == "2024年"  # both fit: the first is chosen
+        page.get_by_text("工作表：2024年").wait_for(timeout=30_000)
+        sheet.click()
+        page.get_by_role("option", name="2025年").click()
+        page.get_by_text("工作表：2025年").wait_for(timeout=30_000)
+        page.locator('[data-testid="stMetricValue"]').first.wait_for(timeout=30_000)
+        assert page.locator('[data-testid="stMetricValue"]').all_inner_texts()[:3] == ["1", "0", "0"]
+        page.screenshot(path=str(ARTIFACTS / "upload-sheets.png"), full_page=True)
+
+
+def test_a_large_file_shows_each_stage_while_it_is_checked(staff_app, tmp_path):
+    header = [info.title for info in Contract.model_fields.values()]
+    rows = [header] + [
+        [f"PB{i:07d}", "技术服务合同", "技术服务", E1, "湛江买方有限公司", "是", "2025-03-01", "12.5", "", ""]
+        for i in range(300_000)
+    ]
+    path = write_csv(tmp_path / "contracts-300k.csv", rows)
+    with browser_page() as page:
+        log_in(page, staff_app)
+        page.get_by_label("数据类别").click()
+        page.get_by_role("option", name="技术合同").click()
+        page.locator('input[type="file"]').set_input_files(str(path))
+        stage = page.locator('[data-testid="stProgress"]')
+        stage.get_by_text("正在").first.wait_for(timeout=30_000)
+        seen = stage.inner_text()
+        page.screenshot(path=str(ARTIFACTS / "upload-progress.png"))
+        page.locator('[data-testid="stMetricValue"]').first.wait_for(timeout=120_000)
+        assert page.locator('[data-testid="stMetricValue"]').all_inner_texts()[:3] == ["300,000", "0", "0"]
+        assert page.locator('[data-testid="stProgress"]').count() == 0  # gone once checked
+    assert any(word in seen for word in ("正在读取文件", "正在逐列校验", "正在比对并写入")), seen

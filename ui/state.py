@@ -8,6 +8,7 @@ every committed import bumps, so no page ever shows data from before an upload.
 from __future__ import annotations
 
 import datetime as dt
+from typing import NamedTuple
 
 import pandas as pd
 import streamlit as st
@@ -20,6 +21,7 @@ from data_layer.kpis import Kpi, compute_kpis
 from data_layer.problems import ImportResult, Problem
 from data_layer.settings import Settings
 from data_layer.startup import is_sample, open_database
+from data_layer.validate import Progress
 
 
 def settings() -> Settings:
@@ -78,25 +80,41 @@ def data_as_of() -> dt.date | None:
     return _data_as_of(_key(database()))
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def _check_upload(
-    key: tuple[str, int], data: bytes, file_name: str, kind: str
+class UploadCheck(NamedTuple):
+    """A checked upload: the preview if it can load, else its problems; what reading found."""
+
+    result: ImportResult | None
+    problems: list[Problem]
+    detected: dict
+
+
+def check_upload(
+    data: bytes, digest: str, file_name: str, kind: str, sheet: str | None, progress: Progress
+) -> UploadCheck:
+    """Preview an upload, remembered in this session until the file, sheet or data change.
+
+    Kept in ``session_state`` rather than ``cache_data``: it is one person's upload in
+    progress, and ``progress`` reports to their page while a large file is read.
+    """
+    db = database()
+    key = (digest, file_name, kind, sheet, db.path, db.generation)
+    memo = st.session_state.setdefault("upload.check", {})
+    if key not in memo:
+        memo.clear()  # one upload at a time: never hold two large previews
+        try:
+            result = preview_bytes(db, data, file_name, kind, sheet=sheet, progress=progress)
+            memo[key] = UploadCheck(result, result.warnings, result.detected)
+        except ImportRejected as exc:
+            memo[key] = UploadCheck(None, exc.problems, exc.detected)
+    return memo[key]
+
+
+def commit_upload(
+    data: bytes, file_name: str, kind: str, sheet: str | None, user: str, progress: Progress
 ) -> ImportResult | list[Problem]:
-    try:
-        return preview_bytes(database(), data, file_name, kind)
-    except ImportRejected as exc:
-        return exc.problems
-
-
-def check_upload(data: bytes, file_name: str, kind: str) -> ImportResult | list[Problem]:
-    """The preview of an upload, or its problems; cached per file until the next import."""
-    return _check_upload(_key(database()), data, file_name, kind)
-
-
-def commit_upload(data: bytes, file_name: str, kind: str, user: str) -> ImportResult | list[Problem]:
     """Load the upload (one transaction). Every cached query keys on the new generation."""
     try:
-        return import_bytes(database(), data, file_name, kind, user=user)
+        return import_bytes(database(), data, file_name, kind, user=user, sheet=sheet, progress=progress)
     except ImportRejected as exc:
         return exc.problems
 

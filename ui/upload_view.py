@@ -1,13 +1,30 @@
-"""How the upload page shows a check: what was detected, the counts, and every problem."""
+"""How the upload page shows a check: progress, what was detected, the counts, every problem,
+and the table in which staff fix a few cells in place."""
 
 from __future__ import annotations
+
+import hashlib
 
 import pandas as pd
 import streamlit as st
 
+from data_layer.corrections import MAX_EDIT_ROWS, cells_at
 from data_layer.export import to_xlsx_bytes
 from data_layer.i18n import t
+from data_layer.models import KINDS
 from data_layer.problems import ImportResult, Problem
+from data_layer.validate import Progress
+
+
+def progress_bar(lang: str) -> tuple[Progress, st.delta_generator.DeltaGenerator]:
+    """A progress bar naming the stage (reading, checking, loading), and its placeholder."""
+    slot = st.empty()
+
+    def report(stage: str, done: float) -> None:
+        done = min(max(done, 0.0), 1.0)
+        slot.progress(done, text=t(f"ui.upload.stage.{stage}", lang, pct=round(done * 100)))
+
+    return report, slot
 
 
 def problems_frame(problems: list[Problem], lang: str) -> pd.DataFrame:
@@ -30,8 +47,10 @@ def show_problems(problems: list[Problem], lang: str) -> None:
     )
 
 
-def show_preview(result: ImportResult, lang: str) -> None:
-    detected = result.detected
+def show_detected(detected: dict, kind: str, lang: str) -> None:
+    """Encoding, sheet, header row, rows, and each column's field and unit, before loading."""
+    if not detected:
+        return
     st.subheader(t("ui.upload.detected", lang))
     st.caption(
         t(
@@ -40,13 +59,28 @@ def show_preview(result: ImportResult, lang: str) -> None:
             encoding=detected.get("encoding") or "—",
             sheet=detected.get("sheet") or "—",
             header_line=detected.get("header_line"),
+            rows=f"{detected.get('rows') or 0:,}",
         )
     )
+    if detected.get("dropped_total_line"):
+        st.caption(t("ui.upload.total_dropped", lang, line=detected["dropped_total_line"]))
+    fields = KINDS[kind].model_fields
+    units = detected.get("units", {})
     mapping = pd.DataFrame(
-        [(header, field) for field, header in detected.get("columns", {}).items()],
-        columns=[t("ui.upload.header_in_file", lang), t("ui.upload.field", lang)],
+        [
+            (
+                header,
+                fields[name].title if lang == "zh" else name,
+                t(f"ui.upload.unit_{units[name]}", lang) if name in units else "",
+            )
+            for name, header in detected.get("columns", {}).items()
+        ],
+        columns=[t("ui.upload.header_in_file", lang), t("ui.upload.field", lang), t("ui.upload.unit", lang)],
     )
     st.dataframe(mapping, hide_index=True, key="upload.mapping")
+
+
+def show_counts(result: ImportResult, lang: str) -> None:
     new, replaced, same = st.columns(3)
     new.metric(t("ui.upload.rows_new", lang), f"{result.rows_new:,}")
     replaced.metric(t("ui.upload.rows_replaced", lang), f"{result.rows_replaced:,}")
@@ -67,3 +101,70 @@ def show_result(result: ImportResult, lang: str) -> None:
             same=result.rows_same,
         )
     )
+
+
+def fix_in_place(
+    problems: list[Problem], data: bytes, file_name: str, kind: str, sheet: str | None, lang: str
+) -> dict[tuple[int, str], str] | None:
+    """The rows with errors as an editable table; the edited cells once staff apply them.
+
+    Returns None until the apply button is pressed, then ``{(row, header): new text}``.
+    """
+    lines = {p.row for p in problems if p.severity == "error" and p.row is not None}
+    if not lines:
+        return None
+    st.subheader(t("ui.upload.fix.title", lang))
+    if len(lines) > MAX_EDIT_ROWS:
+        st.info(t("ui.upload.fix.too_many", lang, limit=MAX_EDIT_ROWS))
+        return None
+    st.caption(t("ui.upload.fix.help", lang))
+    header, cells = cells_at(data, file_name, kind, lines, sheet)
+    titles = [h for h in dict.fromkeys(header) if h]
+    index = {h: header.index(h) for h in titles}
+    row_label = t("ui.problem.row", lang)
+    frame = pd.DataFrame(
+        [[line, *(cells[line][index[h]] for h in titles)] for line in sorted(cells)],
+        columns=[row_label, *titles],
+    ).astype({h: "string" for h in titles})
+    edited = st.data_editor(
+        frame, hide_index=True, disabled=[row_label], num_rows="fixed", key="upload.fix.editor"
+    )
+    if not st.button(t("ui.upload.fix.apply", lang), key="upload.fix.apply"):
+        return None
+    edits = {
+        (int(before[row_label]), title): "" if pd.isna(after[title]) else str(after[title])
+        for (_, before), (_, after) in zip(frame.iterrows(), edited.iterrows(), strict=True)
+        for title in titles
+        if str(before[title]) != ("" if pd.isna(after[title]) else str(after[title]))
+    }
+    if not edits:
+        st.info(t("ui.upload.fix.unchanged", lang))
+        return None
+    return edits
+
+
+def corrected_file(original: tuple[str, str], data: bytes, name: str, digest: str, lang: str):
+    """The file corrected in the page for this upload, if any, else the upload itself.
+
+    Returns ``(data, name, digest)``; offers to discard the corrections.
+    """
+    fixed = st.session_state.get("upload.fixed")
+    if not fixed or fixed["of"] != original:
+        return data, name, digest
+    st.info(t("ui.upload.fix.in_use", lang, name=fixed["name"], count=fixed["count"]))
+    if st.button(t("ui.upload.fix.discard", lang), key="upload.fix.discard"):
+        del st.session_state["upload.fixed"]
+        st.rerun()
+    return fixed["data"], fixed["name"], hashlib.sha256(fixed["data"]).hexdigest()
+
+
+def keep_corrections(original: tuple[str, str], corrected: tuple[bytes, str], count: int) -> None:
+    """Remember a corrected file for this upload (per session), adding to earlier corrections."""
+    earlier = st.session_state.get("upload.fixed")
+    total = count + (earlier["count"] if earlier and earlier["of"] == original else 0)
+    st.session_state["upload.fixed"] = {
+        "of": original,
+        "data": corrected[0],
+        "name": corrected[1],
+        "count": total,
+    }

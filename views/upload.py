@@ -1,4 +1,4 @@
-"""Upload (staff only): choose the kind, see what the file holds, then load it in one step."""
+"""Upload (staff only): choose the kind, see what the file holds, fix small errors, then load."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import hashlib
 
 import streamlit as st
 
+from data_layer.corrections import apply_edits
 from data_layer.i18n import t
 from data_layer.models import KINDS
 from data_layer.templates import template_csv, template_xlsx
@@ -33,29 +34,54 @@ right.download_button(
 upload = st.file_uploader(t("ui.upload.file", lang), type=["csv", "xlsx", "xlsm", "xls"], key="upload.file")
 if upload is None:
     st.stop()
-data = upload.getvalue()
+data, name = upload.getvalue(), upload.name
 if len(data) > settings.upload_limit_mb * 1024 * 1024:
     st.error(t("ui.upload.too_large", lang, limit=settings.upload_limit_mb))
     st.stop()
-
 digest = hashlib.sha256(data).hexdigest()
-done_key = f"upload.done.{kind}.{digest}"
+
+done_key = f"upload.done.{kind}.{digest}"  # the upload as chosen, corrected in the page or not
 if done_key in st.session_state:
     upload_view.show_result(st.session_state[done_key], lang)
     st.stop()
+original = (digest, kind)
+data, name, digest = upload_view.corrected_file(original, data, name, digest, lang)
 
-checked = state.check_upload(data, upload.name, kind)
-if isinstance(checked, list):
-    upload_view.show_problems(checked, lang)
+sheet_key = f"upload.sheet.{digest[:16]}"
+sheet = st.session_state.get(sheet_key)
+report, bar = upload_view.progress_bar(lang)
+check = state.check_upload(data, digest, name, kind, sheet, report)
+bar.empty()
+if len(check.detected.get("sheets") or []) > 1:
+    sheets = check.detected["sheets"]
+    st.selectbox(
+        t("ui.upload.sheet", lang),
+        sheets,
+        index=sheets.index(check.detected["sheet"]),
+        help=t("ui.upload.sheet_help", lang),
+        key=sheet_key,
+    )
+upload_view.show_detected(check.detected, kind, lang)
+
+if check.result is None:
+    upload_view.show_problems(check.problems, lang)
+    edits = upload_view.fix_in_place(check.problems, data, name, kind, sheet, lang)
+    if edits:
+        upload_view.keep_corrections(original, apply_edits(data, name, kind, edits, sheet), len(edits))
+        st.rerun()
     st.stop()
-upload_view.show_preview(checked, lang)
-if checked.rows_new + checked.rows_replaced == 0:
+
+upload_view.show_counts(check.result, lang)
+if check.result.rows_new + check.result.rows_replaced == 0:
     st.info(t("ui.upload.nothing_new", lang))
     st.stop()
 if st.button(t("ui.upload.commit", lang), type="primary", key="upload.commit"):
-    result = state.commit_upload(data, upload.name, kind, user.username)
+    report, bar = upload_view.progress_bar(lang)
+    result = state.commit_upload(data, name, kind, sheet, user.username, report)
+    bar.empty()
     if isinstance(result, list):
         upload_view.show_problems(result, lang)
     else:
         st.session_state[done_key] = result
+        st.session_state.pop("upload.fixed", None)
         st.rerun()
