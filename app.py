@@ -50,6 +50,9 @@ if user:
         st.Page(
             "views/history.py", title=t("ui.nav.history", lang), icon=":material/history:", url_path="history"
         ),
+        st.Page(
+            "views/export.py", title=t("ui.nav.export", lang), icon=":material/download:", url_path="export"
+        ),
     ]
     st.sidebar.caption(t("ui.auth.signed_in", lang, name=user.display_name))
     if st.sidebar.button(t("ui.auth.log_out", lang), key="auth.log_out"):

@@ -55,12 +55,16 @@ EXPORTABLE = (*HISTORY_TABLES, "counties", "areas", "measures", "imports")
 XLSX_MAX_ROWS = 1_048_575
 
 
-def table_frame(db, table: str) -> pd.DataFrame:
-    """A whole data table for download, written as staff write it: Chinese headers and labels
+def table_rows(db, table: str) -> int:
+    """How many rows an exportable table holds."""
+    return db.scalar(f"SELECT count(*) FROM {_checked(table)}")
+
+
+def table_frame(db, table: str, limit: int | None = None) -> pd.DataFrame:
+    """A data table for download, written as staff write it: Chinese headers and labels
     (发明, 是/否), dates without a time. A table with no child rows re-imports unchanged."""
-    if table not in EXPORTABLE:
-        raise ValueError(f"not an exportable table: {table}")
-    frame = db.query(f"SELECT * FROM {table} ORDER BY ALL")
+    limit_sql = "" if limit is None else f" LIMIT {int(limit)}"
+    frame = db.query(f"SELECT * FROM {_checked(table)} ORDER BY ALL{limit_sql}")
     for column in frame.columns:
         if pd.api.types.is_datetime64_any_dtype(frame[column]):
             frame[column] = frame[column].dt.date
@@ -69,6 +73,13 @@ def table_frame(db, table: str) -> pd.DataFrame:
     for name, labels in _labels(table).items():
         frame[name] = frame[name].map(lambda code, labels=labels: labels.get(code, code))
     return frame.rename(columns=_titles(table))
+
+
+def _checked(table: str) -> str:
+    """The table's name if it may be exported (table names cannot be SQL parameters)."""
+    if table not in EXPORTABLE:
+        raise ValueError(f"not an exportable table: {table}")
+    return table
 
 
 def _fields(table: str) -> dict[str, tuple[str, object]]:

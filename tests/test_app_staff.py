@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from data_layer.db import Database
 from data_layer.users import User, add_user
 
-from .conftest import ROOT
+from .conftest import ROOT, TINY
 
 PASSWORD = "gangcheng-2025"
 
@@ -123,3 +123,22 @@ def test_history_is_not_offered_to_viewers(staff_env):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         at.switch_page("views/history.py")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_export_page_previews_any_table(staff_env, lang, monkeypatch):
+    monkeypatch.setenv("DASHBOARD_LANGUAGE", lang)
+    at = staff_at("views/export.py")
+    assert at.title[0].value == ("数据导出" if lang == "zh" else "Data export")
+    at.selectbox(key="export.table").select("patents").run()
+    assert not at.exception, at.exception
+    preview = at.dataframe[0].value
+    assert len(preview) == len(TINY["patents"]) - 1
+    assert "申请号" in preview.columns and set(preview["专利类型"]) <= {"发明", "实用新型", "外观设计"}
+    assert ("共 " if lang == "zh" else "") in at.caption[0].value
+
+
+def test_export_page_is_not_offered_to_viewers(staff_env):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page("views/export.py")

@@ -8,11 +8,14 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from data_layer.export import safe_cell, to_csv_bytes, to_xlsx_bytes
+from data_layer.export import safe_cell, table_frame, to_csv_bytes, to_xlsx_bytes
+from data_layer.ingest import import_bytes, preview_bytes
 from data_layer.models import KINDS
 from data_layer.reader import read_table
 from data_layer.templates import column_notes, template_csv, template_xlsx
 from data_layer.validate import check_bytes, header_score
+
+from .conftest import TINY
 
 
 @pytest.mark.parametrize("kind", list(KINDS))
@@ -54,3 +57,28 @@ def test_exports_keep_numbers_and_escape_text():
     sheet = load_workbook(io.BytesIO(to_xlsx_bytes(frame))).active
     assert sheet["A2"].value == "'=cmd|' /C calc'!A0" and sheet["B2"].value == -5
     assert sheet["A2"].data_type == "s"
+
+
+@pytest.mark.parametrize("kind", ["institutions", "indicators", "events", "county_rules", "targets"])
+def test_an_exported_table_reimports_unchanged(fresh_db, kind):
+    frame = table_frame(fresh_db, kind)
+    for data, name in ((to_csv_bytes(frame), f"{kind}.csv"), (to_xlsx_bytes(frame), f"{kind}.xlsx")):
+        result = preview_bytes(fresh_db, data, name, kind)
+        assert (result.rows_new, result.rows_replaced, result.rows_same) == (0, 0, len(frame))
+
+
+def test_a_formula_typed_into_a_name_is_exported_as_text(fresh_db):
+    rows = [list(r) for r in TINY["institutions"]]
+    rows[1][1] = '=HYPERLINK("http://evil.example","点我")'
+    import_bytes(
+        fresh_db, to_csv_bytes(pd.DataFrame(rows[1:], columns=rows[0])), "i.csv", "institutions", user="t"
+    )
+    sheet = load_workbook(io.BytesIO(to_xlsx_bytes(table_frame(fresh_db, "institutions")))).active
+    names = [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert "'" + rows[1][1] in names
+
+
+def test_users_and_login_attempts_cannot_be_exported(fresh_db):
+    for table in ("users", "login_attempts", "meta"):
+        with pytest.raises(ValueError, match="not an exportable table"):
+            table_frame(fresh_db, table)

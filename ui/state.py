@@ -13,7 +13,7 @@ from typing import NamedTuple
 import pandas as pd
 import streamlit as st
 
-from data_layer import trends
+from data_layer import export, trends
 from data_layer.batches import recent_imports, undo_batch
 from data_layer.db import Database
 from data_layer.ingest import ImportRejected, import_bytes, preview_bytes
@@ -142,3 +142,28 @@ def _sample_in_use(key: tuple[str, int]) -> bool:
 def sample_in_use() -> bool:
     """Whether the 示例数据 marker shows; asked on every run, so cached until the next write."""
     return _sample_in_use(_key(database()))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _table_rows(key: tuple[str, int], table: str) -> int:
+    return export.table_rows(database(), table)
+
+
+def table_rows(table: str) -> int:
+    return _table_rows(_key(database()), table)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _table_preview(key: tuple[str, int], table: str, limit: int) -> pd.DataFrame:
+    return export.table_frame(database(), table, limit)
+
+
+def table_preview(table: str, limit: int) -> pd.DataFrame:
+    """The first rows of a table, as the export writes them."""
+    return _table_preview(_key(database()), table, limit)
+
+
+def table_file(table: str, fmt: str) -> bytes:
+    """The whole table as a formula-safe CSV or XLSX; built when the button is clicked."""
+    frame = export.table_frame(database(), table)
+    return export.to_csv_bytes(frame) if fmt == "csv" else export.to_xlsx_bytes(frame)
