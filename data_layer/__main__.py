@@ -16,7 +16,7 @@ from pathlib import Path
 from . import i18n
 from .counties import county_adcode
 from .db import Database, DatabaseBusy
-from .ingest import ImportRejected, import_file, load_folder
+from .ingest import ImportRejected, import_file, load_folder, preview_file
 from .kpis import compute_kpis
 from .models import KINDS
 from .settings import Settings
@@ -45,6 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file", type=Path)
     imp.add_argument("--kind", choices=sorted(KINDS), help="default: the file name without extension")
     imp.add_argument("--user", default="cli", help="who imports, for the import log")
+    imp.add_argument("--sheet", help="XLSX worksheet (default: the one whose header fits best)")
+    imp.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
     imp.add_argument("--json", action="store_true")
 
     kpis = commands.add_parser("kpis", help="print K1–K5 with target and status")
@@ -124,7 +126,12 @@ def _init_if_missing(path: Path, sample_dir: Path) -> int:
 
 def _import(db: Database, args, lang: str, settings: Settings) -> int:
     try:
-        result = import_file(db, args.file, args.kind, user=args.user)
+        if args.dry_run:
+            result = preview_file(db, args.file, args.kind, sheet=args.sheet)
+        else:
+            result = import_file(
+                db, args.file, args.kind, user=args.user, sheet=args.sheet, progress=_stage_printer()
+            )
     except ImportRejected as exc:
         _print_problems(exc, lang, as_json=args.json)
         return 1
@@ -138,6 +145,18 @@ def _import(db: Database, args, lang: str, settings: Settings) -> int:
         for w in result.warnings:
             print(f"  warning: row {w.row}, {w.column}: {w.value!r}: {w.message(lang)}")
     return 0
+
+
+def _stage_printer():
+    """Name each stage on stderr as it starts (a million rows take a while)."""
+    started: set[str] = set()
+
+    def report(stage: str, done: float) -> None:
+        if stage not in started and sys.stderr.isatty():
+            started.add(stage)
+            print(f"{stage}…", file=sys.stderr)
+
+    return report
 
 
 def _print_problems(exc: ImportRejected, lang: str, *, as_json: bool) -> None:

@@ -142,10 +142,12 @@ class _DryRun(Exception):
         self.result = result
 
 
-def preview_file(db: Database, path: Path | str, kind: str | None = None) -> ImportResult:
+def preview_file(
+    db: Database, path: Path | str, kind: str | None = None, *, sheet: str | None = None
+) -> ImportResult:
     """What ``import_file`` would do, without writing anything."""
     path = Path(path)
-    return preview_bytes(db, path.read_bytes(), path.name, kind or path.stem)
+    return preview_bytes(db, path.read_bytes(), path.name, kind or path.stem, sheet=sheet)
 
 
 def preview_bytes(

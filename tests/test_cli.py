@@ -98,3 +98,16 @@ def test_database_held_by_another_process_is_reported(tmp_path):
         holder.close()
     assert done.returncode == 3
     assert "in use by another process" in done.stderr
+
+
+def test_import_a_chosen_sheet_dry_run_writes_nothing(tmp_path, tiny_dir):
+    db = str(tmp_path / "cli.duckdb")
+    assert cli("--db", db, "init", "--sample-dir", str(tiny_dir)).returncode == 0
+    book = str(ROOT / "tests" / "corpus" / "multi_sheet_forced.xlsx")
+    dry = cli("--db", db, "import", book, "--kind", "contracts", "--sheet", "2025年", "--dry-run", "--json")
+    assert dry.returncode == 0, dry.stderr
+    found = json.loads(dry.stdout)
+    assert (found["rows_new"], found["detected"]["sheet"], found["batch_id"]) == (1, "2025年", None)
+    check = Database(db)
+    assert check.scalar("SELECT count(*) FROM contracts WHERE contract_no = 'HT2025-090'") == 0
+    check.close()
