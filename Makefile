@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test lint format bench sample clean
+.PHONY: run test lint format bench bench-import sample clean
 
 run: $(VENV)/.app
 	$(PY) -m data_layer init --if-missing
@@ -21,6 +21,9 @@ lint: $(VENV)/.dev
 
 bench: $(VENV)/.dev
 	$(PY) bench/bench_overview.py
+
+bench-import: $(VENV)/.dev
+	$(PY) bench/bench_import.py
 
 sample: $(VENV)/.app
 	$(PY) -m data_layer generate --out sample_data

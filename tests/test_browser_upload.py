@@ -140,13 +140,28 @@ def test_a_workbook_offers_its_sheets(staff_app):
         page.screenshot(path=str(ARTIFACTS / "upload-sheets.png"), full_page=True)
 
 
-def test_a_large_file_shows_each_stage_while_it_is_checked(staff_app, tmp_path):
+def contracts_file(path, prefix: str, count: int):
     header = [info.title for info in Contract.model_fields.values()]
     rows = [header] + [
-        [f"PB{i:07d}", "技术服务合同", "技术服务", E1, "湛江买方有限公司", "是", "2025-03-01", "12.5", "", ""]
-        for i in range(300_000)
+        [
+            f"{prefix}{i:07d}",
+            "技术服务合同",
+            "技术服务",
+            E1,
+            "湛江买方有限公司",
+            "是",
+            "2025-03-01",
+            "12.5",
+            "",
+            "",
+        ]
+        for i in range(count)
     ]
-    path = write_csv(tmp_path / "contracts-300k.csv", rows)
+    return write_csv(path, rows)
+
+
+def test_a_large_file_shows_each_stage_while_it_is_checked(staff_app, tmp_path):
+    path = contracts_file(tmp_path / "contracts-300k.csv", "PB", 300_000)
     with browser_page() as page:
         log_in(page, staff_app)
         page.get_by_label("数据类别").click()
@@ -160,3 +175,21 @@ def test_a_large_file_shows_each_stage_while_it_is_checked(staff_app, tmp_path):
         assert page.locator('[data-testid="stMetricValue"]').all_inner_texts()[:3] == ["300,000", "0", "0"]
         assert page.locator('[data-testid="stProgress"]').count() == 0  # gone once checked
     assert any(word in seen for word in ("正在读取文件", "正在逐列校验", "正在比对并写入")), seen
+
+
+def test_a_double_click_loads_the_file_once(staff_app, tmp_path):
+    path = contracts_file(tmp_path / "twice.csv", "DC", 100_000)
+    with browser_page() as page:
+        log_in(page, staff_app)
+        page.get_by_label("数据类别").click()
+        page.get_by_role("option", name="技术合同").click()
+        page.locator('input[type="file"]').set_input_files(str(path))
+        commit = page.get_by_role("button", name="确认导入")
+        commit.wait_for(timeout=60_000)
+        commit.dblclick()
+        page.get_by_text("新增 100000 条").wait_for(timeout=60_000)
+        page.get_by_role("link", name="导入记录").click()
+        page.get_by_label("选择要撤销的批次").wait_for(timeout=30_000)
+        page.get_by_label("选择要撤销的批次").click()
+        batches = page.get_by_role("option").all_inner_texts()
+    assert sum(1 for b in batches if b.endswith("twice.csv")) == 1, batches

@@ -91,6 +91,9 @@ def show_counts(result: ImportResult, lang: str) -> None:
 
 
 def show_result(result: ImportResult, lang: str) -> None:
+    if result.batch_id is None:  # a repeated click found the rows already loaded by the first
+        st.info(t("ui.upload.nothing_new", lang))
+        return
     st.success(
         t(
             "ui.upload.done",
