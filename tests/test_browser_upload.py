@@ -97,16 +97,19 @@ def test_fix_errors_in_the_page_then_load(staff_app, tmp_path):
         box = grid.bounding_box()
         # Keyboard editing of the grid: select a row's first cell, walk to the column, Enter
         # opens the cell's editor (a textarea over the canvas), Enter again keeps the text.
-        for row, steps, text in ((0, 4, "赤坎区"), (1, 1, code)):
+        # Columns shown: 行号, 统一社会信用代码, 所在区县 (only those with errors).
+        for row, steps, text in ((0, 2, "赤坎区"), (1, 1, code)):
             page.mouse.click(box["x"] + 20, box["y"] + 35 * (row + 1) + 17)
             for _ in range(steps):
+                page.wait_for_timeout(150)  # a loaded machine drops keys pressed too fast
                 page.keyboard.press("ArrowRight")
+            page.wait_for_timeout(150)
             page.keyboard.press("Enter")
             editor = page.locator("textarea.gdg-input")
             editor.wait_for(timeout=10_000)
             editor.fill(text)
             page.keyboard.press("Enter")
-            page.wait_for_timeout(300)
+            editor.wait_for(state="detached", timeout=10_000)
         page.wait_for_timeout(500)
         page.screenshot(path=str(ARTIFACTS / "upload-fix.png"))
         page.get_by_role("button", name="应用修改并重新校验").click()

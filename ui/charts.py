@@ -16,7 +16,11 @@ from .theme import BASELINE_COLOR, PALETTE, TARGET_COLOR, TEMPLATE_NAME
 MAX_TICKS = 7
 
 
-def _titled(fig: go.Figure, labels: list, title: str, subtitle: str, unit: str) -> go.Figure:
+def titled(fig: go.Figure, labels: list, title: str, subtitle: str, unit: str) -> go.Figure:
+    """Apply the template, the title with its subtitle (period, source, 数据截至) and the unit.
+
+    ``labels`` are the category-axis labels (pass [] for charts without a category x-axis).
+    """
     fig.update_layout(
         template=TEMPLATE_NAME,
         title={"text": f"{title}<br><sup>{subtitle}</sup>"},
@@ -39,8 +43,9 @@ def _titled(fig: go.Figure, labels: list, title: str, subtitle: str, unit: str) 
     # Labels are ours (2025-06, 2025Q4, 2025): a category axis keeps them as written,
     # instead of Plotly re-reading them as dates with English month names. Long series
     # show every few labels, level, so they stay legible on a phone and a projector.
-    step = max(1, math.ceil(len(labels) / MAX_TICKS))
-    fig.update_xaxes(type="category", tickangle=0, tickmode="array", tickvals=labels[::step])
+    if labels:
+        step = max(1, math.ceil(len(labels) / MAX_TICKS))
+        fig.update_xaxes(type="category", tickangle=0, tickmode="array", tickvals=labels[::step])
     # "," keeps thousands separators and avoids SI suffixes (300k) that mean nothing in 万元.
     fig.update_yaxes(rangemode="tozero", tickformat=",")
     return fig
@@ -88,7 +93,7 @@ def line_chart(
     xs = list(frame["label"])
     _reference_line(fig, xs, target, target_label, TARGET_COLOR, "dash")
     _reference_line(fig, xs, baseline, baseline_label, BASELINE_COLOR, "dot")
-    return _titled(fig, xs, title, subtitle, unit)
+    return titled(fig, xs, title, subtitle, unit)
 
 
 def bar_chart(
@@ -122,4 +127,4 @@ def bar_chart(
     xs = list(frame["label"])
     _reference_line(fig, xs, baseline, baseline_label, BASELINE_COLOR, "dot")
     _reference_line(fig, xs, target, target_label, TARGET_COLOR, "dash")
-    return _titled(fig, xs, title, subtitle, unit)
+    return titled(fig, xs, title, subtitle, unit)

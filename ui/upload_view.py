@@ -122,7 +122,9 @@ def fix_in_place(
         return None
     st.caption(t("ui.upload.fix.help", lang))
     header, cells = cells_at(data, file_name, kind, lines, sheet)
-    titles = [h for h in dict.fromkeys(header) if h]
+    # Only the columns with errors: the row number and the problem list above give the context.
+    wrong = {p.column for p in problems if p.severity == "error" and p.row is not None}
+    titles = [h for h in dict.fromkeys(header) if h and h in wrong]
     index = {h: header.index(h) for h in titles}
     row_label = t("ui.problem.row", lang)
     frame = pd.DataFrame(
