@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test lint format bench bench-import sample clean
+.PHONY: run test lint format bench bench-import bench-pages sample clean
 
 run: $(VENV)/.app
 	$(PY) -m data_layer init --if-missing
@@ -24,6 +24,9 @@ bench: $(VENV)/.dev
 
 bench-import: $(VENV)/.dev
 	$(PY) bench/bench_import.py
+
+bench-pages: $(VENV)/.dev
+	$(PY) bench/bench_pages.py
 
 sample: $(VENV)/.app
 	$(PY) -m data_layer generate --out sample_data

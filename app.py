@@ -41,6 +41,18 @@ overview = st.Page(
     url_path="overview",
     default=True,
 )
+# Analysis pages, open to everyone: (script, icon, url path; the title is ui.nav.<path>).
+ANALYSIS = (
+    ("views/measures.py", ":material/checklist:", "measures"),
+    ("views/institutions.py", ":material/school:", "institutions"),
+    ("views/counties.py", ":material/map:", "counties"),
+    ("views/filings.py", ":material/inventory_2:", "filings"),
+    ("views/method.py", ":material/menu_book:", "method"),
+)
+analysis = [
+    st.Page(script, title=t(f"ui.nav.{path}", lang), icon=icon, url_path=path)
+    for script, icon, path in ANALYSIS
+]
 if user:
     staff_page = st.Page(
         "views/upload.py", title=t("ui.nav.upload", lang), icon=":material/upload:", url_path="upload"
@@ -62,7 +74,7 @@ else:
     staff_pages = [
         st.Page("views/login.py", title=t("ui.nav.login", lang), icon=":material/login:", url_path="login")
     ]
-navigation = st.navigation([overview, *staff_pages], position="top")
+navigation = st.navigation([overview, *analysis, *staff_pages], position="top")
 if user and auth.just_logged_in():
     st.switch_page(staff_page)
 navigation.run()

@@ -362,6 +362,11 @@ TEXT: dict[str, tuple[str, str]] = {
     # --- pages -----------------------------------------------------------------------------
     "ui.app_title": ("湛江市专利转化运用专项行动监测", "Zhanjiang Patent Transformation Action Monitor"),
     "ui.nav.overview": ("总览", "Overview"),
+    "ui.nav.measures": ("四大任务", "Task areas"),
+    "ui.nav.institutions": ("高校院所", "Institutions"),
+    "ui.nav.counties": ("区县", "Counties"),
+    "ui.nav.filings": ("备案与合同", "Filings & contracts"),
+    "ui.nav.method": ("指标说明", "Method"),
     "ui.sample_marker": ("示例数据", "Sample data"),
     "ui.sample_help": (
         "当前展示的是虚构的示例数据，不代表真实情况。导入真实数据后此标记消失。",
@@ -374,6 +379,27 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.filter.county": ("区县", "County"),
     "ui.filter.period": ("统计时点", "As of"),
     "ui.county.all": ("全市", "Whole city"),
+    "ui.filter.inst_kind": ("单位类型", "Institution kind"),
+    "ui.filter.patent_type": ("专利类型", "Patent type"),
+    "ui.inst_kind.all": ("全部单位", "All institutions"),
+    "ui.inst_kind.academic": ("高校和科研院所", "Universities and institutes"),
+    "ui.inst_kind.university": ("高校", "Universities"),
+    "ui.inst_kind.research_institute": ("科研院所", "Research institutes"),
+    "ui.inst_kind.city_soe": ("市属国有企业", "City state enterprises"),
+    "ui.inst_kind.enterprise": ("企业", "Enterprises"),
+    "ui.patent_type.all": ("全部类型", "All types"),
+    "ui.patent_type.invention": ("发明", "Invention"),
+    "ui.patent_type.utility_model": ("实用新型", "Utility model"),
+    "ui.patent_type.design": ("外观设计", "Design"),
+    "ui.overview.filters_why": (
+        "规划目标按规定口径计算（K4 只含高校和科研院所，各指标含全部专利类型）",
+        "the plan's targets have fixed definitions (K4 covers universities and institutes, all "
+        "indicators all patent types)",
+    ),
+    "ui.filter.not_applied": (
+        "本页不按{names}筛选：{why}",
+        "This page is not narrowed by {names}: {why}",
+    ),
     "ui.period.latest": ("最新", "Latest"),
     "ui.period.year_end": ("{year}年末", "End of {year}"),
     "ui.period.quarter_end": ("{year}年第{quarter}季度末", "End of {year} Q{quarter}"),
@@ -430,6 +456,847 @@ TEXT: dict[str, tuple[str, str]] = {
     "unit.件": ("件", "items"),
     "unit.万元": ("万元", "10k yuan"),
     "unit.亿元": ("亿元", "100M yuan"),
+    # --- measures page (views/measures.py): keys ui.measures.* ---------------------------
+    "ui.measures.title": ("四大任务与十二条措施", "Four task areas, twelve measures"),
+    "ui.measures.scope": (
+        "统计时点：{as_of}｜季度：{first} 至 {last}｜{data_as_of}",
+        "As of {as_of} | Quarters {first} to {last} | {data_as_of}",
+    ),
+    "ui.measures.not_applied_names": ("区县、单位类型、专利类型", "county, institution kind or patent type"),
+    "ui.measures.not_applied_why": (
+        "各措施的指标由责任单位按季度填报，均为全市口径。"
+        "“由数据计算”的数字按区县筛选，注明处也按专利类型筛选。",
+        "the measures' indicators are city-wide quarterly reports by the responsible departments. "
+        "The figures computed from the data follow the county filter, and the patent type where noted.",
+    ),
+    "ui.measures.kind_not_applied_names": ("单位类型", "institution kind"),
+    "ui.measures.kind_not_applied_why": (
+        "由数据计算的每个数字有各自固定的统计对象（如措施1为高校和科研院所、措施2为市属国有企业）。",
+        "each computed figure has its own population (measure 1 universities and institutes, "
+        "measure 2 city state enterprises, ...).",
+    ),
+    "ui.measures.status.met": ("达到目标", "Target met"),
+    "ui.measures.status.behind": ("未达目标", "Behind target"),
+    "ui.measures.status.no_target": ("无目标值", "No target"),
+    "ui.measures.status.no_data": ("缺数据", "Missing data"),
+    "ui.measures.heatmap.title": ("各措施季度进展", "Each measure, quarter by quarter"),
+    "ui.measures.heatmap.hint": (
+        "点击方格或在下方选择措施，查看该措施的指标、责任单位和进展说明。",
+        "Click a cell, or choose a measure below, to see its indicators, departments and notes.",
+    ),
+    "ui.measures.heatmap.hover": (
+        "{name}<br>{quarter}：{status}<br>已填报指标 {reported}/{known}：达到目标 {met}，"
+        "未达目标 {behind}，无目标值 {no_target}",
+        "{name}<br>{quarter}: {status}<br>Indicators reported {reported}/{known}: met {met}, "
+        "behind {behind}, no target {no_target}",
+    ),
+    "ui.measures.source.reported": ("各责任单位季度填报", "quarterly reports of the responsible departments"),
+    "ui.measures.source.department": ("{department}填报", "reported by {department}"),
+    "ui.measures.pick": ("查看措施", "Show measure"),
+    "ui.measures.pick.all": ("全部措施", "All measures"),
+    "ui.measures.back": ("返回全部措施", "Back to all measures"),
+    "ui.measures.download_grid": ("下载各措施季度状态", "Download the quarterly statuses"),
+    "ui.measures.download_indicators": ("下载指标明细", "Download the indicator table"),
+    "ui.measures.area_heading": ("任务{label}：{name}", "Area {label}: {name}"),
+    "ui.measures.measure_heading": ("措施{number}　{name}", "Measure {number}: {name}"),
+    "ui.measures.badge": ("最新季度 {quarter}：{status}", "Latest quarter {quarter}: {status}"),
+    "ui.measures.departments": ("责任单位：{names}", "Responsible: {names}"),
+    "ui.measures.note": ("{indicator}（{quarter}说明）：{note}", "{indicator} ({quarter} note): {note}"),
+    "ui.measures.note_none": ("{indicator}：暂无进展说明", "{indicator}: no status note yet"),
+    "ui.measures.chart.subtitle": ("{period}｜数据截至 {date}", "{period} | Data as of {date}"),
+    "ui.measures.chart.source": ("来源：{source}", "Source: {source}"),
+    "ui.measures.chart.period": ("{start}–{end}，按季度", "{start}–{end}, quarterly"),
+    "ui.measures.no_indicators": (
+        "截至该时点，尚无该措施的指标填报。",
+        "No indicator has been reported for this measure by this date.",
+    ),
+    "ui.measures.chart.value": ("完成值", "Value"),
+    "ui.measures.chart.no_value": ("该季度缺数据", "no report this quarter"),
+    "ui.measures.indicator_table": ("指标明细", "Indicator values"),
+    "ui.measures.col.measure": ("措施编号", "Measure"),
+    "ui.measures.col.name": ("措施名称", "Measure name"),
+    "ui.measures.col.indicator": ("指标名称", "Indicator"),
+    "ui.measures.col.quarter": ("季度", "Quarter"),
+    "ui.measures.col.unit": ("单位", "Unit"),
+    "ui.measures.col.value": ("数值", "Value"),
+    "ui.measures.col.target": ("目标值", "Target"),
+    "ui.measures.col.status": ("状态", "Status"),
+    "ui.measures.col.department": ("责任单位", "Department"),
+    "ui.measures.col.note": ("进展说明", "Status note"),
+    "ui.measures.computed": ("由数据计算", "Computed from the data"),
+    "ui.measures.computed_scope": (
+        "依据专利、运用事件、备案和合同数据，截至 {as_of}｜{county}｜{patent_type}",
+        "From the patent, event, filing and contract records, as of {as_of} | {county} | {patent_type}",
+    ),
+    "ui.measures.since": ("{since} 起累计", "Since {since}"),
+    "ui.measures.not_by_type": ("不按专利类型筛选", "Not narrowed by patent type"),
+    "ui.measures.computed_none": (
+        "专利、备案和合同数据不直接反映该措施，仅展示责任单位填报的指标。",
+        "The patent, filing and contract data do not speak for this measure; only the departments' "
+        "reports are shown.",
+    ),
+    "ui.measures.fig.academic_rate": (
+        "高校院所专利产业化率",
+        "Industrialization rate, universities and institutes",
+    ),
+    "ui.measures.fig.academic_rate.help": (
+        "与总览K4口径相同：驻湛高校、科研院所持有的有效专利中，已由专利权人实施、已转让或已许可且投产的比例。"
+        "按单位所在区县筛选；不按专利类型筛选。",
+        "Same formula as K4 on the overview: of the valid patents held by universities and institutes, "
+        "the share implemented by a holder, transferred, or licensed and in production. Narrowed by the "
+        "institution's county, not by patent type.",
+    ),
+    "ui.measures.fig.academic_deals": ("高校院所转让、许可专利数", "Patents transferred or licensed by them"),
+    "ui.measures.fig.academic_deals.help": (
+        "规划期起至统计时点，由高校、科研院所（运用事件中的专利权人）转让或许可的专利，按件去重。"
+        "按该单位所在区县和专利类型筛选。",
+        "Distinct patents that universities and institutes (the holder named on the event) transferred "
+        "or licensed from the start of the plan period to the date; by the institution's county and "
+        "patent type.",
+    ),
+    "ui.measures.fig.soe_rate": ("市属国企专利产业化率", "Industrialization rate, city state enterprises"),
+    "ui.measures.fig.soe_rate.help": (
+        "K4口径用于市属国有企业：其持有的有效专利中已实施、已转让或已许可且投产的比例。"
+        "按企业所在区县筛选；不按专利类型筛选。",
+        "The K4 formula applied to city state-owned enterprises: share of their valid patents implemented, "
+        "transferred, or licensed and in production. By the enterprise's county, not by patent type.",
+    ),
+    "ui.measures.fig.soe_industrialized": ("市属国企已产业化有效专利", "Their industrialized valid patents"),
+    "ui.measures.fig.soe_industrialized.help": (
+        "上述比率的分子：市属国有企业已产业化的有效专利数（件）。",
+        "The numerator of that rate: industrialized valid patents of city state enterprises.",
+    ),
+    "ui.measures.fig.filed_products": ("备案产品数", "Filed products"),
+    "ui.measures.fig.filed_products.help": (
+        "与K2口径相同：截至统计时点的专利产品备案数。按企业所在区县筛选；一件产品可关联多种专利，不按专利类型筛选。",
+        "Same as K2: patent-product filings up to the date. By the enterprise's county; a product may link "
+        "patents of several types, so not by patent type.",
+    ),
+    "ui.measures.fig.filing_enterprises": ("备案企业数", "Filing enterprises"),
+    "ui.measures.fig.filing_enterprises.help": (
+        "与K1口径相同：截至统计时点至少有一项专利产品备案的企业数。按企业所在区县筛选。",
+        "Same as K1: enterprises with at least one patent-product filing up to the date. By their county.",
+    ),
+    "ui.measures.fig.local_licensed": ("许可给本地企业的专利", "Patents licensed to local enterprises"),
+    "ui.measures.fig.local_licensed.help": (
+        "规划期起至统计时点，许可给湛江本地企业的专利，按件去重。数据中没有企业规模，"
+        "以“对方在湛江、且为企业（非高校院所、市属国企或个人）”近似中小企业，其中也含大型企业。"
+        "按受让/被许可企业所在区县、专利类型筛选。",
+        "Distinct patents licensed to enterprises in Zhanjiang from the start of the plan period. The data "
+        "carry no enterprise size, so a local counterparty that is an enterprise (not a university, "
+        "institute, city state enterprise or individual) stands in for an SME; large firms count too. "
+        "By the receiving enterprise's county and by patent type.",
+    ),
+    "ui.measures.fig.local_transferred": ("转让给本地企业的专利", "Patents transferred to local enterprises"),
+    "ui.measures.fig.local_transferred.help": (
+        "同上，事件类型为转让。",
+        "As above, for transfers.",
+    ),
+    "ui.measures.fig.pledges": ("专利质押登记数", "Patent pledges"),
+    "ui.measures.fig.pledges.help": (
+        "规划期起至统计时点的专利质押事件数。按出质人（专利权人）所在区县、专利类型筛选。",
+        "Patent pledge events from the start of the plan period to the date. By the pledger's (holder's) "
+        "county and by patent type.",
+    ),
+    "ui.measures.fig.pledge_amount": ("质押融资金额", "Amount pledged"),
+    "ui.measures.fig.pledge_amount.help": (
+        "上述质押事件登记金额之和（万元）。",
+        "Sum of the amounts (万元) registered with those pledges.",
+    ),
+    "ui.measures.fig.pledge_enterprises": ("出质单位数", "Pledgers"),
+    "ui.measures.fig.pledge_enterprises.help": (
+        "上述质押事件中不同的出质人（专利权人）数。",
+        "Distinct pledgers (holders) among those pledges.",
+    ),
+    "ui.measures.how": ("状态与计算口径", "How statuses and figures are defined"),
+    "ui.measures.method": (
+        "**措施进展状态**（四大任务页）。各措施的指标由责任单位按季度填报，全部为数量、金额或完成率，"
+        "数值越高越好。\n\n"
+        "- 每个指标每季度：数值 ≥ 目标值为“达到目标”；数值 < 目标值为“未达目标”；未填目标值为“无目标值”。"
+        "目标值即该行所填目标（示例数据中为规划期末目标，数值为累计值，故早期季度多为未达目标）。\n"
+        "- 每项措施每季度：取其各指标中最差的状态，顺序为 未达目标 > 无目标值 > 达到目标，"
+        "即只有当季填报的全部指标都达到目标时措施才为“达到目标”。\n"
+        "- 某季度该措施没有任何指标填报，记为“缺数据”。\n"
+        "- 只显示统计时点前已结束的季度，自规划期首季度（或更早的首次填报季度）起。"
+        "指标为全市口径，不按区县、单位类型、专利类型筛选。",
+        "**Measure status** (task areas page). Departments report each measure's indicators every "
+        "quarter; all are counts, amounts or completion rates, where higher is better.\n\n"
+        "- Each indicator in each quarter: value ≥ target is *target met*; value < target is *behind "
+        "target*; no target given is *no target*. The target is the one on that row (in the sample "
+        "data the end-of-plan target, against cumulative values, so early quarters are mostly behind).\n"
+        "- Each measure in each quarter: the worst status among its indicators, in the order behind > "
+        "no target > met; a measure is met only when every indicator reported that quarter is met.\n"
+        "- A quarter with no indicator reported for the measure is *missing data*.\n"
+        "- Only quarters that ended by the chosen date are shown, from the plan's first quarter (or an "
+        "earlier first report). The indicators are city-wide: county, institution kind and patent type "
+        "do not narrow them.",
+    ),
+    "ui.measures.method_computed": (
+        "**由数据计算的措施数字**：措施1 高校院所专利产业化率（K4口径）与其转让、许可专利数；"
+        "措施2 市属国企专利产业化率及已产业化有效专利；措施4 备案产品数与备案企业数（K2、K1口径）；"
+        "措施6 许可、转让给本地企业的专利；措施12 专利质押登记数、质押融资金额与出质单位数。"
+        "事件类数字自规划期起始日累计至统计时点；均按区县筛选，注明处按专利类型筛选"
+        "（专利类型取自申请号的类型位，导入时已核对与“专利类型”一致）。",
+        "**Measure figures computed from the data**: measure 1, the industrialization rate of universities "
+        "and institutes (K4) and the patents they transferred or licensed; measure 2, the rate and "
+        "industrialized valid patents of city state enterprises; measure 4, filed products and filing "
+        "enterprises (K2, K1); measure 6, patents licensed and transferred to local enterprises; measure "
+        "12, patent pledges, the amount pledged and the pledgers. Event counts run from the start of the "
+        "plan period to the date; all follow the county filter, and the patent type where noted (read "
+        "off the application number's kind digit, which the import checks against 专利类型).",
+    ),
+    "ui.measures.short.1": ("高校和科研机构", "Univ. & institutes"),
+    "ui.measures.short.2": ("市属国有企业", "City SOEs"),
+    "ui.measures.short.3": ("重点产业", "Key industries"),
+    "ui.measures.short.4": ("专利密集型企业", "Patent-intensive"),
+    "ui.measures.short.5": ("专利需求对接平台", "Demand platform"),
+    "ui.measures.short.6": ("中小企业", "SMEs"),
+    "ui.measures.short.7": ("重点企业", "Key enterprises"),
+    "ui.measures.short.8": ("专利产业化环境", "Environment"),
+    "ui.measures.short.9": ("知识产权保护", "IP protection"),
+    "ui.measures.short.10": ("运营服务网络", "Service network"),
+    "ui.measures.short.11": ("全链条服务", "Full-chain services"),
+    "ui.measures.short.12": ("知识产权金融", "IP finance"),
+    # --- institutions page (views/institutions.py): keys ui.institutions.* ------------------
+    "ui.institutions.title": ("高校院所专利产业化", "Institutions: patent industrialization"),
+    "ui.institutions.scope": (
+        "范围：{kind}｜{county}｜{patent_type}｜统计时点：{as_of}｜{data_as_of}",
+        "Scope: {kind} | {county} | {patent_type} | As of {as_of} | {data_as_of}",
+    ),
+    "ui.institutions.kind_switch": ("单位类型", "Institution kind"),
+    "ui.institutions.default_kind": (
+        "未选择单位类型时，本页显示高校和科研院所（即K4指标的统计范围）。",
+        "With no institution kind chosen, this page shows universities and research institutes "
+        "(the population of K4).",
+    ),
+    "ui.institutions.metric.rate": ("产业化率", "Industrialization rate"),
+    "ui.institutions.metric.valid": ("有效专利", "Valid patents"),
+    "ui.institutions.metric.industrialized": ("已产业化专利", "Industrialized patents"),
+    "ui.institutions.metric.institutions": ("单位数", "Institutions"),
+    "ui.institutions.metric.no_valid": ("无有效专利", "no valid patents"),
+    "ui.institutions.vs_baseline": ("较{year}年末", "on the end of {year}"),
+    "ui.institutions.pp": ("{value} 个百分点", "{value} pp"),
+    "ui.institutions.routes_line": (
+        "其中自行实施 {implementation}、转让 {transfer}、许可并投产 {license}",
+        "of which implemented {implementation}, transferred {transfer}, licensed into production {license}",
+    ),
+    "ui.institutions.ranking_heading": ("产业化率排名", "Ranking by industrialization rate"),
+    "ui.institutions.formula_heading": ("计算口径", "How the rate is computed"),
+    "ui.institutions.formula": (
+        "**产业化率 = 已产业化的有效专利数 ÷ 持有的有效专利数 × 100%**\n\n"
+        "- 有效专利：截至统计时点已授权且未失效。\n"
+        "- 已产业化：截至统计时点由专利权人自行实施、已转让，或已许可且投产，且仍有效。\n"
+        "- 共有专利在每个共有单位各计一次，在合计中只计一次；转让后的专利仍计入原申请单位。\n"
+        "- 一件专利经多种方式产业化时，在“已产业化”中只计一次，在每种方式中各计一次，"
+        "因此各方式之和可能大于已产业化数。\n"
+        "- 没有有效专利的单位没有产业化率，显示为“—”，排在最后。\n"
+        "- 与K4指标口径相同；基线为{year}年末的产业化率，变化以百分点计。",
+        "**Industrialization rate = industrialized valid patents ÷ valid patents held × 100%**\n\n"
+        "- Valid: granted and not lapsed on the date.\n"
+        "- Industrialized: by the date implemented by the holder, transferred, or licensed and put "
+        "into production, and still valid.\n"
+        "- A jointly held patent counts once for each holder and once in a total; a transferred "
+        "patent stays with the institution that filed it.\n"
+        "- A patent industrialized by several routes counts once as industrialized and once in each "
+        "route, so the routes can add up to more than the industrialized count.\n"
+        "- An institution without valid patents has no rate (shown as “—”) and is listed last.\n"
+        "- The same definition as K4; the baseline is the rate at the end of {year}, changes are "
+        "in percentage points.",
+    ),
+    "ui.institutions.click_hint": (
+        "点击条形、散点或表格中的一行，查看该单位的详情。",
+        "Click a bar, a point or a table row to open that institution's detail.",
+    ),
+    "ui.institutions.no_rates": (
+        "所选范围内的单位都没有有效专利，没有可比较的产业化率。",
+        "No institution in the chosen scope holds a valid patent: there is no rate to compare.",
+    ),
+    "ui.institutions.no_institutions": (
+        "所选范围内没有此类单位。",
+        "There are no institutions of this kind in the chosen scope.",
+    ),
+    "ui.institutions.period_on": ("截至{date}", "as of {date}"),
+    "ui.institutions.source_line": ("来源：{source}｜{data_as_of}", "Source: {source} | {data_as_of}"),
+    "ui.institutions.period_years": ("{start}年末至{end}，按年末", "end of {start} to {end}, at year ends"),
+    "ui.institutions.chart.ranking": ("产业化率前{n}名", "Top {n} by industrialization rate"),
+    "ui.institutions.chart.scatter": (
+        "有效专利数与产业化率",
+        "Valid patents held and industrialization rate",
+    ),
+    "ui.institutions.chart.scatter_x": ("有效专利（件）", "Valid patents (items)"),
+    "ui.institutions.chart.scatter_x_log": ("有效专利（件，对数刻度）", "Valid patents (items, log scale)"),
+    "ui.institutions.chart.trend": ("{kind}总体产业化率", "{kind}: overall industrialization rate"),
+    "ui.institutions.chart.inst_trend": ("产业化率（按年末）", "Industrialization rate at year ends"),
+    "ui.institutions.chart.patents": ("专利：按类型和申请年份", "Patents by type and filing year"),
+    "ui.institutions.chart.baseline": ("{year}年末基线", "End-of-{year} baseline"),
+    "ui.institutions.chart.hover": (
+        "产业化率 {rate}<br>已产业化 {industrialized} / 有效 {valid}<br>较基线 {change}",
+        "Rate {rate}<br>Industrialized {industrialized} of {valid} valid<br>Change on baseline {change}",
+    ),
+    "ui.institutions.table_heading": ("全部单位", "All institutions"),
+    "ui.institutions.show_all": ("显示全部 {n} 家单位", "Show all {n} institutions"),
+    "ui.institutions.col.name": ("单位名称", "Institution"),
+    "ui.institutions.col.kind": ("单位类型", "Kind"),
+    "ui.institutions.col.county": ("所在区县", "County"),
+    "ui.institutions.col.credit_code": ("统一社会信用代码", "Credit code"),
+    "ui.institutions.col.valid": ("有效专利（件）", "Valid patents (items)"),
+    "ui.institutions.col.industrialized": ("已产业化（件）", "Industrialized (items)"),
+    "ui.institutions.col.implementation": ("自行实施（件）", "Implemented (items)"),
+    "ui.institutions.col.transfer": ("转让（件）", "Transferred (items)"),
+    "ui.institutions.col.license": ("许可并投产（件）", "Licensed, in production (items)"),
+    "ui.institutions.col.rate": ("产业化率（%）", "Rate (%)"),
+    "ui.institutions.col.baseline_rate": ("{year}年末产业化率（%）", "Rate end of {year} (%)"),
+    "ui.institutions.col.change_pp": ("较{year}年末变化（个百分点）", "Change on end of {year} (pp)"),
+    "ui.institutions.route.implementation": ("自行实施", "Implemented"),
+    "ui.institutions.route.transfer": ("转让", "Transfer"),
+    "ui.institutions.route.license": ("许可", "Licence"),
+    "ui.institutions.detail.back": ("返回排名", "Back to the ranking"),
+    "ui.institutions.detail.unknown": (
+        "没有统一社会信用代码为 {code} 的单位。",
+        "There is no institution with credit code {code}.",
+    ),
+    "ui.institutions.detail.caption": (
+        "{kind}｜{county}｜统一社会信用代码 {code}｜统计时点：{as_of}｜{data_as_of}",
+        "{kind} | {county} | Credit code {code} | As of {as_of} | {data_as_of}",
+    ),
+    "ui.institutions.detail.why": ("详情只针对这一家单位", "the detail is about one institution"),
+    "ui.institutions.detail.contracts_why": (
+        "技术合同不区分专利类型",
+        "technology contracts are not divided by patent type",
+    ),
+    "ui.institutions.detail.patents_heading": ("专利", "Patents"),
+    "ui.institutions.detail.patents_note": (
+        "截至统计时点已申请的全部专利，含未授权和已失效的。",
+        "Every patent filed by the date, including those not granted or lapsed.",
+    ),
+    "ui.institutions.detail.no_patents": ("截至统计时点没有专利。", "No patents by the date."),
+    "ui.institutions.detail.deals_heading": ("转让与许可", "Transfers and licences"),
+    "ui.institutions.detail.deals_note": (
+        "许可未投产的也列出，但不计入产业化率。",
+        "Licences not put into production are listed too but do not count towards the rate.",
+    ),
+    "ui.institutions.detail.no_deals": (
+        "截至统计时点没有转让或许可记录。",
+        "No transfers or licences by the date.",
+    ),
+    "ui.institutions.detail.deal_summary": (
+        "{place}：{deals} 笔（转让 {transfers}，许可 {licenses}），金额 {amount}",
+        "{place}: {deals} (transfers {transfers}, licences {licenses}), amount {amount}",
+    ),
+    "ui.institutions.place.local": ("湛江市内", "In Zhanjiang"),
+    "ui.institutions.place.outside": ("湛江市外", "Outside Zhanjiang"),
+    "ui.institutions.place.unknown": ("未注明", "Not stated"),
+    "ui.institutions.col.date": ("日期", "Date"),
+    "ui.institutions.col.app_no": ("申请号", "Application no."),
+    "ui.institutions.col.patent": ("专利名称", "Patent"),
+    "ui.institutions.col.route": ("方式", "Route"),
+    "ui.institutions.col.in_production": ("已投产", "In production"),
+    "ui.institutions.col.counterparty": ("受让方或被许可方", "Assignee or licensee"),
+    "ui.institutions.col.place": ("所在地", "Where"),
+    "ui.institutions.col.amount": ("金额（万元）", "Amount (10k yuan)"),
+    "ui.institutions.yes": ("是", "yes"),
+    "ui.institutions.no": ("否", "no"),
+    "ui.institutions.detail.contracts_heading": ("作为卖方的技术合同", "Technology contracts as seller"),
+    "ui.institutions.detail.no_contracts": (
+        "截至统计时点没有作为卖方登记的技术合同。",
+        "No technology contracts registered as seller by the date.",
+    ),
+    "ui.institutions.metric.contracts": ("合同数", "Contracts"),
+    "ui.institutions.metric.turnover": ("合同成交额", "Turnover"),
+    "ui.institutions.col.registered": ("登记日期", "Registered"),
+    "ui.institutions.col.contract_no": ("合同登记号", "Contract no."),
+    "ui.institutions.col.title": ("合同名称", "Title"),
+    "ui.institutions.col.contract_type": ("合同类型", "Type"),
+    "ui.institutions.col.buyer": ("买方", "Buyer"),
+    "ui.institutions.col.turnover": ("合同成交额（万元）", "Turnover (10k yuan)"),
+    "ui.institutions.col.tech_amount": ("技术交易额（万元）", "Technology amount (10k yuan)"),
+    "ui.institutions.col.patents": ("涉及专利（件）", "Patents (items)"),
+    "ui.institutions.contract_type.development": ("技术开发", "Development"),
+    "ui.institutions.contract_type.transfer": ("技术转让", "Transfer"),
+    "ui.institutions.contract_type.license": ("技术许可", "Licence"),
+    "ui.institutions.contract_type.consulting": ("技术咨询", "Consulting"),
+    "ui.institutions.contract_type.service": ("技术服务", "Service"),
+    # --- counties page (views/counties.py): keys ui.counties.* -------------------------------
+    "ui.counties.title": ("区县对比", "Counties"),
+    "ui.counties.scope": (
+        "范围：全市九个区县｜统计时点：{as_of}｜{data_as_of}",
+        "Scope: the nine counties | As of {as_of} | {data_as_of}",
+    ),
+    "ui.counties.metric": ("地图与排名指标", "Measure on the map and ranking"),
+    "ui.counties.metric.filings": ("专利产品备案数", "Patent-product filings"),
+    "ui.counties.metric.enterprises": ("备案企业数", "Filing enterprises"),
+    "ui.counties.metric.turnover": ("涉专利技术合同成交额", "Patent-related contract turnover"),
+    "ui.counties.metric.patents_per_10k": ("每万人有效专利", "Valid patents per 10,000 people"),
+    "ui.counties.metric.industrialization": ("专利转化运用事件", "Patent use events"),
+    "ui.counties.metric.events": ("宣讲会与对接活动", "Briefings and matching events"),
+    "ui.counties.metric.rules": ("实施细则印发", "Implementation rules issued"),
+    "ui.counties.formula.filings": (
+        "所在区县企业的专利产品备案件数（按备案企业所在区县），规划期开始至统计时点。",
+        "Patent-product filings by enterprises in the county (the filing enterprise's county), "
+        "from the start of the plan period to the date.",
+    ),
+    "ui.counties.formula.enterprises": (
+        "至少有一件专利产品备案的不同企业数（按企业所在区县），规划期开始至统计时点。",
+        "Distinct enterprises with at least one patent-product filing (the enterprise's county), "
+        "from the start of the plan period to the date.",
+    ),
+    "ui.counties.formula.turnover": (
+        "涉及专利的已登记技术合同成交额（万元），按卖方所在区县，规划期开始至统计时点。",
+        "Turnover (万元) of registered technology contracts involving patents, by the seller's county, "
+        "from the start of the plan period to the date.",
+    ),
+    "ui.counties.formula.patents_per_10k": (
+        "统计时点的有效专利数（已授权且未失效，按专利所在区县）÷ 区县常住人口（万人，2020年第七次人口普查）。"
+        "人口为0时不计算。",
+        "Valid patents on the date (granted, not lapsed; the patent's county) ÷ resident population "
+        "(10,000 people, 2020 census). Not computed when the population is 0.",
+    ),
+    "ui.counties.formula.industrialization": (
+        "专利实施、转让、许可、质押事件数（按专利所在区县），规划期开始至统计时点。",
+        "Implementation, transfer, licence and pledge events of patents (the patent's county), "
+        "from the start of the plan period to the date.",
+    ),
+    "ui.counties.formula.events": (
+        "政策宣讲会和转化对接活动场次（按举办区县），规划期开始至统计时点。",
+        "Policy briefings and transformation matching events held in the county, from the start of "
+        "the plan period to the date.",
+    ),
+    "ui.counties.formula.rules": (
+        "区县是否已印发专利转化运用专项行动实施细则，以及印发日期；统计时点之后印发的不计。",
+        "Whether the county has issued its implementation rules for the special action, and when; "
+        "rules issued after the date do not count.",
+    ),
+    "ui.counties.window_note": (
+        "累计类指标统计 {start} 至 {end}（规划期开始以来）；每万人有效专利和实施细则为统计时点状态。",
+        "Counts and amounts run from {start} to {end} (since the plan period began); valid patents "
+        "per 10,000 people and the rules are as they stood on the date.",
+    ),
+    "ui.counties.subtitle": (
+        "{period}<br>来源：{source}<br>{data_as_of}",
+        "{period}<br>Source: {source}<br>{data_as_of}",
+    ),
+    "ui.counties.window": ("{start} 至 {end} 累计", "{start} to {end}, cumulative"),
+    "ui.counties.on_date": ("截至 {date}", "On {date}"),
+    "ui.counties.not_applied_why": (
+        "宣讲会与对接活动、实施细则与之无关，始终为全部数据；其余指标已按所选条件统计",
+        "briefings, matching events and implementation rules do not depend on it and always show all "
+        "data; every other figure is narrowed",
+    ),
+    "ui.counties.county_filter_note": (
+        "侧栏已选{county}：地图上以粗框标出，并在下方展开其详情。",
+        "{county} is chosen in the sidebar: outlined on the map, its detail opened below.",
+    ),
+    "ui.counties.source.events": ("宣讲会与对接活动记录", "briefing and matching event records"),
+    "ui.counties.source.rules": ("区县实施细则报送", "counties' reports on their rules"),
+    "ui.counties.unit.per_10k": ("件/万人", "per 10k people"),
+    "ui.counties.unit.sessions": ("场", "events"),
+    "ui.counties.unit.million_yuan": ("百万元", "M yuan"),
+    "ui.counties.unit.population": ("万人", "10k people"),
+    "ui.counties.unit.people": ("人", "people"),
+    "ui.counties.map_title": ("{metric}：各区县", "{metric} by county"),
+    "ui.counties.map_schematic": (
+        "示意图：九个等大方块按各区县大致相对位置排列，不是地理地图，不表示边界、面积和距离，无需审图号。"
+        "如需改用本单位已取得审图号的标准地图，请将其区县边界 GeoJSON 文件（FeatureCollection，各要素带 "
+        "adcode 属性，如 440881）的路径设为环境变量 DASHBOARD_COUNTY_GEOJSON。",
+        "Schematic: nine equal tiles placed roughly as the counties lie; not a geographic map, showing "
+        "no boundaries, areas or distances, so it needs no map approval number (审图号). To use an "
+        "approved standard map of your own instead, set the environment variable "
+        "DASHBOARD_COUNTY_GEOJSON to the path of its county boundary GeoJSON (a FeatureCollection whose "
+        "features carry an adcode property, e.g. 440881).",
+    ),
+    "ui.counties.map_geojson": (
+        "地图边界来自本单位配置的文件 {path}（DASHBOARD_COUNTY_GEOJSON）。"
+        "公开展示须使用已取得审图号的标准地图。",
+        "Boundaries from the file configured by this office, {path} (DASHBOARD_COUNTY_GEOJSON). Maps "
+        "shown in public must be approved standard maps (审图号).",
+    ),
+    "ui.counties.map_missing": (
+        "地图文件中没有以下区县：{names}",
+        "The map file has no boundary for: {names}",
+    ),
+    "ui.counties.map_error.not_found": (
+        "找不到地图文件 {path}（DASHBOARD_COUNTY_GEOJSON），已改用示意图。",
+        "Map file {path} (DASHBOARD_COUNTY_GEOJSON) not found; showing the schematic map.",
+    ),
+    "ui.counties.map_error.unreadable": (
+        "地图文件 {path} 不是可读的 UTF-8 JSON，已改用示意图。",
+        "Map file {path} is not readable UTF-8 JSON; showing the schematic map.",
+    ),
+    "ui.counties.map_error.not_feature_collection": (
+        "地图文件 {path} 不是 GeoJSON FeatureCollection，已改用示意图。",
+        "Map file {path} is not a GeoJSON FeatureCollection; showing the schematic map.",
+    ),
+    "ui.counties.map_error.no_counties": (
+        "地图文件 {path} 中没有带湛江区县 adcode 属性（如 440881）的要素，已改用示意图。",
+        "Map file {path} has no feature with a Zhanjiang county adcode property (e.g. 440881); "
+        "showing the schematic map.",
+    ),
+    "ui.counties.ranking_title": ("{metric}排名", "{metric}: ranking"),
+    "ui.counties.rules_timeline_title": ("各区县实施细则印发时间", "When each county issued its rules"),
+    "ui.counties.city_average": ("区县平均", "County average"),
+    "ui.counties.city_rate": ("全市", "Whole city"),
+    "ui.counties.click_hint": (
+        "点击地图方块、排名条或对比表中的一行，查看该区县详情。",
+        "Click a tile, a bar or a row of the table to see that county in detail.",
+    ),
+    "ui.counties.rule.issued": ("已印发", "Issued"),
+    "ui.counties.rule.issued_on": ("{date}印发", "Issued {date}"),
+    "ui.counties.rule.not_issued": ("未印发", "Not issued"),
+    "ui.counties.rules.status.issued": ("已印发", "Issued"),
+    "ui.counties.rules.status.not_issued": ("未印发", "Not issued"),
+    "ui.counties.rules.status.no_record": ("未报送", "Not reported"),
+    "ui.counties.detail_heading": ("区县详情：{county}", "County detail: {county}"),
+    "ui.counties.back": ("返回全部区县", "Back to all counties"),
+    "ui.counties.rule_sentence.issued": (
+        "实施细则：已于 {date} 印发{title}（{doc_no}）。",
+        "Implementation rules: issued on {date}, {title} ({doc_no}).",
+    ),
+    "ui.counties.rule_sentence.not_issued": (
+        "实施细则：截至统计时点尚未印发。",
+        "Implementation rules: not issued by the date.",
+    ),
+    "ui.counties.rule_sentence.no_record": (
+        "实施细则：尚未报送印发情况。",
+        "Implementation rules: nothing reported yet.",
+    ),
+    "ui.counties.reference_note": (
+        "全市参照：计数和金额为九个区县的平均值；"
+        "每万人有效专利为全市有效专利总数 ÷ 全市人口。排名 1 为最高。",
+        "City reference: for counts and amounts the mean of the nine counties; for valid patents per "
+        "10,000 people all the city's valid patents ÷ its population. Rank 1 is the highest.",
+    ),
+    "ui.counties.rank": ("第 {rank} / {total}", "{rank} of {total}"),
+    "ui.counties.detail_yearly": ("{metric}（按年）", "{metric} by year"),
+    "ui.counties.top_heading": ("持有有效专利最多的单位", "Institutions holding the most valid patents"),
+    "ui.counties.top_none": (
+        "该区县没有持有有效专利的单位。",
+        "No institution in this county holds a valid patent.",
+    ),
+    "ui.counties.top_note": (
+        "有效专利为 {date} 持有数（共有专利每个权利人各计一次）；备案数和合同成交额为 {start} 以来。",
+        "Valid patents held on {date} (a jointly held patent counts for each holder); filings and "
+        "contract turnover since {start}.",
+    ),
+    "ui.counties.top_file": ("持有有效专利最多的单位", "top_institutions"),
+    "ui.counties.kind.individual": ("个体工商户", "Sole proprietors"),
+    "ui.counties.table_heading": ("各区县指标对比", "All counties compared"),
+    "ui.counties.table_file": ("区县指标对比", "county_comparison"),
+    "ui.counties.col.county": ("区县", "County"),
+    "ui.counties.col.population": ("常住人口", "Population"),
+    "ui.counties.col.filings": ("备案数", "Filings"),
+    "ui.counties.col.enterprises": ("备案企业数", "Filing enterprises"),
+    "ui.counties.col.turnover": ("涉专利合同成交额", "Patent contract turnover"),
+    "ui.counties.col.valid_patents": ("有效专利", "Valid patents"),
+    "ui.counties.col.patents_per_10k": ("每万人有效专利", "Valid patents per 10k people"),
+    "ui.counties.col.industrialization": ("专利转化运用事件", "Patent use events"),
+    "ui.counties.col.briefings": ("政策宣讲会", "Briefings"),
+    "ui.counties.col.matchings": ("转化对接活动", "Matching events"),
+    "ui.counties.col.participants": ("活动参加人数", "Participants"),
+    "ui.counties.col.rule": ("实施细则", "Implementation rules"),
+    "ui.counties.col.rule_date": ("印发日期", "Issued on"),
+    "ui.counties.col.rule_title": ("文件名称", "Title"),
+    "ui.counties.col.doc_no": ("文号", "Document number"),
+    "ui.counties.col.measure": ("指标", "Measure"),
+    "ui.counties.col.this_county": ("本区县", "This county"),
+    "ui.counties.col.reference": ("全市参照", "City reference"),
+    "ui.counties.col.rank": ("排名", "Rank"),
+    "ui.counties.col.institution": ("单位", "Institution"),
+    "ui.counties.col.kind": ("单位类型", "Kind"),
+    "ui.counties.trend_heading": ("各区县逐年走势", "Each county year by year"),
+    "ui.counties.trend_title": ("{metric}：各区县逐年", "{metric} by year"),
+    "ui.counties.trend.complete": ("年度值", "Year's value"),
+    "ui.counties.trend_note.flow": (
+        "每年为当年合计；当年未满一年，以空心点标出。各小图纵轴相同，可直接比较。",
+        "Each year's total; the current year is incomplete and drawn as an open dot. All panels share "
+        "one vertical scale.",
+    ),
+    "ui.counties.trend_note.stock": (
+        "每年为年末有效专利存量 ÷ 人口；当年为统计时点，以空心点标出。各小图纵轴相同。",
+        "Valid patents at each year end ÷ population; the current year is taken on the date and drawn "
+        "as an open dot. All panels share one vertical scale.",
+    ),
+    "ui.counties.trend_rules": (
+        "实施细则没有逐年数据：印发时间见上方图表和下方实施细则表。",
+        "Implementation rules have no yearly figure: see when each was issued above and in the table below.",
+    ),
+    "ui.counties.rules_heading": ("各区县实施细则", "Implementation rules by county"),
+    "ui.counties.rules_summary": (
+        "截至 {date}，{total} 个区县中 {issued} 个已印发实施细则。",
+        "By {date}, {issued} of {total} counties had issued their implementation rules.",
+    ),
+    "ui.counties.rules_file": ("区县实施细则", "county_rules"),
+    "ui.counties.formulas": ("指标口径", "How each figure is computed"),
+    # --- filings and contracts page (views/filings.py): keys ui.filings.* --------------------
+    "ui.filings.title": ("专利产品备案与技术合同", "Patent-product filings and technology contracts"),
+    "ui.filings.scope": (
+        "范围：{county}｜统计时点：{as_of}｜{inst_kind}｜{patent_type}｜{data_as_of}",
+        "Scope: {county} | As of {as_of} | {inst_kind} | {patent_type} | {data_as_of}",
+    ),
+    "ui.filings.note.inst_kind": (
+        "单位类型：备案按备案企业的类型筛选，技术合同按卖方的类型筛选。",
+        "Institution kind: filings are narrowed by the filing enterprise's kind, contracts by the seller's.",
+    ),
+    "ui.filings.note.patent_type": (
+        "专利类型：只计关联至少一件{patent_type}专利的备案产品和技术合同；"
+        "这些合同都涉及专利，涉专利占比因此为100%。",
+        "Patent type: only filings and contracts linked to at least one {patent_type} patent count; "
+        "all such contracts involve patents, so their patent share is 100%.",
+    ),
+    "ui.filings.note.county": (
+        "区县：备案按企业所在区县、合同按卖方所在区县计；区县对比图仍显示全部区县，{county}以深色突出。",
+        "County: a filing counts in its enterprise's county, a contract in its seller's; the county "
+        "comparisons still show every county, with {county} highlighted.",
+    ),
+    "ui.filings.section.filings": ("专利产品备案", "Patent-product filings"),
+    "ui.filings.section.contracts": ("技术合同", "Technology contracts"),
+    "ui.filings.no_filings": ("所选范围内没有专利产品备案。", "No patent-product filings in this scope."),
+    "ui.filings.no_contracts": ("所选范围内没有技术合同。", "No technology contracts in this scope."),
+    "ui.filings.metric.filings": ("备案产品数", "Filed products"),
+    "ui.filings.metric.enterprises": ("备案企业数", "Filing enterprises"),
+    "ui.filings.metric.counts_help": (
+        "截至统计时点累计（备案日期不晚于统计时点）。",
+        "Cumulative to the date (filing date on or before it).",
+    ),
+    "ui.filings.metric.output": ("{year}年备案产品产值", "Output value of filed products, {year}"),
+    "ui.filings.metric.output_none": ("备案产品产值", "Output value of filed products"),
+    "ui.filings.metric.output_help": (
+        "最近一个已结束且有产值数据的年度，所有已备案产品的年产值合计。",
+        "Sum of the annual output value of all filed products in the latest complete year with data.",
+    ),
+    "ui.filings.metric.intensive": (
+        "其中专利密集型产品 {value}（即K3口径）",
+        "of which patent-intensive products: {value} (what K3 counts)",
+    ),
+    "ui.filings.cumulative": ("截至 {date} 累计", "cumulative to {date}"),
+    "ui.filings.chart.source": ("来源：{source}｜{data_as_of}", "Source: {source} | {data_as_of}"),
+    "ui.filings.output_year": ("产值为{year}年度", "output value of {year}"),
+    "ui.filings.no_output_year": ("尚无完整年度的产值", "no complete year of output yet"),
+    "ui.filings.chart.per_year": ("每年新增备案产品", "New filings per year"),
+    "ui.filings.chart.new_filings": ("新增备案产品", "New filings"),
+    "ui.filings.chart.by_industry": ("各产业备案产品与产值", "Filings and output value by industry"),
+    "ui.filings.chart.by_county": (
+        "各区县备案产品（按企业所在区县）",
+        "Filings by county (the enterprise's)",
+    ),
+    "ui.filings.chart.filings_axis": ("备案产品（件）", "Filings (items)"),
+    "ui.filings.chart.output_axis": ("产值（万元）", "Output (10k yuan)"),
+    "ui.filings.chart.click_industry": (
+        "点击某一产业的柱子，查看该产业的备案产品。",
+        "Click an industry's bar to list its filed products.",
+    ),
+    "ui.filings.industry_unknown": ("（未填写产业）", "(industry not given)"),
+    "ui.filings.table.enterprises": ("备案企业排行", "Filing enterprises, ranked"),
+    "ui.filings.detail.industry": ("{industry}：备案产品 {count}", "{industry}: {count} filed products"),
+    "ui.filings.back": ("返回", "Back"),
+    "ui.filings.download_csv": ("下载 CSV", "Download CSV"),
+    "ui.filings.download_xlsx": ("下载 Excel", "Download Excel"),
+    "ui.filings.col.filing_no": ("备案编号", "Filing no."),
+    "ui.filings.col.product": ("产品名称", "Product"),
+    "ui.filings.col.enterprise": ("企业名称", "Enterprise"),
+    "ui.filings.col.credit_code": ("统一社会信用代码", "Credit code"),
+    "ui.filings.col.county": ("所在区县", "County"),
+    "ui.filings.col.filing_date": ("备案日期", "Filing date"),
+    "ui.filings.col.intensive": ("专利密集型产品", "Patent-intensive"),
+    "ui.filings.col.patents": ("关联专利（件）", "Linked patents (items)"),
+    "ui.filings.col.filings": ("备案产品（件）", "Filings (items)"),
+    "ui.filings.col.output": ("{year}年产值（万元）", "Output {year} (10k yuan)"),
+    "ui.filings.col.contract_no": ("合同登记号", "Contract no."),
+    "ui.filings.col.title": ("合同名称", "Title"),
+    "ui.filings.col.seller": ("卖方", "Seller"),
+    "ui.filings.col.seller_kind": ("卖方类型", "Seller kind"),
+    "ui.filings.col.seller_county": ("卖方所在区县", "Seller's county"),
+    "ui.filings.col.buyer": ("买方", "Buyer"),
+    "ui.filings.col.buyer_local": ("买方在湛江", "Buyer in Zhanjiang"),
+    "ui.filings.col.registered_date": ("登记日期", "Registered"),
+    "ui.filings.col.turnover": ("合同成交额（万元）", "Turnover (10k yuan)"),
+    "ui.filings.col.tech_amount": ("技术交易额（万元）", "Tech transaction amount (10k yuan)"),
+    "ui.filings.yes": ("是", "yes"),
+    "ui.filings.no": ("否", "no"),
+    "ui.filings.metric.contracts": ("技术合同数", "Technology contracts"),
+    "ui.filings.metric.turnover": ("合同成交额", "Contract turnover"),
+    "ui.filings.metric.tech_amount": ("技术交易额", "Tech transaction amount"),
+    "ui.filings.metric.patent_share": ("涉专利合同成交额占比", "Share of turnover involving patents"),
+    "ui.filings.metric.patent_share_help": (
+        "关联至少一件专利的合同成交额 ÷ 全部合同成交额；没有成交额时显示“—”。",
+        "Turnover of contracts linked to at least one patent ÷ all turnover; “—” when there is no turnover.",
+    ),
+    "ui.filings.metric.contract_period": (
+        "登记日期 {start} 至 {end} 累计",
+        "Registered {start} to {end}, cumulative",
+    ),
+    "ui.filings.chart.turnover_by_type": (
+        "技术合同成交额（按年、按类型）",
+        "Contract turnover by year and type",
+    ),
+    "ui.filings.chart.click_type": (
+        "点击某一合同类型的柱段，查看该类型的合同。",
+        "Click a contract type's bar segment to list its contracts.",
+    ),
+    "ui.filings.chart.partial_note": (
+        "{year}年截至 {date}，未满一年（{mark}）",
+        "{year} runs to {date}, not a full year ({mark})",
+    ),
+    "ui.filings.chart.mark.hatched": ("斜线", "hatched"),
+    "ui.filings.chart.mark.hollow": ("空心点", "hollow marker"),
+    "ui.filings.chart.patent_share": (
+        "涉专利合同成交额占比（按年）",
+        "Share of turnover involving patents, by year",
+    ),
+    "ui.filings.chart.share": ("涉专利占比", "Share involving patents"),
+    "ui.filings.chart.no_share_years": (
+        "{years}年无合同成交额，不计占比",
+        "No turnover in {years}: no share",
+    ),
+    "ui.filings.chart.by_seller_kind": ("按卖方类型", "By seller kind"),
+    "ui.filings.chart.by_buyer": ("买方在湛江市内外", "Buyers inside and outside Zhanjiang"),
+    "ui.filings.chart.contract_by_county": (
+        "各区县技术合同成交额（按卖方所在区县）",
+        "Contract turnover by county (the seller's)",
+    ),
+    "ui.filings.chart.contracts_axis": ("合同（件）", "Contracts (items)"),
+    "ui.filings.chart.turnover_axis": ("成交额（万元）", "Turnover (10k yuan)"),
+    "ui.filings.chart.patent_turnover": ("其中涉专利", "of which involving patents"),
+    "ui.filings.chart.other_turnover": ("不涉专利", "not involving patents"),
+    "ui.filings.buyer.local": ("湛江市内", "Inside"),
+    "ui.filings.buyer.outside": ("湛江市外", "Outside"),
+    "ui.filings.detail.type": ("{type}合同 {count}", "{type} contracts: {count}"),
+    "ui.filings.type.development": ("技术开发", "Development"),
+    "ui.filings.type.transfer": ("技术转让", "Transfer"),
+    "ui.filings.type.license": ("技术许可", "Licensing"),
+    "ui.filings.type.consulting": ("技术咨询", "Consulting"),
+    "ui.filings.type.service": ("技术服务", "Services"),
+    "ui.filings.kind.university": ("高校", "University"),
+    "ui.filings.kind.research_institute": ("科研院所", "Institute"),
+    "ui.filings.kind.city_soe": ("市属国有企业", "City SOE"),
+    "ui.filings.kind.enterprise": ("企业", "Enterprise"),
+    "ui.filings.kind.individual": ("个体工商户", "Individual"),
+    # --- method page (views/method.py): keys ui.method.* -------------------------------------
+    "ui.method.title": ("指标说明", "How each figure is defined"),
+    "ui.method.intro": (
+        "本页说明看板上每个指标和比率的含义、数据来源和使用时应注意的问题。",
+        "What each indicator and rate on the dashboard means, where its data comes from, and its caveats.",
+    ),
+    "ui.method.section.targets": ("专项行动目标指标（总览）", "The plan's target indicators (overview)"),
+    "ui.method.section.analysis": ("分析页面中的比率和分类", "Rates and breakdowns on the analysis pages"),
+    "ui.method.section.general": ("通用说明", "General notes"),
+    "ui.method.source": ("数据来源：{source}", "Source: {source}"),
+    "ui.method.caveat": ("注意：{caveat}", "Caveat: {caveat}"),
+    "ui.method.source.K1": ("专利产品备案（上传的“专利产品备案”数据）", "patent-product filings (uploaded)"),
+    "ui.method.source.K2": ("专利产品备案", "patent-product filings"),
+    "ui.method.source.K3": (
+        "专利产品备案中填报的专利密集型产品年产值",
+        "annual output reported with the filings of patent-intensive products",
+    ),
+    "ui.method.source.K4": (
+        "专利、专利权人、专利运用事件（实施、转让、许可）和单位名录",
+        "patents, their holders, patent events (implementation, transfer, licence) and institutions",
+    ),
+    "ui.method.source.K5": (
+        "技术合同认定登记及其涉及的专利",
+        "registered technology contracts and their patents",
+    ),
+    "ui.method.caveat.K3": (
+        "产值由企业填报，未经统计部门核实；当年未满一年时只显示，不参与考核。",
+        "output is reported by enterprises, not verified by the statistics bureau; a year not yet "
+        "complete is shown but not judged.",
+    ),
+    "ui.method.caveat.K4": (
+        "这是用本地行政数据算出的代理指标，不等同于国家知识产权局专利调查发布的产业化率"
+        "（后者是抽样调查的估计值）；只计入已登记的实施、转让和许可。",
+        "a proxy from local administrative data, not the industrialization rate published by "
+        "CNIPA's patent survey (a sample estimate); only registered implementation, transfer and "
+        "licensing count.",
+    ),
+    "ui.method.caveat.K5": (
+        "只计入至少关联一件专利的合同；合同的区县按卖方所在区县。",
+        "only contracts linked to at least one patent; a contract's county is its seller's.",
+    ),
+    "ui.method.name.inst_rate": ("单位专利产业化率", "Industrialization rate of an institution"),
+    "ui.method.def.inst_rate": (
+        "某单位在统计时点持有的有效专利中（已授权、未失效），已由权利人实施、已转让或已许可并投产的件数 ÷ "
+        "有效专利件数。一件专利经多种方式运用只计一次。有效专利为 0 的单位不计算比率（显示“—”）。",
+        "Of an institution's valid patents on the date (granted, not lapsed), those implemented by a "
+        "holder, transferred, or licensed and put into production ÷ valid patents. A patent used in "
+        "several ways counts once. An institution with no valid patents has no rate (shown as —).",
+    ),
+    "ui.method.source.inst_rate": ("同 K4", "as for K4"),
+    "ui.method.name.per_10k": ("每万人有效专利", "Valid patents per 10,000 residents"),
+    "ui.method.def.per_10k": (
+        "区县的有效专利件数 ÷ 常住人口（万人）。",
+        "A county's valid patents ÷ its resident population in 10,000s.",
+    ),
+    "ui.method.source.per_10k": (
+        "专利（按专利所在区县）；人口为第七次全国人口普查常住人口",
+        "patents (by the patent's county); population from the 2020 census",
+    ),
+    "ui.method.caveat.per_10k": (
+        "人口为 2020 年数据，不随年份更新。",
+        "population is the 2020 figure and does not change by year.",
+    ),
+    "ui.method.name.patent_share": ("涉专利合同占比", "Share of contracts involving patents"),
+    "ui.method.def.patent_share": (
+        "关联至少一件专利的技术合同成交额 ÷ 全部技术合同成交额。没有合同时不计算（显示“—”）。",
+        "Turnover of technology contracts linked to at least one patent ÷ turnover of all technology "
+        "contracts. Not computed when there are no contracts (shown as —).",
+    ),
+    "ui.method.source.patent_share": ("技术合同认定登记", "registered technology contracts"),
+    "ui.method.name.buyer_local": ("本地买方占比", "Share bought inside Zhanjiang"),
+    "ui.method.def.buyer_local": (
+        "买方在湛江的技术合同成交额 ÷ 全部技术合同成交额。",
+        "Turnover of contracts whose buyer is in Zhanjiang ÷ all contract turnover.",
+    ),
+    "ui.method.source.buyer_local": (
+        "技术合同认定登记中的“买方是否在湛江”",
+        "the contracts' buyer-is-local flag",
+    ),
+    "ui.method.name.measure_status": ("措施进展状态", "Status of a measure"),
+    "ui.method.def.measure_status": (
+        "各责任单位按季度报送指标：完成值不低于目标为“达标”，低于目标为“滞后”，未填目标为“无目标”，"
+        "该季度没有报送为“缺数据”。一条措施的状态取其各指标中最差的一项。",
+        "Departments report indicators each quarter: at or above target is met, below is behind, no "
+        "target given is no target, and nothing reported for the quarter is missing data. A measure "
+        "takes the worst status of its indicators.",
+    ),
+    "ui.method.source.measure_status": (
+        "各责任单位报送的措施指标",
+        "measure indicators reported by departments",
+    ),
+    "ui.method.caveat.measure_status": (
+        "报送值未经核实；能用专利、备案和合同数据计算的措施，页面同时显示计算值以便对照。",
+        "reported values are not verified; where the patent, filing and contract data can speak for a "
+        "measure, the page shows the computed figure beside them.",
+    ),
+    "ui.method.general.data_as_of": (
+        "“数据截至”是已导入的各类记录中最晚的日期（专利申请、运用事件、备案、合同、活动、细则印发）。",
+        "“Data as of” is the latest date any imported record carries (filing, event, contract, "
+        "activity, rule issued).",
+    ),
+    "ui.method.general.proxy": (
+        "看板中的比率用本地行政数据计算，用于跟踪进展；对外发布的统计数据以统计和知识产权部门公布的为准。",
+        "Rates here come from local administrative data, to follow progress; published statistics "
+        "are those released by the statistics and IP authorities.",
+    ),
+    "ui.method.general.counties": (
+        "功能区（经开区、高新区等）不是行政区，数据按其管委会所在区县计入（见 README）。",
+        "Functional zones (development zones) are not counties; their data counts in the county "
+        "that hosts their administrative committee (see the README).",
+    ),
+    "ui.method.general.units": (
+        "金额单位为万元，超过 1 亿元时显示为亿元；以元填报的文件在导入时换算为万元。",
+        "Amounts are in 10,000 yuan (shown in 100 million yuan when large); files in yuan are "
+        "converted on import.",
+    ),
+    "ui.method.general.map": (
+        "区县页的默认地图是示意图（方块位置大致对应各区县的相对位置），不是地理地图；需要正式地图时，"
+        "可配置经审核（有审图号）的区县边界 GeoJSON。",
+        "The counties page's default map is schematic (tiles roughly in the counties' relative "
+        "positions), not a geographic map; an office can configure an approved boundary GeoJSON.",
+    ),
+    "ui.method.general.period": (
+        "统计时点为年末或季度末：累计指标计到该日，年度指标按完整年度计，未满一年的当年单独标出。",
+        "The period is a year end or quarter end: cumulative figures count up to that date, yearly "
+        "figures use complete years, and a year not yet complete is marked.",
+    ),
 }
 
 

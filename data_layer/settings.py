@@ -22,3 +22,6 @@ class Settings(BaseSettings):
     upload_limit_mb: int = Field(200, ge=1, description="largest file staff may upload")
     session_minutes: int = Field(60, ge=5, description="a staff login ends after this long without use")
     as_of: str | None = Field(None, description="freeze 'today' (YYYY-MM-DD) for briefings and tests")
+    county_geojson: Path | None = Field(
+        None, description="an approved county boundary map (GeoJSON) to draw instead of the schematic one"
+    )

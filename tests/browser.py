@@ -110,8 +110,11 @@ def browser_page(width: int = 1920, height: int = 1080):
             context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN")
             page = context.new_page()
             errors: list[str] = []
+            failed: list[str] = []
             page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+            page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
             page.console_errors = errors
+            page.failed_urls = failed
             yield page
         finally:
             browser.close()
@@ -121,3 +124,18 @@ def copy_db(source: Path, folder: Path) -> Path:
     target = folder / "browser.duckdb"
     shutil.copy(source, target)
     return target
+
+
+# Opened at a page's own URL (/method), Streamlit's frontend first probes
+# /method/_stcore/host-config and /method/_stcore/health, gets 404, and falls back to the root.
+_PROBES = ("/_stcore/host-config", "/_stcore/health")
+
+
+def console_problems(page) -> list[str]:
+    """Console errors of a page, without the favicon and Streamlit's own base-path probes."""
+    probes_only = all(url.endswith(_PROBES) for url in page.failed_urls)
+    return [
+        e
+        for e in page.console_errors
+        if "favicon" not in e and not (probes_only and e.startswith("Failed to load resource"))
+    ]

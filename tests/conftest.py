@@ -241,3 +241,17 @@ def empty_db() -> Database:
     db = Database(":memory:")
     yield db
     db.close()
+
+
+APP_AS_OF = "2026-06-30"  # "today" for the app under test: after the tiny dataset's last record
+
+
+@pytest.fixture
+def app_env(tiny_file, tmp_path, monkeypatch):
+    """The app on its own copy of the tiny database (tiny_db holds the file open), today frozen."""
+    path = tmp_path / "app.duckdb"
+    shutil.copy(tiny_file, path)
+    monkeypatch.setenv("DASHBOARD_DB_PATH", str(path))
+    monkeypatch.setenv("DASHBOARD_AS_OF", APP_AS_OF)
+    monkeypatch.delenv("DASHBOARD_COUNTY_GEOJSON", raising=False)
+    return path

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -13,27 +12,13 @@ from data_layer.db import Database
 from data_layer.kpis import compute_kpis
 from ui.kpi_view import card
 
-from .conftest import ROOT
+from .apptest import open_app
 
 AS_OF = "2026-06-30"
 
 
-@pytest.fixture
-def app_env(tiny_file, tmp_path, monkeypatch):
-    path = tmp_path / "app.duckdb"
-    shutil.copy(tiny_file, path)
-    monkeypatch.setenv("DASHBOARD_DB_PATH", str(path))
-    monkeypatch.setenv("DASHBOARD_AS_OF", AS_OF)
-    return path
-
-
 def run_app(query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return open_app(None, query)
 
 
 def badges(at: AppTest) -> list[str]:
@@ -112,3 +97,10 @@ def test_empty_database_says_no_data(tmp_path, monkeypatch):
     at = run_app()
     assert any("尚无数据" in i.value for i in at.info)
     assert len(at.get("plotly_chart")) == 0
+
+
+def test_filters_the_targets_do_not_take_are_named(app_env):
+    at = run_app({"inst_kind": "city_soe", "patent_type": "design"})
+    assert any("本页不按单位类型、专利类型筛选" in c.value for c in at.caption)
+    plain = run_app()
+    assert not any("本页不按" in c.value for c in plain.caption)

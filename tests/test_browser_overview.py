@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from .browser import ARTIFACTS, browser_page, copy_db, require_browser, running_app
+from .browser import ARTIFACTS, browser_page, console_problems, copy_db, require_browser, running_app
 
 pytestmark = pytest.mark.browser
 
@@ -64,3 +64,25 @@ def test_filters_go_into_the_url_and_a_shared_link_restores_them(app_url):
         page.get_by_text("2024年末").first.wait_for()
         page.get_by_text("2 件").first.wait_for()
         page.screenshot(path=str(ARTIFACTS / "overview-shared-link.png"), full_page=True)
+
+
+def no_sideways_scroll(page) -> bool:
+    return page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth + 1")
+
+
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (390, 844)])
+def test_method_page_reads_on_a_phone_and_a_wall(app_url, width, height):
+    with browser_page(width, height) as page:
+        page.goto(f"{app_url}/method")
+        page.get_by_text("驻湛高校、科研院所专利产业化率").first.wait_for(timeout=60_000)
+        page.get_by_text("不等同于国家知识产权局专利调查").first.wait_for()
+        assert no_sideways_scroll(page)
+        page.screenshot(path=str(ARTIFACTS / f"method-{width}.png"))
+        assert not console_problems(page)
+
+
+def test_the_overview_on_a_phone_does_not_scroll_sideways(app_url):
+    with browser_page(390, 844) as page:
+        page.goto(app_url)
+        wait_for_charts(page, 5)
+        assert no_sideways_scroll(page)

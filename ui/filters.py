@@ -1,4 +1,5 @@
-"""The filters every page shares (language, county, period), kept in the URL.
+"""The filters every page shares (language, county, period, institution kind, patent type),
+kept in the URL.
 
 Widgets live in the entry script's sidebar so they survive page changes; each value is
 mirrored into ``st.query_params`` so a view can be bookmarked and sent. A value in the URL
@@ -20,12 +21,28 @@ LATEST = "latest"
 FIRST_PERIOD_YEAR = 2023
 
 
+# Institution kinds a page can be narrowed to; "academic" is universities and research
+# institutes together, the population of the industrialization-rate target (K4).
+INSTITUTION_KINDS = ("academic", "university", "research_institute", "city_soe", "enterprise")
+PATENT_TYPES = ("invention", "utility_model", "design")
+
+
 @dataclass(frozen=True)
 class Filters:
     lang: str
     county: str | None  # adcode, None for the whole city
     period: str  # "latest", "2025" (year end) or "2025Q3" (quarter end)
     as_of: dt.date
+    inst_kind: str | None = None  # one of INSTITUTION_KINDS, None for all
+    patent_type: str | None = None  # one of PATENT_TYPES, None for all
+
+
+def inst_kind_label(kind: str, lang: str) -> str:
+    return t(f"ui.inst_kind.{kind or 'all'}", lang)
+
+
+def patent_type_label(patent_type: str, lang: str) -> str:
+    return t(f"ui.patent_type.{patent_type or 'all'}", lang)
 
 
 def period_options(today: dt.date) -> list[str]:
@@ -100,7 +117,27 @@ def sidebar_filters(default_lang: str, today: dt.date) -> Filters:
     st.sidebar.selectbox(
         t("ui.filter.period", lang), periods, key="period", format_func=lambda p: period_label(p, lang)
     )
-    for key, default in (("lang", default_lang), ("county", ""), ("period", LATEST)):
+    kinds = ["", *INSTITUTION_KINDS]
+    _bound("inst_kind", kinds, "")
+    st.sidebar.selectbox(
+        t("ui.filter.inst_kind", lang), kinds, key="inst_kind", format_func=lambda k: inst_kind_label(k, lang)
+    )
+    types = ["", *PATENT_TYPES]
+    _bound("patent_type", types, "")
+    st.sidebar.selectbox(
+        t("ui.filter.patent_type", lang),
+        types,
+        key="patent_type",
+        format_func=lambda k: patent_type_label(k, lang),
+    )
+    defaults = (
+        ("lang", default_lang),
+        ("county", ""),
+        ("period", LATEST),
+        ("inst_kind", ""),
+        ("patent_type", ""),
+    )
+    for key, default in defaults:
         _mirror(key, default)
     return current(default_lang, today)
 
@@ -113,4 +150,18 @@ def current(default_lang: str, today: dt.date) -> Filters:
         st.session_state.get("county") or None,
         period,
         period_end(period, today),
+        st.session_state.get("inst_kind") or None,
+        st.session_state.get("patent_type") or None,
     )
+
+
+def ignored_filters(chosen: Filters, names: tuple[str, ...]) -> str:
+    """The names (in the reader's language) of those of ``names`` that are set, for a caption
+    saying a page does not apply them; empty when none is set."""
+    labels = {
+        "inst_kind": "ui.filter.inst_kind",
+        "patent_type": "ui.filter.patent_type",
+        "county": "ui.filter.county",
+    }
+    set_ = [t(labels[n], chosen.lang) for n in names if getattr(chosen, n)]
+    return "、".join(set_) if chosen.lang == "zh" else ", ".join(set_)

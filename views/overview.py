@@ -26,6 +26,9 @@ st.caption(
 if data_as_of is None:
     st.info(t("ui.no_data_yet", lang))
     st.stop()
+ignored = filters.ignored_filters(chosen, ("inst_kind", "patent_type"))
+if ignored:
+    st.caption(t("ui.filter.not_applied", lang, names=ignored, why=t("ui.overview.filters_why", lang)))
 
 kpis = state.kpis(chosen.as_of, chosen.county)
 

@@ -1,0 +1,397 @@
+"""Industrialization rate per institution (the K4 definition), and one institution's detail.
+
+Definitions are K4's (``kpis.industrialization``, README): a patent is valid on a date when
+granted by then and not lapsed; industrialized when by then it was implemented by a holder,
+transferred, or licensed and put into production, and is still valid. A patent belongs to
+each institution that holds it (``patent_holders``, which keeps the filing holders, so a
+transferred patent stays with the institution that filed it): a jointly held patent counts
+once for each holder, and once in any total over several institutions. A patent
+industrialized by several routes counts once in ``industrialized`` and once in each route
+column, so the route columns may add up to more than ``industrialized``.
+
+An institution with no valid patents has no rate (NaN in the frames), never 0 %.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from .db import Database
+from .kpis import INDUSTRIALIZING, RESEARCH_KINDS, target_for
+
+ROUTES = ("implementation", "transfer", "license")
+DEFAULT_KIND = "academic"
+DEFAULT_BASELINE_YEAR = 2023
+# The shared inst_kind filter's values and the institution kinds each stands for.
+KIND_GROUPS: dict[str, tuple[str, ...]] = {
+    "academic": RESEARCH_KINDS,
+    "university": ("university",),
+    "research_institute": ("research_institute",),
+    "city_soe": ("city_soe",),
+    "enterprise": ("enterprise",),
+}
+COUNT_COLUMNS = ("valid", "industrialized", *ROUTES)
+
+# Patents narrowed by type: a fixed fragment, added only when a type is asked for, because
+# the semi-join over every patent costs time the unfiltered page should not pay.
+_TYPE_CLAUSE = " AND h.app_no IN (SELECT app_no FROM patents WHERE patent_type = $patent_type)"
+
+# Per (holder, patent) row: for each of the dates asked for (``$dates``, ascending), the
+# first date's position (1-based) on which the patent was valid, lapsed, industrialized (any
+# route, never before its grant) and industrialized by each route; len(dates) + 1 is "never".
+# Rows are then counted per position, so the dates cost nothing per patent. ``once`` keeps
+# one row per patent (its first holder among those selected) for totals; ``$code`` narrows
+# to one holder.
+_POSITIONS = """
+    held AS (
+        SELECT h.holder_code, h.app_no, h.seq, h.grant_date, h.lapse_date
+        FROM patent_holders h JOIN institutions i ON i.credit_code = h.holder_code
+        WHERE i.kind IN (SELECT unnest($kinds::VARCHAR[]))
+          AND ($county IS NULL OR i.county = $county)
+          AND ($code IS NULL OR h.holder_code = $code)
+          AND h.grant_date IS NOT NULL {type_clause}),
+    uses AS (
+        SELECT e.app_no,
+               min(e.event_date) FILTER (WHERE e.event_type = 'implementation') AS implementation_on,
+               min(e.event_date) FILTER (WHERE e.event_type = 'transfer') AS transfer_on,
+               min(e.event_date) FILTER (WHERE e.event_type = 'license') AS license_on
+        FROM patent_events e
+        WHERE e.app_no IN (SELECT app_no FROM held) AND {industrializing}
+        GROUP BY e.app_no),
+    spans AS (
+        SELECT held.holder_code, held.app_no, held.seq,
+               {valid_from} AS valid_from, {valid_to} AS valid_to, {used_from} AS used_from,
+               {implementation_from} AS implementation_from, {transfer_from} AS transfer_from,
+               {license_from} AS license_from
+        FROM held LEFT JOIN uses ON uses.app_no = held.app_no),
+    once AS (
+        SELECT * FROM spans WHERE seq = 1
+        UNION ALL
+        SELECT s.* FROM spans s
+        WHERE s.seq > 1 AND NOT EXISTS (SELECT 1 FROM held o WHERE o.app_no = s.app_no AND o.seq < s.seq)),
+    grouped AS (
+        SELECT holder_code AS credit_code, valid_from, valid_to, used_from, implementation_from,
+               transfer_from, license_from, count(*) AS n
+        FROM spans GROUP BY ALL
+        UNION ALL
+        SELECT NULL, valid_from, valid_to, used_from, implementation_from, transfer_from, license_from,
+               count(*)
+        FROM once GROUP BY ALL)"""
+
+_COUNTS = """
+    SELECT credit_code, d AS date,
+           coalesce(sum(n) FILTER (WHERE valid_from <= j AND valid_to > j), 0) AS valid,
+           coalesce(sum(n) FILTER (WHERE used_from <= j AND valid_to > j), 0) AS industrialized,
+           coalesce(sum(n) FILTER (WHERE implementation_from <= j AND valid_to > j), 0) AS implementation,
+           coalesce(sum(n) FILTER (WHERE transfer_from <= j AND valid_to > j), 0) AS transfer,
+           coalesce(sum(n) FILTER (WHERE license_from <= j AND valid_to > j), 0) AS license
+    FROM days CROSS JOIN grouped GROUP BY ALL ORDER BY credit_code NULLS FIRST, date"""
+
+
+def _position(day: str, count: int) -> str:
+    """SQL: position of the first of ``count`` dates on or after ``day``; count + 1 when none."""
+    cases = " ".join(f"WHEN {day} <= $dates[{j}] THEN {j}" for j in range(1, count + 1))
+    return f"CASE {cases} ELSE {count + 1} END"
+
+
+def _used(day: str) -> str:
+    """SQL: the day a use counts from, never before the grant (NULL stays NULL: greatest skips it)."""
+    return f"CASE WHEN {day} IS NOT NULL THEN greatest(held.grant_date, {day}) END"
+
+
+def _counts_sql(dates: int, patent_type: bool) -> str:
+    """The counting query for ``dates`` dates (a count, never user text)."""
+    positions = {
+        "valid_from": _position("held.grant_date", dates),
+        "valid_to": _position("held.lapse_date", dates),
+        "used_from": _position(_used("least(implementation_on, transfer_on, license_on)"), dates),
+        **{f"{r}_from": _position(_used(f"{r}_on"), dates) for r in ROUTES},
+    }
+    return (
+        "WITH days AS (SELECT unnest($dates::DATE[]) AS d, generate_subscripts($dates::DATE[], 1) AS j),"
+        + _POSITIONS.format(
+            type_clause=_TYPE_CLAUSE if patent_type else "", industrializing=INDUSTRIALIZING, **positions
+        )
+        + _COUNTS
+    )
+
+
+def kinds_of(inst_kind: str | None) -> tuple[str, ...]:
+    """Institution kinds for the shared filter's value; None means universities and institutes."""
+    return KIND_GROUPS[inst_kind or DEFAULT_KIND]
+
+
+def baseline_year(db: Database, as_of: dt.date) -> int:
+    """The K4 target's baseline year in force on ``as_of`` (the plan's 2023 when none is set)."""
+    target = target_for(db, "K4", as_of)
+    year = target.get("baseline_year") if target else None
+    return DEFAULT_BASELINE_YEAR if year is None or pd.isna(year) else int(year)
+
+
+def rate_dates(as_of: dt.date, first_year: int) -> list[dt.date]:
+    """Each year end from ``first_year`` up to ``as_of``, then ``as_of`` itself."""
+    days = [dt.date(y, 12, 31) for y in range(first_year, as_of.year + 1) if dt.date(y, 12, 31) <= as_of]
+    return [*days, as_of] if as_of not in days else days
+
+
+def counts_by_date(
+    db: Database,
+    *,
+    dates: list[dt.date],
+    kinds: tuple[str, ...],
+    patent_type: str | None = None,
+    county: str | None = None,
+    code: str | None = None,
+) -> pd.DataFrame:
+    """Valid, industrialized and per-route patent counts per institution and date.
+
+    One pass over the held patents answers every date. Rows with ``credit_code`` NULL are
+    the total over all the institutions, where a jointly held patent counts once.
+    Institutions holding no granted patent have no row.
+    """
+    dates = sorted(set(dates))
+    sql = _counts_sql(len(dates), bool(patent_type))
+    params = {"dates": dates, "kinds": list(kinds), "county": county, "code": code}
+    if patent_type:
+        params["patent_type"] = patent_type
+    frame = db.query(sql, params)
+    frame["date"] = pd.to_datetime(frame["date"]).dt.date
+    # A total over no patents at all still has a row per date (zero counts, no rate).
+    if frame["credit_code"].notna().all():
+        empty = pd.DataFrame({"credit_code": None, "date": dates, **{c: 0 for c in COUNT_COLUMNS}})
+        frame = pd.concat([empty, frame], ignore_index=True) if not frame.empty else empty
+    for column in COUNT_COLUMNS:
+        frame[column] = frame[column].astype(int)
+    return frame
+
+
+def institutions_of(db: Database, kinds: tuple[str, ...], county: str | None = None) -> pd.DataFrame:
+    """Institutions of ``kinds`` (in ``county``): credit code, name, kind, county."""
+    return db.query(
+        """SELECT credit_code, name, kind, county FROM institutions
+           WHERE kind IN (SELECT unnest($kinds::VARCHAR[])) AND ($county IS NULL OR county = $county)
+           ORDER BY credit_code""",
+        {"kinds": list(kinds), "county": county},
+    )
+
+
+def ranking(
+    institutions: pd.DataFrame, counts: pd.DataFrame, as_of: dt.date, baseline_day: dt.date | None
+) -> pd.DataFrame:
+    """Each institution's counts and rate on ``as_of``, its baseline rate and the change (points).
+
+    Sorted by rate (highest first), then valid patents; institutions without a rate come last.
+    """
+    per_institution = counts[counts["credit_code"].notna()]
+    now = per_institution[per_institution["date"] == as_of].drop(columns="date")
+    table = institutions.merge(now, on="credit_code", how="left")
+    for column in COUNT_COLUMNS:
+        table[column] = table[column].fillna(0).astype(int)
+    table["rate"] = _rates(table)
+    table["baseline_rate"] = float("nan")
+    if baseline_day is not None:
+        before = per_institution[per_institution["date"] == baseline_day].drop(columns="date")
+        then = institutions[["credit_code"]].merge(before, on="credit_code", how="left")
+        table["baseline_rate"] = _rates(then.fillna(0))
+    table["change_pp"] = (table["rate"] - table["baseline_rate"]).round(2)
+    table = table.sort_values(
+        ["rate", "valid", "name"], ascending=[False, False, True], na_position="last", kind="stable"
+    )
+    return table.reset_index(drop=True)
+
+
+def rates_by_institution(
+    db: Database,
+    *,
+    as_of: dt.date,
+    kinds: tuple[str, ...],
+    patent_type: str | None = None,
+    county: str | None = None,
+) -> pd.DataFrame:
+    """The ranking (see ``ranking``) of the institutions of ``kinds`` on ``as_of``, against the baseline."""
+    baseline_day = dt.date(baseline_year(db, as_of), 12, 31)
+    dates = [as_of, baseline_day] if baseline_day <= as_of else [as_of]
+    counts = counts_by_date(db, dates=dates, kinds=kinds, patent_type=patent_type, county=county)
+    institutions = institutions_of(db, kinds, county)
+    return ranking(institutions, counts, as_of, baseline_day if baseline_day <= as_of else None)
+
+
+def yearly_rates(counts: pd.DataFrame, as_of: dt.date, code: str | None = None) -> pd.DataFrame:
+    """Counts and rate per date for the total (``code`` None) or one institution, with labels."""
+    rows = counts[counts["credit_code"].isna()] if code is None else counts[counts["credit_code"] == code]
+    dates = sorted(counts["date"].unique())
+    frame = pd.DataFrame({"date": dates}).merge(rows.drop(columns="credit_code"), on="date", how="left")
+    for column in COUNT_COLUMNS:
+        frame[column] = frame[column].fillna(0).astype(int)
+    frame["value"] = _rates(frame)
+    frame["partial"] = [d == as_of and (d.month, d.day) != (12, 31) for d in frame["date"]]
+    frame["label"] = [
+        d.isoformat() if p else str(d.year) for d, p in zip(frame["date"], frame["partial"], strict=True)
+    ]
+    return frame
+
+
+def _rates(frame: pd.DataFrame) -> pd.Series:
+    """Rate (%) per row, 2 decimals; NaN where there are no valid patents (never 0 %)."""
+    valid = frame["valid"].astype(float)
+    return (100.0 * frame["industrialized"] / valid.where(valid > 0)).round(2)
+
+
+def page_data(
+    db: Database,
+    *,
+    as_of: dt.date,
+    county: str | None = None,
+    inst_kind: str | None = None,
+    patent_type: str | None = None,
+) -> dict[str, pd.DataFrame]:
+    """Every frame the institutions page's default view needs, from one pass over the held patents.
+
+    ``ranking``: one row per institution of the kind (see ``ranking``); ``trend``: the kind's
+    total rate at each year end from the baseline year and on ``as_of``; ``totals``: that
+    total on ``as_of`` with its baseline (one row).
+    """
+    kinds = kinds_of(inst_kind)
+    first = baseline_year(db, as_of)
+    baseline_day = dt.date(first, 12, 31)
+    dates = rate_dates(as_of, first)
+    counts = counts_by_date(db, dates=dates, kinds=kinds, patent_type=patent_type, county=county)
+    institutions = institutions_of(db, kinds, county)
+    trend = yearly_rates(counts, as_of)
+    now = trend[trend["date"] == as_of].iloc[0]
+    base = trend.loc[trend["date"] == baseline_day, "value"]
+    base_rate = float(base.iloc[0]) if not base.empty else float("nan")
+    totals = pd.DataFrame(
+        [
+            {
+                **{c: int(now[c]) for c in COUNT_COLUMNS},
+                "rate": float(now["value"]),
+                "baseline_year": first,
+                "baseline_rate": base_rate,
+                "change_pp": round(float(now["value"]) - base_rate, 2),  # NaN when either is missing
+                "institutions": len(institutions),
+            }
+        ]
+    )
+    return {
+        "ranking": ranking(institutions, counts, as_of, baseline_day if baseline_day <= as_of else None),
+        "trend": trend,
+        "totals": totals,
+    }
+
+
+# --- one institution --------------------------------------------------------------------------
+
+
+def institution(db: Database, code: str) -> dict | None:
+    """Name, kind and county of one institution, or None when the code is unknown."""
+    found = db.query("SELECT credit_code, name, kind, county FROM institutions WHERE credit_code = ?", [code])
+    return None if found.empty else found.iloc[0].to_dict()
+
+
+def patents_by_type_and_year(
+    db: Database, code: str, *, as_of: dt.date, patent_type: str | None = None
+) -> pd.DataFrame:
+    """Patents the institution holds (filed by ``as_of``, granted or not) per filing year and type."""
+    return db.query(
+        """SELECT year(p.filing_date) AS year, p.patent_type, count(*) AS patents
+           FROM patent_holders h JOIN patents p ON p.app_no = h.app_no
+           WHERE h.holder_code = $code AND p.filing_date <= $d
+             AND ($patent_type IS NULL OR p.patent_type = $patent_type)
+           GROUP BY ALL ORDER BY year, p.patent_type""",
+        {"code": code, "d": as_of, "patent_type": patent_type},
+    )
+
+
+_DEALS = """
+    FROM patent_events e
+    JOIN patent_holders h ON h.app_no = e.app_no AND h.holder_code = $code
+    JOIN patents p ON p.app_no = e.app_no
+    WHERE e.event_type IN ('transfer', 'license') AND e.event_date <= $d
+      AND ($patent_type IS NULL OR p.patent_type = $patent_type)"""
+
+
+def transfers_and_licenses(
+    db: Database, code: str, *, as_of: dt.date, patent_type: str | None = None
+) -> pd.DataFrame:
+    """Transfers and licences of patents the institution holds, up to ``as_of``, newest first.
+
+    ``place`` is ``local`` (the counterparty is in Zhanjiang), ``outside`` or ``unknown``.
+    Licences not put into production are listed too (``in_production`` False) although
+    they do not count towards the rate.
+    """
+    return db.query(
+        """SELECT e.event_date, e.app_no, p.title, e.event_type AS route, e.in_production,
+                  e.counterparty,
+                  CASE e.counterparty_local WHEN true THEN 'local' WHEN false THEN 'outside'
+                       ELSE 'unknown' END AS place,
+                  e.amount_10k"""
+        + _DEALS
+        + " ORDER BY e.event_date DESC, e.app_no",
+        {"code": code, "d": as_of, "patent_type": patent_type},
+    )
+
+
+def deals_by_place(
+    db: Database, code: str, *, as_of: dt.date, patent_type: str | None = None
+) -> pd.DataFrame:
+    """Transfers and licences per place of the counterparty (local, outside, unknown)."""
+    return db.query(
+        """SELECT CASE e.counterparty_local WHEN true THEN 'local' WHEN false THEN 'outside'
+                       ELSE 'unknown' END AS place,
+                  count(*) FILTER (WHERE e.event_type = 'transfer') AS transfers,
+                  count(*) FILTER (WHERE e.event_type = 'license') AS licenses,
+                  count(*) AS deals, round(coalesce(sum(e.amount_10k), 0), 2) AS amount_10k"""
+        + _DEALS
+        + " GROUP BY place ORDER BY list_position(['local', 'outside', 'unknown'], place)",
+        {"code": code, "d": as_of, "patent_type": patent_type},
+    )
+
+
+def contracts_as_seller(db: Database, code: str, *, as_of: dt.date) -> pd.DataFrame:
+    """Technology contracts the institution sold, registered up to ``as_of``, newest first."""
+    return db.query(
+        """SELECT c.registered_date, c.contract_no, c.title, c.contract_type, c.buyer_name,
+                  CASE WHEN c.buyer_local THEN 'local' ELSE 'outside' END AS place,
+                  c.turnover_10k, c.tech_amount_10k,
+                  (SELECT count(*) FROM contract_patents cp WHERE cp.contract_no = c.contract_no) AS patents
+           FROM contracts c
+           WHERE c.seller_code = $code AND c.registered_date <= $d
+           ORDER BY c.registered_date DESC, c.contract_no""",
+        {"code": code, "d": as_of},
+    )
+
+
+def contract_totals(db: Database, code: str, *, as_of: dt.date) -> dict:
+    """Count and turnover (万元) of the institution's contracts as seller up to ``as_of``."""
+    count, turnover = db.rows(
+        """SELECT count(*), round(coalesce(sum(turnover_10k), 0), 2) FROM contracts
+           WHERE seller_code = $code AND registered_date <= $d""",
+        {"code": code, "d": as_of},
+    )[0]
+    return {"contracts": int(count), "turnover_10k": float(turnover)}
+
+
+def detail_data(
+    db: Database, code: str, *, as_of: dt.date, patent_type: str | None = None
+) -> dict[str, object] | None:
+    """Everything the detail view of one institution shows; None for an unknown code."""
+    info = institution(db, code)
+    if info is None:
+        return None
+    first = baseline_year(db, as_of)
+    counts = counts_by_date(
+        db, dates=rate_dates(as_of, first), kinds=(info["kind"],), patent_type=patent_type, code=code
+    )
+    return {
+        "institution": info,
+        "baseline_year": first,
+        "trend": yearly_rates(counts, as_of, code),
+        "patents": patents_by_type_and_year(db, code, as_of=as_of, patent_type=patent_type),
+        "deals": transfers_and_licenses(db, code, as_of=as_of, patent_type=patent_type),
+        "deals_by_place": deals_by_place(db, code, as_of=as_of, patent_type=patent_type),
+        "contracts": contracts_as_seller(db, code, as_of=as_of),
+        "contract_totals": contract_totals(db, code, as_of=as_of),
+    }

@@ -1,0 +1,19 @@
+"""Running the app under AppTest: the entry script, URL query parameters, then one page."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from .conftest import ROOT
+
+
+def open_app(page: str | None = None, query: dict | None = None) -> AppTest:
+    """Run app.py with ``query`` in the URL, switch to ``page`` (a views/ script) if given."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at

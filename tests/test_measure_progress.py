@@ -1,0 +1,269 @@
+"""Measure statuses and the figures computed for measures, against values worked out by hand
+on the tiny dataset (tests/conftest.py) plus rows imported here."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from data_layer import measure_progress as mp
+from data_layer.i18n import TEXT
+from data_layer.ingest import import_bytes
+from data_layer.kpis import compute_kpis
+from data_layer.measures import MEASURES
+
+from .conftest import E1, S1, app_no, write_csv
+
+AS_OF = dt.date(2026, 6, 30)
+START = dt.date(2023, 1, 1)
+
+
+def import_rows(db, kind: str, rows: list[list[str]], tmp_path) -> None:
+    path = write_csv(tmp_path / f"{kind}.csv", rows)
+    import_bytes(db, path.read_bytes(), path.name, kind, user="test")
+
+
+def figures(db, as_of=AS_OF, **filters) -> dict[str, float | None]:
+    frame = mp.computed_figures(db, as_of=as_of, **filters)
+    return {f: (None if pd.isna(v) else v) for f, v in zip(frame["figure"], frame["value"], strict=True)}
+
+
+# --- quarters --------------------------------------------------------------------------------
+
+
+def test_quarters_end_with_the_last_quarter_ended_on_the_date():
+    assert mp.last_ended_quarter(dt.date(2026, 6, 30)) == "2026Q2"
+    assert mp.last_ended_quarter(dt.date(2026, 6, 29)) == "2026Q1"
+    assert mp.last_ended_quarter(dt.date(2026, 1, 1)) == "2025Q4"
+    assert mp.quarter_range("2025Q3", "2026Q1") == ["2025Q3", "2025Q4", "2026Q1"]
+    assert mp.quarter_range("2026Q2", "2026Q1") == []
+    assert mp.quarter_end("2025Q4") == dt.date(2025, 12, 31)
+
+
+def test_quarters_shown_run_from_the_plan_start(tiny_db):
+    quarters = mp.quarters_shown(tiny_db, AS_OF)
+    assert quarters[0] == "2023Q1" and quarters[-1] == "2026Q2" and len(quarters) == 14
+    assert mp.plan_start(tiny_db, AS_OF) == START
+
+
+def test_plan_start_without_targets_falls_back_to_2023(empty_db):
+    assert mp.plan_start(empty_db, AS_OF) == dt.date(2023, 1, 1)
+
+
+# --- statuses --------------------------------------------------------------------------------
+
+
+def test_tiny_statuses(tiny_db):
+    grid = mp.measure_statuses(tiny_db, as_of=AS_OF)
+    assert len(grid) == 12 * 14
+    status = grid.set_index(["measure", "quarter"])["status"]
+    assert status[(1, "2025Q4")] == "behind"  # 4 < 5
+    assert status[(12, "2025Q4")] == "no_target"
+    assert status[(1, "2025Q3")] == "no_data"
+    assert (grid[~grid["measure"].isin([1, 12])]["status"] == "no_data").all()
+    rows = mp.indicator_statuses(tiny_db, as_of=AS_OF)
+    assert list(rows["status"]) == ["behind", "no_target"]
+
+
+def test_rows_after_the_date_are_left_out(tiny_db):
+    as_of = dt.date(2025, 12, 30)  # 2025Q4 has not ended
+    assert mp.indicator_statuses(tiny_db, as_of=as_of).empty
+    grid = mp.measure_statuses(tiny_db, as_of=as_of)
+    assert grid["quarter"].max() == "2025Q3"
+    assert (grid["status"] == "no_data").all()
+
+
+INDICATOR_HEADER = ["措施编号", "指标名称", "季度", "单位", "数值", "目标值", "责任单位", "进展说明"]
+
+
+@pytest.fixture
+def measure7(fresh_db, tmp_path):
+    """Measure 7 with two indicators A and B over four quarters (the last after AS_OF)."""
+    import_rows(
+        fresh_db,
+        "indicators",
+        [
+            INDICATOR_HEADER,
+            ["7", "A", "2025Q3", "项", "10", "10", "市工业和信息化局", "按计划推进"],
+            ["7", "B", "2025Q3", "项", "5", "8", "市科技局", ""],
+            ["7", "A", "2025Q4", "项", "12", "10", "市工业和信息化局", ""],
+            ["7", "B", "2025Q4", "项", "9", "", "市科技局", "目标待定"],
+            ["7", "A", "2026Q1", "项", "12", "10", "市工业和信息化局", "已完成"],
+            ["7", "A", "2026Q3", "项", "1", "10", "市工业和信息化局", "以后的季度"],
+        ],
+        tmp_path,
+    )
+    return fresh_db
+
+
+def test_measure_status_is_the_worst_of_its_indicators(measure7):
+    grid = mp.measure_statuses(measure7, as_of=AS_OF).set_index(["measure", "quarter"])
+    q3, q4, q1, q2 = (grid.loc[(7, q)] for q in ("2025Q3", "2025Q4", "2026Q1", "2026Q2"))
+    assert (q3["status"], q3["met"], q3["behind"], q3["reported"], q3["known"]) == ("behind", 1, 1, 2, 2)
+    assert (q4["status"], q4["met"], q4["no_target"]) == ("no_target", 1, 1)
+    assert (q1["status"], q1["reported"], q1["known"]) == ("met", 1, 2)
+    assert (q2["status"], q2["reported"]) == ("no_data", 0)
+    assert "2026Q3" not in grid.loc[7].index
+
+
+def test_value_equal_to_target_is_met(measure7):
+    rows = mp.indicator_statuses(measure7, as_of=AS_OF)
+    first = rows[(rows["indicator"] == "A") & (rows["quarter"] == "2025Q3")].iloc[0]
+    assert (first["value"], first["target"], first["status"]) == (10, 10, "met")
+
+
+def test_latest_values_notes_and_departments(measure7):
+    latest = mp.indicator_latest(measure7, as_of=AS_OF).set_index(["measure", "indicator"])
+    a, b = latest.loc[(7, "A")], latest.loc[(7, "B")]
+    assert (a["quarter"], a["value"], a["status"], a["note"], a["note_quarter"]) == (
+        "2026Q1",
+        12,
+        "met",
+        "已完成",
+        "2026Q1",
+    )
+    assert (b["quarter"], b["status"], b["note"], b["note_quarter"]) == (
+        "2025Q4",
+        "no_target",
+        "目标待定",
+        "2025Q4",
+    )
+    departments = mp.measure_departments(measure7, as_of=AS_OF).set_index("measure")["departments"]
+    assert departments[7] == "市工业和信息化局、市科技局"
+    assert departments[1] == "市科技局"
+
+
+def test_all_sample_indicators_are_higher_is_better():
+    """The status rule assumes higher is better; the bundled indicators are counts, amounts or rates."""
+    from pathlib import Path
+
+    frame = pd.read_csv(Path(__file__).parent.parent / "sample_data" / "indicators.csv")
+    assert set(frame["单位"]) <= {"件", "项", "家", "万元", "%", "场"}
+    # Rates are completion or industrialization rates, where more is better.
+    assert all(("率" in name) for name in frame.loc[frame["单位"] == "%", "指标名称"].unique())
+
+
+# --- computed figures ------------------------------------------------------------------------
+
+
+def test_figures_on_the_tiny_data(tiny_db):
+    got = figures(tiny_db)
+    # Valid U1/R1 patents on 2026-06-30: 1, 3, 4, 5, 6, 11 (2 lapsed, 7 not granted);
+    # industrialized: 1 (transfer), 4 (implemented), 5 (licensed, in production), 11 (transfer).
+    assert got["academic_rate"] == pytest.approx(66.67)
+    assert got["academic_deals"] == 4  # 1, 3, 5, 11 transferred or licensed since 2023
+    assert got["soe_rate"] is None  # S1 holds no patent: zero denominator
+    assert got["soe_industrialized"] == 0
+    assert (got["filed_products"], got["filing_enterprises"]) == (4, 2)
+    # Local counterparties without a registered code count city-wide: 5 licensed, 1 transferred.
+    assert (got["local_licensed"], got["local_transferred"]) == (1, 1)
+    assert (got["pledges"], got["pledge_amount"], got["pledge_enterprises"]) == (1, 300, 1)
+
+
+def test_rate_matches_the_overview_k4(tiny_db):
+    k4 = next(k for k in compute_kpis(tiny_db, AS_OF) if k.code == "K4")
+    frame = mp.computed_figures(tiny_db, as_of=AS_OF).set_index("figure")
+    assert frame.loc["academic_rate", "value"] == pytest.approx(k4.value)
+    assert (frame.loc["academic_rate", "part"], frame.loc["academic_rate", "whole"]) == (4, 6)
+
+
+def test_figures_by_county(tiny_db):
+    chikan = figures(tiny_db, county="440802")  # U1
+    assert chikan["academic_deals"] == 3  # 1, 3, 11
+    assert chikan["pledges"] == 0 and chikan["pledge_amount"] == 0
+    xiashan = figures(tiny_db, county="440803")  # R1, E2
+    assert xiashan["academic_deals"] == 1  # 5
+    assert (xiashan["pledges"], xiashan["pledge_amount"]) == (1, 300)
+    assert (xiashan["filed_products"], xiashan["filing_enterprises"]) == (2, 1)  # F3, F4 by E2
+    # Receivers without a registered credit code have no county.
+    assert (xiashan["local_licensed"], xiashan["local_transferred"]) == (0, 0)
+
+
+def test_figures_by_patent_type(tiny_db):
+    invention = figures(tiny_db, patent_type="invention")
+    assert invention["academic_deals"] == 1  # 1
+    assert (invention["local_licensed"], invention["local_transferred"]) == (0, 1)
+    assert (invention["pledges"], invention["pledge_amount"], invention["pledge_enterprises"]) == (0, 0, 0)
+    design = figures(tiny_db, patent_type="design")
+    assert (design["pledges"], design["pledge_amount"]) == (1, 300)
+    # Rates and filings are not narrowed by patent type.
+    assert invention["academic_rate"] == figures(tiny_db)["academic_rate"]
+    assert invention["filed_products"] == 4
+    frame = mp.computed_figures(tiny_db, as_of=AS_OF, patent_type="invention").set_index("figure")
+    assert not frame.loc["academic_rate", "patent_type_applied"]
+    assert frame.loc["pledges", "patent_type_applied"]
+
+
+def test_figures_on_an_earlier_date(tiny_db):
+    got = figures(tiny_db, as_of=dt.date(2023, 12, 31))
+    assert got["academic_deals"] == 2  # 1 (2023-05), 5 (2023-11)
+    assert got["pledges"] == 0  # the pledge is in 2024
+    assert (got["filed_products"], got["filing_enterprises"]) == (1, 1)
+
+
+def test_receivers_must_be_local_enterprises(fresh_db, tmp_path):
+    """A registered local receiver counts in its county, a city state enterprise does not count."""
+    import_rows(
+        fresh_db,
+        "patent_events",
+        [
+            [
+                "申请号",
+                "事件类型",
+                "日期",
+                "专利权人统一社会信用代码",
+                "对方名称",
+                "对方统一社会信用代码",
+                "对方是否在湛江",
+                "金额（万元）",
+                "是否投产",
+            ],
+            [app_no(4), "许可", "2025-01-10", "", "廉江测试电器有限公司", E1, "是", "5", "是"],
+            [app_no(6), "许可", "2025-02-10", "", "湛江测试港务集团有限公司", S1, "是", "5", "是"],
+            [app_no(6), "质押", "2025-03-10", "", "湛江测试银行", "", "是", "", ""],
+        ],
+        tmp_path,
+    )
+    got = figures(fresh_db)
+    assert got["local_licensed"] == 2  # 5 (no code) and 4 (E1); not 6 (to S1)
+    lianjiang = figures(fresh_db, county="440881")
+    assert (lianjiang["local_licensed"], lianjiang["local_transferred"]) == (1, 0)
+    # Licences without a holder are credited to the patent's holders: 4 to U1, 6 to R1.
+    assert figures(fresh_db, county="440802")["academic_deals"] == 4  # 1, 3, 4, 11
+    assert figures(fresh_db, county="440803")["academic_deals"] == 2  # 5, 6
+    # A pledge without a holder counts for the whole city only (no amount given: 0 added).
+    assert (got["pledges"], got["pledge_amount"], got["pledge_enterprises"]) == (2, 300, 1)
+    assert figures(fresh_db, county="440803")["pledges"] == 1
+
+
+def test_empty_database(empty_db):
+    data = mp.page_data(empty_db, as_of=AS_OF)
+    assert data["indicators"].empty and data["latest"].empty
+    assert len(data["grid"]) == 12 * 14 and (data["grid"]["status"] == "no_data").all()
+    got = dict(zip(data["computed"]["figure"], data["computed"]["value"], strict=True))
+    assert pd.isna(got["academic_rate"]) and pd.isna(got["soe_rate"])
+    assert got["academic_deals"] == 0 and got["pledge_amount"] == 0
+
+
+def test_page_data_frames(tiny_db):
+    data = mp.page_data(tiny_db, as_of=AS_OF, county="440803", inst_kind="university", patent_type="design")
+    assert set(data) == {"quarters", "grid", "indicators", "latest", "departments", "computed"}
+    assert list(data["quarters"]["quarter"]) == mp.quarters_shown(tiny_db, AS_OF)
+    # Institution kind changes nothing; the indicators are the same whatever the county.
+    same = mp.page_data(tiny_db, as_of=AS_OF, county="440803", patent_type="design")
+    pd.testing.assert_frame_equal(data["computed"], same["computed"])
+    pd.testing.assert_frame_equal(data["grid"], mp.page_data(tiny_db, as_of=AS_OF)["grid"])
+
+
+def test_every_figure_and_measure_has_its_text():
+    for figures_ in mp.FIGURES.values():
+        for figure, _unit in figures_:
+            assert f"ui.measures.fig.{figure}" in TEXT and f"ui.measures.fig.{figure}.help" in TEXT
+    for status in mp.STATUSES:
+        assert f"ui.measures.status.{status}" in TEXT
+    assert "ui.measures.method" in TEXT
+    for measure in MEASURES:
+        # The grid's short label is a keyword taken from the measure's exact name.
+        assert TEXT[f"ui.measures.short.{measure.number}"][0] in measure.name_zh

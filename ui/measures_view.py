@@ -1,0 +1,282 @@
+"""The measures page's cached data access and layout helpers (Streamlit lives here, SQL does not)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from data_layer import measure_progress
+from data_layer.export import to_csv_bytes, to_xlsx_bytes
+from data_layer.i18n import t
+from data_layer.measures import AREAS, MEASURES
+
+from . import filters, measures_charts, state
+from .theme import format_number, unit_label
+
+BY_NUMBER = {m.number: m for m in MEASURES}
+AREA_NUMERALS = "一二三四五六七八九十"
+BADGE_COLOR = {"met": "green", "behind": "orange", "no_target": "gray", "no_data": "gray"}
+PICK_KEY = "measures.pick"
+PARAM = "measure"
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _page_data(
+    key: tuple[str, int], as_of: dt.date, county: str | None, patent_type: str | None
+) -> dict[str, pd.DataFrame]:
+    return measure_progress.page_data(state.database(), as_of=as_of, county=county, patent_type=patent_type)
+
+
+def page_data(chosen: filters.Filters) -> dict[str, pd.DataFrame]:
+    """The page's frames for the filters (institution kind does not change them)."""
+    return _page_data(state._key(state.database()), chosen.as_of, chosen.county, chosen.patent_type)
+
+
+# --- names ------------------------------------------------------------------------------------
+
+
+def measure_name(number: int, lang: str) -> str:
+    measure = BY_NUMBER[number]
+    return measure.name_en if lang == "en" else measure.name_zh
+
+
+def row_label(number: int, lang: str) -> str:
+    """The grid's row label: number and a keyword of the measure's name."""
+    return f"{number} {t(f'ui.measures.short.{number}', lang)}"
+
+
+def area_heading(number: int, lang: str) -> str:
+    area = AREAS[number - 1]
+    name = area.name_en if lang == "en" else area.name_zh
+    # 任务一、任务二…: the plan numbers its areas in words.
+    label = str(number) if lang == "en" else AREA_NUMERALS[number - 1]
+    return t("ui.measures.area_heading", lang, label=label, name=name)
+
+
+def measure_heading(number: int, lang: str) -> str:
+    return t("ui.measures.measure_heading", lang, number=number, name=measure_name(number, lang))
+
+
+def status_label(status: str, lang: str) -> str:
+    return t(f"ui.measures.status.{status}", lang)
+
+
+# --- the chosen measure, kept in the URL ------------------------------------------------------
+
+
+def chosen_measure() -> int | None:
+    """The measure named by ``?measure=``, None when absent or not one of the twelve."""
+    value = st.query_params.get(PARAM, "")
+    return int(value) if value.isdigit() and int(value) in BY_NUMBER else None
+
+
+def _choose(number: int | None) -> None:
+    if number:
+        st.query_params[PARAM] = str(number)
+    else:
+        st.query_params.pop(PARAM, None)
+    st.session_state[PICK_KEY] = number or 0
+
+
+def _on_pick() -> None:
+    _choose(st.session_state[PICK_KEY] or None)
+
+
+def _on_grid_select(key: str) -> None:
+    event = st.session_state.get(key)
+    points = event.selection.points if event else []
+    for point in points:
+        data = point.get("customdata")
+        number = data[0] if isinstance(data, list) else data
+        if number is not None:
+            _choose(int(number))
+            return
+
+
+def back_button(lang: str) -> None:
+    st.button(t("ui.measures.back", lang), key="measures.back", on_click=_choose, args=(None,), icon="↩")
+
+
+def measure_picker(lang: str) -> None:
+    """A selectbox bound to ``?measure=``: "all" or one of the twelve."""
+    wanted = chosen_measure() or 0
+    if st.session_state.get(PICK_KEY) != wanted:
+        st.session_state[PICK_KEY] = wanted
+    st.selectbox(
+        t("ui.measures.pick", lang),
+        [0, *BY_NUMBER],
+        key=PICK_KEY,
+        on_change=_on_pick,
+        format_func=lambda n: t("ui.measures.pick.all", lang) if n == 0 else f"{n} {measure_name(n, lang)}",
+    )
+
+
+def status_grid(data: dict[str, pd.DataFrame], lang: str, date: str) -> None:
+    """The measure × quarter grid; clicking a cell opens that measure."""
+    quarters = list(data["quarters"]["quarter"])
+    fig = measures_charts.status_grid(
+        data["grid"],
+        rows={n: row_label(n, lang) for n in BY_NUMBER},
+        names={n: f"{n} {measure_name(n, lang)}" for n in BY_NUMBER},
+        area_breaks=[min(m.number for m in MEASURES if m.area == a.number) for a in AREAS],
+        lang=lang,
+        title=t("ui.measures.heatmap.title", lang),
+        subtitle_text=measures_charts.subtitle(
+            t("ui.measures.chart.period", lang, start=quarters[0], end=quarters[-1]),
+            t("ui.measures.source.reported", lang),
+            date,
+            lang,
+        ),
+    )
+    # A new key per chosen measure starts the chart with no selection, so the same cell can
+    # be clicked again after going back.
+    key = f"measures.grid.{chosen_measure() or 'all'}"
+    st.plotly_chart(fig, theme=None, key=key, on_select=lambda: _on_grid_select(key), selection_mode="points")
+
+
+# --- one measure -------------------------------------------------------------------------------
+
+
+def latest_status(data: dict[str, pd.DataFrame], number: int) -> tuple[str, str]:
+    """(quarter, status) of the measure in the last quarter shown."""
+    grid = data["grid"]
+    rows = grid[grid["measure"] == number]
+    last = rows.iloc[-1]
+    return str(last["quarter"]), str(last["status"])
+
+
+def measure_block(
+    data: dict[str, pd.DataFrame], number: int, chosen: filters.Filters, date: str, key: str
+) -> None:
+    """Status badge, departments, latest notes, indicator charts and computed figures of a measure."""
+    lang = chosen.lang
+    if not data["quarters"].empty:
+        quarter, status = latest_status(data, number)
+        st.badge(
+            t("ui.measures.badge", lang, quarter=quarter, status=status_label(status, lang)),
+            color=BADGE_COLOR[status],
+        )
+    departments = data["departments"]
+    names = departments.loc[departments["measure"] == number, "departments"]
+    latest = data["latest"][data["latest"]["measure"] == number]
+    if latest.empty:
+        st.caption(t("ui.measures.no_indicators", lang))
+    else:
+        st.caption(t("ui.measures.departments", lang, names=names.iloc[0]))
+        for row in latest.itertuples():
+            if isinstance(row.note, str):
+                st.caption(
+                    t(
+                        "ui.measures.note",
+                        lang,
+                        indicator=row.indicator,
+                        quarter=row.note_quarter,
+                        note=row.note,
+                    )
+                )
+            else:
+                st.caption(t("ui.measures.note_none", lang, indicator=row.indicator))
+        _indicator_charts(data, number, lang, date, key)
+    _computed(data, number, chosen, key)
+
+
+def _indicator_charts(data: dict[str, pd.DataFrame], number: int, lang: str, date: str, key: str) -> None:
+    quarters = list(data["quarters"]["quarter"])
+    rows = data["indicators"][data["indicators"]["measure"] == number]
+    columns = st.columns(2)
+    for index, (name, own) in enumerate(rows.groupby("indicator", sort=True)):
+        department = str(own["department"].iloc[-1])
+        fig = measures_charts.indicator_chart(
+            own,
+            quarters=quarters,
+            lang=lang,
+            title=name,
+            subtitle_text=measures_charts.subtitle(
+                t("ui.measures.chart.period", lang, start=quarters[0], end=quarters[-1]),
+                t("ui.measures.source.department", lang, department=department),
+                date,
+                lang,
+            ),
+        )
+        columns[index % 2].plotly_chart(fig, theme=None, key=f"{key}.chart.{number}.{index}")
+
+
+def figure_value(value: float | None, unit: str, lang: str) -> str:
+    """A computed figure as the page shows it (thousands separators, one decimal for rates)."""
+    return format_number(None if value is None or pd.isna(value) else float(value), unit, lang)
+
+
+def _computed(data: dict[str, pd.DataFrame], number: int, chosen: filters.Filters, key: str) -> None:
+    lang = chosen.lang
+    figures = data["computed"][data["computed"]["measure"] == number]
+    st.markdown(f"**{t('ui.measures.computed', lang)}**")
+    if figures.empty:
+        st.caption(t("ui.measures.computed_none", lang))
+        return
+    st.caption(
+        t(
+            "ui.measures.computed_scope",
+            lang,
+            as_of=chosen.as_of.isoformat(),
+            county=filters.county_label(chosen.county or "", lang),
+            patent_type=filters.patent_type_label(chosen.patent_type or "", lang),
+        )
+    )
+    columns = st.columns(2)
+    for index, row in enumerate(figures.itertuples()):
+        notes = []
+        if row.since is not None and not pd.isna(row.since):
+            notes.append(t("ui.measures.since", lang, since=pd.Timestamp(row.since).date().isoformat()))
+        if row.unit == "%" and not pd.isna(row.whole):
+            notes.append(
+                t(
+                    "ui.kpi.rate_counts",
+                    lang,
+                    valid=f"{int(row.whole):,}",
+                    industrialized=f"{int(row.part):,}",
+                )
+            )
+        if chosen.patent_type and not row.patent_type_applied:
+            notes.append(t("ui.measures.not_by_type", lang))
+        with columns[index % 2]:
+            st.metric(
+                t(f"ui.measures.fig.{row.figure}", lang),
+                figure_value(row.value, row.unit, lang),
+                help=t(f"ui.measures.fig.{row.figure}.help", lang),
+            )
+            for note in notes:
+                st.caption(note)
+
+
+# --- tables ------------------------------------------------------------------------------------
+
+
+def indicator_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Indicator rows with the column names and status labels the reader's language uses."""
+    columns = ["measure", "indicator", "quarter", "unit", "value", "target", "status", "department", "note"]
+    shown = frame[columns].copy()
+    shown["status"] = [status_label(s, lang) for s in shown["status"]]
+    shown["unit"] = [unit_label(u, lang) for u in shown["unit"]]
+    shown["note"] = shown["note"].fillna("")
+    return shown.rename(columns={c: t(f"ui.measures.col.{c}", lang) for c in columns})
+
+
+def grid_table(grid: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The grid as a wide table: one row per measure, one column per quarter, status labels."""
+    wide = grid.pivot(index="measure", columns="quarter", values="status").map(
+        lambda s: status_label(s, lang)
+    )
+    wide.insert(0, t("ui.measures.col.name", lang), [measure_name(n, lang) for n in wide.index])
+    return wide.reset_index().rename(columns={"measure": t("ui.measures.col.measure", lang)})
+
+
+def downloads(frame: pd.DataFrame, name: str, label: str, key: str, lang: str) -> None:
+    """CSV and Excel downloads of ``frame`` (formula-safe), side by side."""
+    with st.container(horizontal=True, vertical_alignment="center", key=key):
+        st.caption(label, width="content")
+        st.download_button(
+            t("ui.export.csv", lang), to_csv_bytes(frame), f"{name}.csv", mime="text/csv", key=f"{key}.csv"
+        )
+        st.download_button(t("ui.export.xlsx", lang), to_xlsx_bytes(frame), f"{name}.xlsx", key=f"{key}.xlsx")

@@ -1,0 +1,94 @@
+"""Task areas: the twelve measures' quarterly status, each measure's indicators and the figures
+the data compute for it; ``?measure=N`` opens one measure."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from data_layer.i18n import t
+from data_layer.measures import AREAS, MEASURES
+from ui import filters, measures_view, state
+
+settings = state.settings()
+chosen = filters.current(settings.language, state.today())
+lang = chosen.lang
+data_as_of = state.data_as_of()
+data = measures_view.page_data(chosen)
+quarters = list(data["quarters"]["quarter"])
+date = data_as_of.isoformat() if data_as_of else "—"
+
+st.title(t("ui.measures.title", lang))
+st.caption(
+    t(
+        "ui.measures.scope",
+        lang,
+        as_of=filters.period_label(chosen.period, lang),
+        first=quarters[0] if quarters else "—",
+        last=quarters[-1] if quarters else "—",
+        data_as_of=t("ui.data_as_of", lang, date=date),
+    )
+)
+if data_as_of is None and data["indicators"].empty:
+    st.info(t("ui.no_data_yet", lang))
+    st.stop()
+st.caption(
+    t(
+        "ui.filter.not_applied",
+        lang,
+        names=t("ui.measures.not_applied_names", lang),
+        why=t("ui.measures.not_applied_why", lang),
+    )
+)
+if chosen.inst_kind:
+    st.caption(
+        t(
+            "ui.filter.not_applied",
+            lang,
+            names=t("ui.measures.kind_not_applied_names", lang),
+            why=t("ui.measures.kind_not_applied_why", lang),
+        )
+    )
+
+if quarters:
+    measures_view.status_grid(data, lang, date)
+    st.caption(t("ui.measures.heatmap.hint", lang))
+    measures_view.downloads(
+        measures_view.grid_table(data["grid"], lang),
+        "measures_status",
+        t("ui.measures.download_grid", lang),
+        "measures.grid_download",
+        lang,
+    )
+measures_view.measure_picker(lang)
+
+number = measures_view.chosen_measure()
+if number:
+    with st.container(border=True, key="measures.detail"):
+        st.subheader(measures_view.measure_heading(number, lang))
+        st.caption(measures_view.area_heading(next(m.area for m in MEASURES if m.number == number), lang))
+        measures_view.measure_block(data, number, chosen, date, key="measures.detail")
+        rows = data["indicators"][data["indicators"]["measure"] == number]
+        if not rows.empty:
+            st.markdown(f"**{t('ui.measures.indicator_table', lang)}**")
+            table = measures_view.indicator_table(rows, lang)
+            st.dataframe(table, hide_index=True, key="measures.detail.table")
+            measures_view.downloads(
+                table,
+                f"measure_{number}_indicators",
+                t("ui.measures.download_indicators", lang),
+                "measures.detail.download",
+                lang,
+            )
+        measures_view.back_button(lang)
+
+for area in AREAS:
+    with st.expander(measures_view.area_heading(area.number, lang)):
+        for index, measure in enumerate(m for m in MEASURES if m.area == area.number):
+            if index:
+                st.divider()
+            st.markdown(f"#### {measures_view.measure_heading(measure.number, lang)}")
+            measures_view.measure_block(data, measure.number, chosen, date, key="measures.area")
+
+with st.expander(t("ui.measures.how", lang)):
+    st.markdown(t("ui.measures.method", lang))
+    st.markdown(t("ui.measures.method_computed", lang))
