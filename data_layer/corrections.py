@@ -25,10 +25,11 @@ def cells_at(
     raw = read_table(data, file_name, header_score(kind), sheet)
     width = len(raw.header)
     found = {}
+    last = max(lines, default=0)
     for number, cells in enumerate(raw.lines(), start=1):
         if number in lines:
             found[number] = (cells + [""] * width)[:width]
-        if number >= max(lines, default=0):
+        if number >= last:
             break
     return raw.header, found
 

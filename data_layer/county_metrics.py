@@ -20,8 +20,9 @@ import re
 
 import pandas as pd
 
+from . import kpis
 from .db import Database
-from .kpis import FIRST_YEAR, RESEARCH_KINDS
+from .kpis import FIRST_YEAR
 from .models import KIND_OF_APP_NO
 
 METRICS = ("filings", "enterprises", "turnover", "patents_per_10k", "industrialization", "events", "rules")
@@ -47,26 +48,12 @@ COLUMN = {
 }
 # Metrics whose numbers ``inst_kind`` / ``patent_type`` narrow.
 FILTERED = ("filings", "enterprises", "turnover", "patents_per_10k", "industrialization")
-PLAN_START_FALLBACK = dt.date(2023, 1, 1)
 TOP_INSTITUTIONS = 10
-
-
-def kinds_of(inst_kind: str | None) -> list[str] | None:
-    """Institution kinds an ``inst_kind`` filter stands for ("academic" is universities and institutes)."""
-    if not inst_kind:
-        return None
-    return list(RESEARCH_KINDS) if inst_kind == "academic" else [inst_kind]
 
 
 def plan_start(db: Database, as_of: dt.date) -> dt.date:
     """Start of the plan period in force on ``as_of`` (else the latest ended one), capped at ``as_of``."""
-    found = db.scalar(
-        """SELECT period_start FROM targets WHERE period_start <= $d
-           ORDER BY (deadline >= $d) DESC, deadline DESC, period_start LIMIT 1""",
-        {"d": as_of},
-    )
-    start = pd.Timestamp(found).date() if found is not None else PLAN_START_FALLBACK
-    return min(start, as_of)
+    return min(kpis.plan_start(db, as_of), as_of)
 
 
 # SQL conditions shared by the per-county and per-year queries. Parameters: $kinds (VARCHAR[]
@@ -118,7 +105,7 @@ def county_metrics(
     valid_patents, patents_per_10k (NULL when the population is 0), industrialization,
     briefings, matchings, events, participants, rule_issued, rule_date.
     """
-    kinds = kinds_of(inst_kind)
+    kinds = kpis.kinds_for(inst_kind)
     params = {"start": plan_start(db, as_of), "d": as_of, "kinds": kinds, "ptype": patent_type}
     source, counted = _patents(kinds)
     return _query(
@@ -252,7 +239,7 @@ def metric_by_year(
     10,000 people is the stock at each year end. Columns: adcode, year, value, partial.
     Rules have no yearly figure (raises ValueError).
     """
-    kinds = kinds_of(inst_kind)
+    kinds = kpis.kinds_for(inst_kind)
     found = _yearly_sql(metric, kinds)
     first_year = min(FIRST_YEAR, as_of.year)
     frame = _query(
@@ -321,7 +308,7 @@ def top_institutions(
         "county": county,
         "start": plan_start(db, as_of),
         "d": as_of,
-        "kinds": kinds_of(inst_kind),
+        "kinds": kpis.kinds_for(inst_kind),
         "ptype": patent_type,
         "limit": limit,
     }

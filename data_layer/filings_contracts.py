@@ -29,9 +29,9 @@ import pandas as pd
 
 from .counties import COUNTIES
 from .db import Database
+from .kpis import kinds_for
 from .models import KIND_OF_APP_NO
 
-ACADEMIC_KINDS = ("university", "research_institute")
 CONTRACT_TYPES = ("development", "transfer", "license", "consulting", "service")
 SELLER_KINDS = ("university", "research_institute", "city_soe", "enterprise", "individual")
 
@@ -76,13 +76,6 @@ _CONTRACTS = f"""filtered AS (
       AND ($kinds IS NULL OR list_contains($kinds::VARCHAR[], i.kind))
       AND ($patent_type IS NULL
            OR c.contract_no IN ({_linked_to_type("contract_patents", "contract_no")})))"""
-
-
-def kinds_for(inst_kind: str | None) -> list[str] | None:
-    """Institution kinds a filter value stands for (None: all kinds)."""
-    if not inst_kind:
-        return None
-    return list(ACADEMIC_KINDS) if inst_kind == "academic" else [inst_kind]
 
 
 def _run(db: Database, cte: str, sql: str, **values) -> pd.DataFrame:

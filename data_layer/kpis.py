@@ -29,6 +29,27 @@ from .db import Database
 CODES = ("K1", "K2", "K3", "K4", "K5")
 UNITS = {"K1": "家", "K2": "件", "K3": "万元", "K4": "%", "K5": "%"}
 RESEARCH_KINDS = ("university", "research_institute")
+# Start of the plan when the targets table names none (the action runs 2023–2025).
+PLAN_START = dt.date(2023, 1, 1)
+
+
+def kinds_for(inst_kind: str | None) -> list[str] | None:
+    """Institution kinds a filter value stands for ("academic": universities and institutes; None: all)."""
+    if not inst_kind:
+        return None
+    return list(RESEARCH_KINDS) if inst_kind == "academic" else [inst_kind]
+
+
+def plan_start(db: Database, as_of: dt.date) -> dt.date:
+    """First day of the plan period in force on ``as_of`` (the open one, else the latest ended)."""
+    value = db.scalar(
+        """SELECT period_start FROM targets WHERE period_start <= $d
+           ORDER BY (deadline >= $d) DESC, deadline DESC, period_start LIMIT 1""",
+        {"d": as_of},
+    )
+    return pd.Timestamp(value).date() if value is not None else PLAN_START
+
+
 FIRST_YEAR = 2021  # charts start two years before the plan, so the baseline has context
 INDUSTRIALIZING = (
     "(e.event_type IN ('implementation', 'transfer') OR (e.event_type = 'license' AND e.in_production))"

@@ -29,15 +29,12 @@ import datetime as dt
 import pandas as pd
 
 from .db import Database
-from .kpis import RESEARCH_KINDS, filing_counts, industrialization
-from .measures import MEASURES
+from .kpis import RESEARCH_KINDS, filing_counts, industrialization, plan_start
 from .models import KIND_OF_APP_NO
 
 STATUSES = ("met", "behind", "no_target", "no_data")
 # Worst first: a measure's status in a quarter is the first of these any indicator has.
-SEVERITY = ("behind", "no_target", "met")
 # Used only when the targets table is empty: the plan began with 2023 (domain brief).
-PLAN_START_FALLBACK = dt.date(2023, 1, 1)
 SOE_KINDS = ("city_soe",)
 
 # Figures computed from the data, per measure: (figure, unit). Labels and formulas are in
@@ -88,16 +85,6 @@ def quarter_range(first: str, last: str) -> list[str]:
     if first > last:
         return []
     return [str(q) for q in pd.period_range(first, last, freq="Q")]
-
-
-def plan_start(db: Database, as_of: dt.date) -> dt.date:
-    """First day of the plan period in force on ``as_of`` (the open one, else the latest ended)."""
-    value = db.scalar(
-        """SELECT period_start FROM targets WHERE period_start <= $d
-           ORDER BY (deadline >= $d) DESC, deadline DESC, period_start LIMIT 1""",
-        {"d": as_of},
-    )
-    return pd.Timestamp(value).date() if value is not None else PLAN_START_FALLBACK
 
 
 def quarters_shown(db: Database, as_of: dt.date) -> list[str]:
@@ -332,14 +319,6 @@ def computed_figures(
 
 
 # --- the page's frames -----------------------------------------------------------------------
-
-
-def measure_list() -> pd.DataFrame:
-    """The twelve measures with their areas and names (from ``data_layer.measures``)."""
-    return pd.DataFrame(
-        [(m.number, m.area, m.name_zh, m.name_en) for m in MEASURES],
-        columns=["measure", "area", "name_zh", "name_en"],
-    )
 
 
 def page_data(

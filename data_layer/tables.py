@@ -72,8 +72,8 @@ SPECS: dict[str, KindSpec] = {
 }
 
 
-def stage(cur, kind: str) -> list[str]:
-    """Shape the checked rows in ``typed`` into ``stage_<table>`` temp tables; return the tables.
+def stage(cur, kind: str) -> None:
+    """Shape the checked rows in ``typed`` into ``stage_<table>`` temp tables.
 
     A patent's holders, a filing's patents and yearly output and a contract's patents go to
     child tables. Each stage table has the target table's columns and types.
@@ -83,7 +83,6 @@ def stage(cur, kind: str) -> list[str]:
     for table, select in selects.items():
         cur.execute(f"CREATE OR REPLACE TEMP TABLE stage_{table} AS SELECT * FROM {table} WHERE false")
         cur.execute(f"INSERT INTO stage_{table} BY NAME {select}")
-    return list(selects)
 
 
 def _unnest(key: str, list_field: str, column: str, source: str = "typed") -> str:

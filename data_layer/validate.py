@@ -13,6 +13,7 @@ saying how many more there are: enough to fix a file, bounded for a crafted one.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gc
 import operator
 import re
@@ -62,12 +63,13 @@ def _norm_header(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", str(text)).lower().split())
 
 
+@functools.cache
 def _lookup(kind: str) -> dict[str, str]:
     """Normalized header -> field name, for every header a field of ``kind`` answers to."""
     return {_norm_header(alias): name for name, aliases in headers(KINDS[kind]).items() for alias in aliases}
 
 
-def _field_of(lookup: dict[str, str], amounts: set[str], title: str) -> tuple[str | None, str | None]:
+def _field_of(lookup: dict[str, str], amounts: frozenset[str], title: str) -> tuple[str | None, str | None]:
     """The field a header names and, for an amount, its unit ("yuan" or "10k")."""
     key = _norm_header(title)
     unit = None
@@ -88,8 +90,9 @@ def header_score(kind: str) -> Callable[[list[str]], int]:
     return lambda cells: sum(1 for cell in cells if _field_of(lookup, amounts, cell)[0])
 
 
-def _amount_fields(kind: str) -> set[str]:
-    return {c.name for c in columns_of(kind) if c.fmt.kind == "amount"}
+@functools.cache
+def _amount_fields(kind: str) -> frozenset[str]:
+    return frozenset(c.name for c in columns_of(kind) if c.fmt.kind == "amount")
 
 
 def map_columns(
@@ -272,18 +275,16 @@ def _fetch_problems(cur, kind: str, titles: dict[str, str], file_name: str, toda
         ).fetchall()
     ]
     found += _rule_problems(cur, kind, titles, today)
-    found += _duplicate_problems(cur, kind, titles)
+    found += _duplicate_problems(cur, kind)
     found += _conflict_problems(cur, kind)
     found += _credit_warnings(cur, kind, titles)
     found.sort(key=lambda p: (p[0], order.get(p[1], len(order))))
+    # The header as written in the file; the model's title for a field the file lacks.
+    names = {c.name: c.title for c in columns_of(kind)} | titles
     return [
-        Problem(file_name, line, titles.get(name, _title(kind, name)), value, reason, severity)
+        Problem(file_name, line, names.get(name, name), value, reason, severity)
         for line, name, value, reason, severity in found
     ]
-
-
-def _title(kind: str, name: str) -> str:
-    return next((c.title for c in columns_of(kind) if c.name == name), name)
 
 
 def _rule_problems(cur, kind: str, titles: dict[str, str], today: dt.date) -> list[tuple]:
@@ -302,7 +303,7 @@ def _rule_problems(cur, kind: str, titles: dict[str, str], today: dt.date) -> li
     return found
 
 
-def _duplicate_problems(cur, kind: str, titles: dict[str, str]) -> list[tuple]:
+def _duplicate_problems(cur, kind: str) -> list[tuple]:
     """Rows repeating an earlier row's key (``row_key``): each names the row it repeats."""
     key = ", ".join(f'"{k}"' for k in SPECS[kind].row_key)
     rows = cur.execute(

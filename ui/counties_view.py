@@ -373,7 +373,7 @@ def downloads(frame: pd.DataFrame, name: str, key: str, lang: str) -> None:
     row = st.container(horizontal=True)
     row.download_button(
         t("ui.export.csv", lang),
-        to_csv_bytes(frame),
+        partial(to_csv_bytes, frame),
         file_name=f"{name}.csv",
         mime="text/csv",
         key=f"{key}.csv",
@@ -381,7 +381,7 @@ def downloads(frame: pd.DataFrame, name: str, key: str, lang: str) -> None:
     )
     row.download_button(
         t("ui.export.xlsx", lang),
-        to_xlsx_bytes(frame),
+        partial(to_xlsx_bytes, frame),
         file_name=f"{name}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}.xlsx",

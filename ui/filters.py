@@ -16,6 +16,7 @@ import streamlit as st
 
 from data_layer.counties import BY_ADCODE, COUNTIES
 from data_layer.i18n import t
+from data_layer.models import PATENT_TYPES as MODEL_PATENT_TYPES
 
 LATEST = "latest"
 FIRST_PERIOD_YEAR = 2023
@@ -24,7 +25,7 @@ FIRST_PERIOD_YEAR = 2023
 # Institution kinds a page can be narrowed to; "academic" is universities and research
 # institutes together, the population of the industrialization-rate target (K4).
 INSTITUTION_KINDS = ("academic", "university", "research_institute", "city_soe", "enterprise")
-PATENT_TYPES = ("invention", "utility_model", "design")
+PATENT_TYPES = tuple(MODEL_PATENT_TYPES.values())  # invention, utility_model, design
 
 
 @dataclass(frozen=True)

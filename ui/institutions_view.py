@@ -7,6 +7,7 @@ so a drill-down is a bookmarkable URL; the kind switch writes the shared ``inst_
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -181,9 +182,15 @@ def downloads(frame: pd.DataFrame, name: str, key: str, lang: str) -> None:
     """CSV and Excel downloads of a table, formula-safe, side by side."""
     left, right = st.columns(2)
     left.download_button(
-        t("ui.export.csv", lang), to_csv_bytes(frame), f"{name}.csv", key=f"{key}.csv", mime="text/csv"
+        t("ui.export.csv", lang),
+        partial(to_csv_bytes, frame),
+        f"{name}.csv",
+        key=f"{key}.csv",
+        mime="text/csv",
     )
-    right.download_button(t("ui.export.xlsx", lang), to_xlsx_bytes(frame), f"{name}.xlsx", key=f"{key}.xlsx")
+    right.download_button(
+        t("ui.export.xlsx", lang), partial(to_xlsx_bytes, frame), f"{name}.xlsx", key=f"{key}.xlsx"
+    )
 
 
 def deals_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:

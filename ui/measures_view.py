@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -277,6 +278,12 @@ def downloads(frame: pd.DataFrame, name: str, label: str, key: str, lang: str) -
     with st.container(horizontal=True, vertical_alignment="center", key=key):
         st.caption(label, width="content")
         st.download_button(
-            t("ui.export.csv", lang), to_csv_bytes(frame), f"{name}.csv", mime="text/csv", key=f"{key}.csv"
+            t("ui.export.csv", lang),
+            partial(to_csv_bytes, frame),
+            f"{name}.csv",
+            mime="text/csv",
+            key=f"{key}.csv",
         )
-        st.download_button(t("ui.export.xlsx", lang), to_xlsx_bytes(frame), f"{name}.xlsx", key=f"{key}.xlsx")
+        st.download_button(
+            t("ui.export.xlsx", lang), partial(to_xlsx_bytes, frame), f"{name}.xlsx", key=f"{key}.xlsx"
+        )

@@ -4,6 +4,7 @@ and the table in which staff fix a few cells in place."""
 from __future__ import annotations
 
 import hashlib
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -43,7 +44,10 @@ def show_problems(problems: list[Problem], lang: str) -> None:
     frame = problems_frame(problems, lang)
     st.dataframe(frame, hide_index=True, key="upload.problems")
     st.download_button(
-        t("ui.upload.error_report", lang), to_xlsx_bytes(frame), "errors.xlsx", key="upload.error_report"
+        t("ui.upload.error_report", lang),
+        partial(to_xlsx_bytes, frame),
+        "errors.xlsx",
+        key="upload.error_report",
     )
 
 
@@ -148,6 +152,15 @@ def fix_in_place(
     return edits
 
 
+def digest_of(file_id: str, data: bytes) -> str:
+    """The upload's SHA-256, hashed once per uploaded file (a 200 MB file takes ~0.4 s)."""
+    memo = st.session_state.setdefault("upload.digest", {})
+    if file_id not in memo:
+        memo.clear()
+        memo[file_id] = hashlib.sha256(data).hexdigest()
+    return memo[file_id]
+
+
 def corrected_file(original: tuple[str, str], data: bytes, name: str, digest: str, lang: str):
     """The file corrected in the page for this upload, if any, else the upload itself.
 
@@ -160,7 +173,7 @@ def corrected_file(original: tuple[str, str], data: bytes, name: str, digest: st
     if st.button(t("ui.upload.fix.discard", lang), key="upload.fix.discard"):
         del st.session_state["upload.fixed"]
         st.rerun()
-    return fixed["data"], fixed["name"], hashlib.sha256(fixed["data"]).hexdigest()
+    return fixed["data"], fixed["name"], fixed["digest"]
 
 
 def keep_corrections(original: tuple[str, str], corrected: tuple[bytes, str], count: int) -> None:
@@ -171,5 +184,6 @@ def keep_corrections(original: tuple[str, str], corrected: tuple[bytes, str], co
         "of": original,
         "data": corrected[0],
         "name": corrected[1],
+        "digest": hashlib.sha256(corrected[0]).hexdigest(),
         "count": total,
     }

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-
 import streamlit as st
 
 from data_layer.corrections import apply_edits
@@ -38,7 +36,7 @@ data, name = upload.getvalue(), upload.name
 if len(data) > settings.upload_limit_mb * 1024 * 1024:
     st.error(t("ui.upload.too_large", lang, limit=settings.upload_limit_mb))
     st.stop()
-digest = hashlib.sha256(data).hexdigest()
+digest = upload_view.digest_of(upload.file_id, data)
 
 done_key = f"upload.done.{kind}.{digest}"  # the upload as chosen, corrected in the page or not
 if done_key in st.session_state:
