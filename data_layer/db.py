@@ -13,6 +13,8 @@ Connection strategy (read before changing):
 * Writes go through ``transaction()``: one lock serializes them, each is a single
   transaction (all rows or none), and ``generation`` is bumped after each commit so that
   caches keyed on it never serve data from before an import.
+* A briefing can freeze the data: ``copy_to`` writes a snapshot file under the write lock,
+  which is then opened as its own read-only ``Database`` (see ``data_layer.snapshots``).
 """
 
 from __future__ import annotations
@@ -89,6 +91,21 @@ class Database:
                 raise
             cur.execute("COMMIT")
             self.generation += 1
+
+    def copy_to(self, path: Path | str) -> None:
+        """Write a consistent copy of the whole database to a new file (a briefing snapshot).
+
+        Holds the write lock, so no import commits halfway through the copy.
+        """
+        # ATTACH takes no parameters; the path is the program's own (never user text).
+        quoted = str(path).replace("'", "''")
+        with self._write_lock, self._con.cursor() as cur:
+            source = cur.execute("SELECT current_database()").fetchone()[0].replace('"', '""')
+            cur.execute(f"ATTACH '{quoted}' AS snapshot")
+            try:
+                cur.execute(f'COPY FROM DATABASE "{source}" TO snapshot')
+            finally:
+                cur.execute("DETACH snapshot")
 
     def meta(self, key: str) -> str | None:
         """A value from the ``meta`` table (schema version, sample marker, ...)."""

@@ -16,7 +16,7 @@ import duckdb
 from .counties import COUNTIES
 from .measures import AREAS, MEASURES
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 TABLES: dict[str, str] = {
     "meta": "key VARCHAR PRIMARY KEY, value VARCHAR",
@@ -71,6 +71,9 @@ TABLES: dict[str, str] = {
         rows_new INTEGER NOT NULL, rows_replaced INTEGER NOT NULL, rows_same INTEGER NOT NULL,
         warnings INTEGER NOT NULL, user_name VARCHAR NOT NULL, started_at TIMESTAMP NOT NULL,
         finished_at TIMESTAMP NOT NULL, undoes BIGINT, undone_by BIGINT""",
+    # Briefing decks saved by staff: slide ids in order (JSON), see data_layer/decks.py.
+    "decks": """name VARCHAR PRIMARY KEY, slides VARCHAR NOT NULL, saved_by VARCHAR,
+        saved_at TIMESTAMP NOT NULL""",
 }
 
 # Tables that imports write. Each has a history_<table> twin (same columns plus replaced_by)
@@ -93,7 +96,9 @@ HISTORY_TABLES = (
 )
 
 # version -> statements that bring a database from version-1 to version.
-MIGRATIONS: dict[int, list[str]] = {}
+MIGRATIONS: dict[int, list[str]] = {
+    2: [f"CREATE TABLE decks ({TABLES['decks']})"],
+}
 
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:

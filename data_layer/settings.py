@@ -25,3 +25,12 @@ class Settings(BaseSettings):
     county_geojson: Path | None = Field(
         None, description="an approved county boundary map (GeoJSON) to draw instead of the schematic one"
     )
+    snapshot_dir: Path | None = Field(
+        None, description="where frozen briefing snapshots are kept (default: snapshots/ beside the database)"
+    )
+    snapshots_kept: int = Field(20, ge=1, description="how many frozen snapshots to keep")
+
+    @property
+    def snapshots(self) -> Path:
+        """The folder of frozen briefing snapshots."""
+        return self.snapshot_dir or self.db_path.parent / "snapshots"
