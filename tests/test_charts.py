@@ -5,10 +5,16 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
+import plotly.graph_objects as go
 
 from data_layer.kpis import Kpi
 from ui import charts, kpi_view
-from ui.theme import TEMPLATE_NAME, format_number
+from ui.theme import TEMPLATE_NAME, format_number, value_format
+
+
+def heading(fig) -> str:
+    """A chart's title and subtitle, as one reads them."""
+    return f"{fig.layout.title.text}\n{fig.layout.title.subtitle.text}"
 
 
 def test_line_chart_with_target_and_baseline():
@@ -27,7 +33,8 @@ def test_line_chart_with_target_and_baseline():
     )
     assert [trace.name for trace in fig.data] == ["率", "目标", "基线"]
     assert list(fig.data[1].y) == [10.5, 10.5]
-    assert "数据截至" in fig.layout.title.text
+    assert fig.layout.title.text == "产业化率"
+    assert fig.layout.title.subtitle.text == "期间｜来源｜数据截至"
     assert fig.layout.xaxis.type == "category"
     assert fig.layout.template.layout.colorway  # our template, not Streamlit's
     assert TEMPLATE_NAME
@@ -71,18 +78,18 @@ def test_kpi_figure_says_period_source_and_freshness():
         }
     )
     fig = kpi_view.figure(kpi, frame, "zh", dt.date(2026, 6, 1))
-    title = fig.layout.title.text
+    title = heading(fig)
     assert "备案产品数" in title and "2026-05 至 2026-06" in title and "专利产品备案" in title
     assert "数据截至 2026-06-01" in title
     assert list(fig.data[0].y) == [3, 4]
-    english = kpi_view.figure(kpi, frame, "en", None).layout.title.text
+    english = heading(kpi_view.figure(kpi, frame, "en", None))
     assert "Filed products" in english and "Data as of —" in english
 
 
 def test_kpi_figure_without_data():
     kpi = Kpi(code="K4", as_of=dt.date(2026, 6, 30), value=None, unit="%", status="no_data")
     fig = kpi_view.figure(kpi, pd.DataFrame(columns=["label", "value"]), "zh", None)
-    assert "尚无数据" in fig.layout.title.text
+    assert "尚无数据" in heading(fig)
 
 
 def test_number_formats():
@@ -115,3 +122,30 @@ def test_card_text_after_deadline():
     assert (card.value, card.status_label, card.badge_color) == ("78 件", "已达标", "green")
     assert "目标：超过 70 件" in card.lines
     assert "截止日（2025-12-31）时：66 件，未达标" in card.lines
+
+
+def test_long_subtitle_lines_break_at_separators_and_the_top_margin_makes_room():
+    long = "2023-04 至 2026-11，按月累计｜来源：专利产品备案｜数据截至 2026-10-31"
+    assert charts.subtitle_lines(long) == [
+        "2023-04 至 2026-11，按月累计｜来源：专利产品备案",
+        "数据截至 2026-10-31",
+    ]
+    assert charts.subtitle_lines("短｜行") == ["短｜行"]
+    assert charts.subtitle_lines("一<br>二<br>三") == ["一", "二", "三"]
+    english = "2023-04 to 2026-11, cumulative by month | Source: patent-product filings | Data as of 2026-10"
+    assert charts.subtitle_lines(english)[1] == "Source: patent-product filings"
+    one = charts.titled(go.Figure(), [], "t", "一", "件")
+    three = charts.titled(go.Figure(), [], "t", "一<br>二<br>三", "件")
+    assert three.layout.margin.t - one.layout.margin.t == 2 * charts.SUBTITLE_LINE
+    assert "<sup>" not in three.layout.title.text
+    # The unit sits on the plot's top edge, below the last subtitle line.
+    (unit,) = [a for a in three.layout.annotations if a.name == "unit"]
+    assert (unit.text, unit.y, unit.yanchor) == ("件", 1, "bottom")
+
+
+def test_hover_values_are_written_as_the_cards_write_them():
+    assert (value_format("%"), value_format("万元"), value_format("件")) == (",.1f", ",.1f", ",.0f")
+    rate = Kpi(code="K4", as_of=dt.date(2026, 6, 30), value=12.5, unit="%", status="met")
+    frame = pd.DataFrame({"label": ["2025Q4", "2026Q1"], "value": [11.25, 12.5]})
+    axis = kpi_view.figure(rate, frame, "zh", None).layout.yaxis
+    assert (axis.hoverformat, axis.ticksuffix, axis.tickformat) == (",.1f", "%", ",")

@@ -7,34 +7,87 @@ date the data runs to, so a screenshot or an export still says what it shows.
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from .theme import BASELINE_COLOR, PALETTE, TARGET_COLOR, TEMPLATE_NAME
 
-MAX_TICKS = 7
+MAX_TICKS = 5  # 2025-06 is about 60 px: five fit a phone and a half-width column
+# A subtitle line holds about this many CJK characters (12 px) across a phone's chart (390 px
+# screen); a longer line is broken at its "｜" / " | " separators.
+SUBTITLE_WIDTH = 28
+TITLE_ROOM = 40  # top pad and the 17 px title line
+SUBTITLE_LINE = 17  # one 12 px subtitle line
+UNIT_ROOM = 24  # the unit line above the plot, with a gap on each side
+SEPARATORS = ("｜", " | ")
 
 
-def titled(fig: go.Figure, labels: list, title: str, subtitle: str, unit: str) -> go.Figure:
+def _width(text: str) -> float:
+    """Width in CJK characters: Latin letters, digits and spaces are a little over half of one."""
+    return sum(1.0 if ord(char) > 0x2E7F else 0.55 for char in text)
+
+
+def subtitle_lines(subtitle: str) -> list[str]:
+    """The subtitle's lines: its own ``<br>`` breaks, and long lines broken at their separators."""
+    lines: list[str] = []
+    for line in re.split(r"<br\s*/?>", subtitle or ""):
+        separator = next((s for s in SEPARATORS if s in line), None)
+        if separator is None or _width(line) <= SUBTITLE_WIDTH:
+            lines.append(line)
+            continue
+        current = ""
+        for part in line.split(separator):
+            joined = f"{current}{separator}{part}" if current else part
+            if current and _width(joined) > SUBTITLE_WIDTH:
+                lines.append(current)
+                current = part
+            else:
+                current = joined
+        lines.append(current)
+    return [line for line in lines if line.strip()]
+
+
+def titled(
+    fig: go.Figure, labels: list, title: str, subtitle: str, unit: str, *, headroom: int = 0
+) -> go.Figure:
     """Apply the template, the title with its subtitle (period, source, 数据截至) and the unit.
 
     ``labels`` are the category-axis labels (pass [] for charts without a category x-axis).
+    ``headroom``: extra pixels between the unit and the plot, for subplot titles.
+
+    The title and Plotly's own subtitle hang from the top edge; the top margin is computed
+    from the number of subtitle lines, so a subtitle never runs into the unit or the plot.
+    Builders set their height after calling this, never the top margin.
     """
+    lines = subtitle_lines(subtitle)
     fig.update_layout(
         template=TEMPLATE_NAME,
-        title={"text": f"{title}<br><sup>{subtitle}</sup>"},
+        title={
+            "text": title,
+            "subtitle": {"text": "<br>".join(lines), "font": {"size": 12, "color": "#444444"}},
+            "x": 0,
+            "xanchor": "left",
+            "xref": "container",
+            "y": 1,
+            "yanchor": "top",
+            "yref": "container",
+            "pad": {"t": 10, "l": 4},
+        },
         height=380,
-        margin={"t": 90},
+        margin={"t": top_margin(len(lines), bool(unit), headroom)},
         showlegend=True,
     )
     # The unit reads level above the value axis (a rotated 万元 or 家 is hard to read).
     fig.add_annotation(
+        name="unit",
         text=unit,
         xref="paper",
         yref="paper",
         x=0,
-        y=1.02,
+        y=1,
+        yshift=6 + headroom,
         xanchor="left",
         yanchor="bottom",
         showarrow=False,
@@ -49,6 +102,11 @@ def titled(fig: go.Figure, labels: list, title: str, subtitle: str, unit: str) -
     # "," keeps thousands separators and avoids SI suffixes (300k) that mean nothing in 万元.
     fig.update_yaxes(rangemode="tozero", tickformat=",")
     return fig
+
+
+def top_margin(subtitle_lines: int, unit: bool = True, headroom: int = 0) -> int:
+    """Pixels above the plot for the title, ``subtitle_lines`` lines, the unit and ``headroom``."""
+    return TITLE_ROOM + SUBTITLE_LINE * subtitle_lines + (UNIT_ROOM if unit else 8) + headroom
 
 
 def _reference_line(fig: go.Figure, xs: list, value: float | None, label: str, color: str, dash: str) -> None:

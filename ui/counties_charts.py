@@ -19,7 +19,7 @@ from data_layer.county_metrics import COLUMN, UNITS
 from data_layer.i18n import t
 
 from .charts import bar_chart, titled
-from .theme import PALETTE, format_number, unit_label
+from .theme import PALETTE, format_number, unit_label, value_format
 
 # Sequential single-hue blues: lightness alone carries the value, so it reads the same for
 # colour-blind viewers and in greyscale print. Starts off-white so a zero tile is still a tile.
@@ -29,24 +29,7 @@ ISSUED_COLOR = PALETTE[0]
 NOT_ISSUED_COLOR = "#D9D9D9"
 HIGHLIGHT_COLOR = PALETTE[1]
 GAP = 0.06  # space between tiles, in tile widths
-
-
-def _pin_title(fig: go.Figure, title: str, subtitle: str) -> None:
-    """Title and a two-line subtitle hung from the top edge, clear of the unit above the plot.
-
-    ``titled`` writes the subtitle as ``<sup>`` inside the title, which Plotly centres in the
-    top margin; with two lines it then runs into the unit. Plotly's own subtitle does not.
-    """
-    fig.update_layout(
-        title={
-            "text": title,
-            "subtitle": {"text": subtitle, "font": {"size": 12, "color": "#444444"}},
-            "yref": "container",
-            "y": 1,
-            "yanchor": "top",
-            "pad": {"t": 10},
-        }
-    )
+SUBPLOT_TITLE_ROOM = 22  # the county names above the top row of small multiples
 
 
 def unit_text(metric: str, lang: str) -> str:
@@ -68,6 +51,12 @@ def axis_unit(metric: str, lang: str) -> tuple[float, str]:
     if UNITS[metric] == "万元" and lang == "en":
         return 100.0, t("ui.counties.unit.million_yuan", lang)
     return 1.0, unit_text(metric, lang)
+
+
+def unit_note(metric: str, lang: str) -> str:
+    """The line above a chart's value axis (单位：万元), as every page writes it."""
+    unit = axis_unit(metric, lang)[1]
+    return t("ui.chart.unit", lang, unit=unit) if unit else ""
 
 
 def _scaled(values, factor: float) -> list[float | None]:
@@ -251,16 +240,13 @@ def tile_map(
                     marker={"symbol": "square", "size": 14, "color": color},
                 )
             )
-    titled(fig, [], title, subtitle, axis_unit(metric, lang)[1])
-    _pin_title(fig, title, subtitle)
+    titled(fig, [], title, subtitle, unit_note(metric, lang))
     fig.update_xaxes(visible=False, range=[-0.5, GRID_COLUMNS - 0.5], fixedrange=True)
     fig.update_yaxes(
         visible=False, range=[-(GRID_ROWS - 0.5), 0.5], fixedrange=True, scaleanchor="x", scaleratio=1
     )
     # A click anywhere counts for the nearest county: each tile is its own target.
-    fig.update_layout(
-        height=520, hovermode="closest", hoverdistance=-1, dragmode=False, margin={"t": 125, "b": 40}
-    )
+    fig.update_layout(height=520, hovermode="closest", hoverdistance=-1, dragmode=False, margin={"b": 40})
     return fig
 
 
@@ -321,12 +307,11 @@ def geo_map(
                 showlegend=False,
             )
         )
-    titled(fig, [], title, subtitle, axis_unit(metric, lang)[1])
-    _pin_title(fig, title, subtitle)
+    titled(fig, [], title, subtitle, unit_note(metric, lang))
     fig.update_layout(
         height=460,
         map={"style": "white-bg", "center": {"lon": geo.center[0], "lat": geo.center[1]}, "zoom": geo.zoom},
-        margin={"t": 125, "b": 40},
+        margin={"b": 40},
     )
     return fig
 
@@ -343,7 +328,7 @@ def ranking_bar(
     highlight: str | None = None,
 ) -> go.Figure:
     """Counties ranked on ``metric``, largest on top; the chosen one in orange, the city reference dashed."""
-    factor, unit = axis_unit(metric, lang)
+    factor = axis_unit(metric, lang)[0]
     frame = metrics.assign(value=_values(metrics, metric)).sort_values("value", na_position="first")
     names = [_axis_name(a, lang) for a in frame["adcode"]]
     colors = [HIGHLIGHT_COLOR if a == highlight else PALETTE[0] for a in frame["adcode"]]
@@ -372,13 +357,12 @@ def ranking_bar(
                 hoverinfo="skip",
             )
         )
-    titled(fig, [], title, subtitle, unit)
-    _pin_title(fig, title, subtitle)
+    titled(fig, [], title, subtitle, unit_note(metric, lang))
     top = max([v for v in _scaled(frame["value"], factor) if v is not None] or [0]) or 1
     # Room on the right for the value printed past the longest bar.
     fig.update_xaxes(range=[0, top * 1.35], showgrid=True, gridcolor="#E5E5E5", tickformat=",")
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=names, automargin=True)
-    fig.update_layout(height=470, dragmode=False, margin={"t": 125})
+    fig.update_layout(height=470, dragmode=False)
     return fig
 
 
@@ -422,7 +406,6 @@ def rules_timeline(
         )
     )
     titled(fig, [], title, subtitle, "")
-    _pin_title(fig, title, subtitle)
     order = list(reversed(names_issued + names_waiting))
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=order, automargin=True)
     # Room left and right of the dots for their labels.
@@ -434,7 +417,7 @@ def rules_timeline(
         nticks=5,
         range=[first - pd.Timedelta(days=span * 0.1), pd.Timestamp(as_of) + pd.Timedelta(days=span * 0.1)],
     )
-    fig.update_layout(height=470, dragmode=False, margin={"t": 125})
+    fig.update_layout(height=470, dragmode=False)
     return fig
 
 
@@ -454,7 +437,7 @@ def small_multiples(
     highlight: str | None = None,
 ) -> go.Figure:
     """One small line per county (3 × 3, shared y axis): ``metric`` year by year."""
-    factor, unit = axis_unit(metric, lang)
+    factor = axis_unit(metric, lang)[0]
     fig = make_subplots(
         rows=3,
         cols=3,
@@ -505,8 +488,7 @@ def small_multiples(
                 row=row + 1,
                 col=col + 1,
             )
-    titled(fig, labels, title, subtitle, unit)
-    _pin_title(fig, title, subtitle)
+    titled(fig, labels, title, subtitle, unit_note(metric, lang), headroom=SUBPLOT_TITLE_ROOM)
     # Small panels have room for the first and last year only (hover names every year); half a
     # year of padding each side keeps neighbouring panels' labels apart on a phone.
     ends = [labels[0], labels[-1]] if labels else []
@@ -520,14 +502,13 @@ def small_multiples(
     )
     # Matched axes with all-zero panels otherwise come out as 0–4 (Plotly): ask for autorange.
     fig.update_yaxes(rangemode="tozero", tickformat=",", nticks=4, autorange=True)
-    fig.update_annotations(selector={"text": unit}, y=1.06)
     for annotation in fig.layout.annotations:
         if annotation.text in [_axis_name(a, lang) for a in order]:
             annotation.font = {
                 "size": 13,
                 "color": HIGHLIGHT_COLOR if _is(annotation.text, highlight, lang) else "#222222",
             }
-    fig.update_layout(height=640, margin={"t": 150})
+    fig.update_layout(height=640)
     return fig
 
 
@@ -550,8 +531,8 @@ def yearly_bars(frame: pd.DataFrame, *, metric: str, lang: str, title: str, subt
         partial_name=t("ui.chart.partial_year", lang),
         title=title,
         subtitle=subtitle,
-        unit=axis_unit(metric, lang)[1],
+        unit=unit_note(metric, lang),
     )
-    _pin_title(fig, title, subtitle)
-    fig.update_layout(height=360, margin={"t": 125})
+    fig.update_yaxes(hoverformat=value_format(UNITS[metric]))
+    fig.update_layout(height=360)
     return fig

@@ -12,11 +12,12 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from . import charts
-from .theme import PALETTE
+from .theme import PALETTE, value_format
 
 MUTED = 0.35  # opacity of the counties not chosen, when one is
 # An open year's segments keep their type's colour under white hatching.
 HATCH = {"fillmode": "overlay", "fgcolor": "white", "solidity": 0.35}
+SUBPLOT_TITLE_ROOM = 22  # the two panel titles of paired bars
 
 
 def amount_label(value: float) -> str:
@@ -29,16 +30,9 @@ def _height(rows: int) -> int:
     return max(380, 150 + 34 * rows)
 
 
-def _fit_title(fig: go.Figure, subtitle: str) -> None:
-    """Leave room above the plot for the title, every subtitle line and the unit.
-
-    Subtitles come in short lines so that a phone shows them whole.
-    """
-    lines = subtitle.count("<br>") + 1
-    fig.update_layout(
-        title={"y": 1, "yref": "container", "yanchor": "top", "pad": {"t": 26}},
-        margin={"t": 74 + 19 * lines},
-    )
+def _hover_format(counts: bool) -> str:
+    """Counts whole, amounts (万元) with one decimal, as ``format_number`` writes them."""
+    return value_format("件" if counts else "万元")
 
 
 def _whole_counts(fig: go.Figure, values, axis: str, **where) -> None:
@@ -71,10 +65,9 @@ def yearly_bars(
     fig = charts.bar_chart(
         data, name=name, partial_name=partial_name, title=title, subtitle=subtitle, unit=unit
     )
-    fig.update_traces(hovertemplate="%{x}: %{y:,}<extra></extra>")
+    fig.update_traces(hovertemplate=f"%{{x}}: %{{y:{_hover_format(counts)}}}<extra></extra>")
     if counts:
         _whole_counts(fig, data["value"], "y")
-    _fit_title(fig, subtitle)
     return fig
 
 
@@ -126,13 +119,12 @@ def paired_bars(
         )
         # Room on the right for a value written past the bar's end.
         fig.update_xaxes(range=[0, top * 1.5], row=1, col=col)
-    charts.titled(fig, [], title, subtitle, "")
+    charts.titled(fig, [], title, subtitle, "", headroom=SUBPLOT_TITLE_ROOM)
     fig.update_yaxes(autorange="reversed", tickformat="", type="category", automargin=True)
     # Every bar carries its value, so the value axes need no tick labels (which would crowd
     # two narrow panels on a phone).
     fig.update_xaxes(showticklabels=False, showgrid=False, ticks="", rangemode="tozero")
     fig.update_layout(height=_height(len(labels)), showlegend=False)
-    _fit_title(fig, subtitle)
     fig.update_annotations(font={"size": 13}, selector={"text": count_title})
     fig.update_annotations(font={"size": 13}, selector={"text": amount_title})
     return fig
@@ -161,7 +153,7 @@ def county_bars(
                 orientation="h",
                 marker={"color": PALETTE[[0, 4][index % 2]], "opacity": opacity},
                 customdata=list(frame["adcode"]),
-                hovertemplate=f"%{{y}}｜{name}: %{{x:,}}<extra></extra>",
+                hovertemplate=f"%{{y}}｜{name}: %{{x:{_hover_format(counts)}}}<extra></extra>",
             )
         )
     charts.titled(fig, [], title, subtitle, unit)
@@ -172,7 +164,6 @@ def county_bars(
     _level_values(fig)
     if counts:
         _whole_counts(fig, frame[[c for c, _ in series]].sum(axis=1), "x")
-    _fit_title(fig, subtitle)
     return fig
 
 
@@ -208,7 +199,6 @@ def stacked_type_bars(
     fig.update_layout(barmode="stack", legend_traceorder="normal")
     fig.update_xaxes(categoryorder="array", categoryarray=years)
     charts.titled(fig, years, title, subtitle, unit)
-    _fit_title(fig, subtitle)
     return fig
 
 
@@ -244,5 +234,4 @@ def share_line(
         )
     charts.titled(fig, list(years), title, subtitle, unit)
     fig.update_yaxes(range=[0, 105], ticksuffix="%")
-    _fit_title(fig, subtitle)
     return fig

@@ -22,15 +22,6 @@ LABELLED_POINTS = 5  # the scatter names the institutions holding the most valid
 LOG_SPREAD = 30  # a scatter whose largest x is this many times its smallest uses a log axis
 KIND_COLORS = {"university": PALETTE[0], "research_institute": PALETTE[1], "city_soe": PALETTE[2]}
 TYPE_COLORS = {"invention": PALETTE[0], "utility_model": PALETTE[1], "design": PALETTE[2]}
-TOP_MARGIN = 105  # title and a two-line subtitle
-
-
-def _roomy(fig: go.Figure, **layout) -> go.Figure:
-    """Title pinned to the top with room below for its two-line subtitle and the unit."""
-    fig.update_layout(margin={"t": TOP_MARGIN}, **layout)
-    height = fig.layout.height or 380
-    fig.update_layout(title={"y": 1 - 22 / height, "yref": "container", "yanchor": "top"})
-    return fig
 
 
 def short(name: str, chars: int = NAME_CHARS) -> str:
@@ -103,8 +94,8 @@ def ranking_bars(frame: pd.DataFrame, lang: str, subtitle: str, top: int = TOP) 
     fig.update_xaxes(ticksuffix="%", rangemode="tozero")
     # Room beyond the longest bar for its label.
     fig.update_xaxes(range=[0, max(float(rows["rate"].max()) if not rows.empty else 0, 1) * 1.2])
-    fig.update_layout(margin={"l": 10, "r": 30})
-    return _roomy(fig, showlegend=False, height=max(320, 150 + 26 * len(rows)))
+    fig.update_layout(margin={"l": 10, "r": 30}, showlegend=False, height=max(320, 150 + 26 * len(rows)))
+    return fig
 
 
 def _labelled(rows: pd.DataFrame, log: bool) -> set[str]:
@@ -170,7 +161,8 @@ def rate_scatter(frame: pd.DataFrame, lang: str, subtitle: str) -> go.Figure:
             fig.update_xaxes(dtick=1)
     top = float(rows["rate"].max()) if not rows.empty else 0
     fig.update_yaxes(ticksuffix="%", range=[-2, max(top, 5) * 1.2])  # room for labels above the top point
-    return _roomy(fig, height=440, legend={"orientation": "h", "y": -0.35, "x": 0})
+    fig.update_layout(height=440, legend={"orientation": "h", "y": -0.35, "x": 0})
+    return fig
 
 
 def trend_line(
@@ -188,7 +180,6 @@ def trend_line(
         baseline_label=t("ui.institutions.chart.baseline", lang, year=baseline_year),
     )
     fig.update_yaxes(ticksuffix="%")
-    _roomy(fig)
     fig.update_traces(
         hovertemplate="%{x}: %{y:.1f}%<extra></extra>",
         selector={"name": t("ui.institutions.metric.rate", lang)},
@@ -224,4 +215,4 @@ def patents_stacked(frame: pd.DataFrame, lang: str, subtitle: str) -> go.Figure:
     fig.update_xaxes(categoryorder="array", categoryarray=years)
     if not frame.empty and frame.groupby("year")["patents"].sum().max() <= 10:
         fig.update_yaxes(dtick=1)  # patents are whole: no 0.5 ticks
-    return _roomy(fig)
+    return fig

@@ -168,10 +168,10 @@ def number_columns(
     padded: tuple[str, ...] = (),
     pinned: str | None = None,
 ) -> dict:
-    """column_config: counts with thousands separators, amounts (万元) with two decimals,
+    """column_config: counts with thousands separators, amounts (万元) with one decimal,
     numbers shown as padded text aligned right, and a column kept in view when scrolling."""
     config = {c: st.column_config.NumberColumn(format="%,d") for c in counts if c in frame}
-    config |= {c: st.column_config.NumberColumn(format="%,.2f") for c in amounts if c in frame}
+    config |= {c: st.column_config.NumberColumn(format="%,.1f") for c in amounts if c in frame}
     config |= {c: st.column_config.TextColumn(alignment="right") for c in padded if c in frame}
     if pinned in frame:
         config[pinned] = st.column_config.TextColumn(pinned=True)

@@ -12,7 +12,7 @@ from data_layer.i18n import t
 from data_layer.kpis import Kpi
 
 from . import charts
-from .theme import format_number, unit_label
+from .theme import format_number, unit_label, value_format
 
 STATUS_BADGE = {
     "met": "green",
@@ -123,6 +123,14 @@ def figure(kpi: Kpi, frame: pd.DataFrame | None, lang: str, data_as_of: dt.date 
 
     ``frame`` is the trend named in ``TREND_OF``; None for a KPI that carries its history.
     """
+    fig = _figure(kpi, frame, lang, data_as_of)
+    unit = "万元" if kpi.code in ("K3", "K5") else kpi.unit
+    # Hover values as the cards write them (63 家, 12.5%, 18,000.0 万元); rates tick in %.
+    fig.update_yaxes(hoverformat=value_format(unit), ticksuffix="%" if unit == "%" else "")
+    return fig
+
+
+def _figure(kpi: Kpi, frame: pd.DataFrame | None, lang: str, data_as_of: dt.date | None) -> go.Figure:
     if frame is None:
         frame = pd.DataFrame(kpi.detail.get("history", []), columns=["label", "value", "partial"])
     freshness = t("ui.data_as_of", lang, date=data_as_of.isoformat() if data_as_of else "—")

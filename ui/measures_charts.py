@@ -10,7 +10,7 @@ from data_layer.i18n import t
 from data_layer.measure_progress import STATUSES
 
 from .charts import titled
-from .theme import PALETTE, TARGET_COLOR, unit_label
+from .theme import PALETTE, TARGET_COLOR, unit_label, value_format
 
 # Okabe–Ito green and vermillion stay apart for colour-blind readers; each cell also carries
 # a symbol, so the grid still reads in greyscale or on a poor projector.
@@ -22,9 +22,8 @@ CHART_HEIGHT = 360
 
 def subtitle(period: str, source: str, date: str, lang: str) -> str:
     """The period, 数据截至 ``date`` and the source on two lines, so they fit a phone's width."""
-    # titled() wraps the subtitle in <sup>; closing and reopening it gives a second small line.
     first = t("ui.measures.chart.subtitle", lang, period=period, date=date)
-    return f"{first}</sup><br><sup>{t('ui.measures.chart.source', lang, source=source)}"
+    return f"{first}<br>{t('ui.measures.chart.source', lang, source=source)}"
 
 
 def _colorscale() -> list:
@@ -142,7 +141,7 @@ def status_grid(
     )
     fig.update_layout(
         height=len(measures) * GRID_ROW_HEIGHT + 210,
-        margin={"t": 100, "l": 10, "r": 10},
+        margin={"l": 10, "r": 10},
         hovermode="closest",
         hoverdistance=-1,  # a click anywhere in a cell picks that cell's measure
         dragmode=False,
@@ -186,7 +185,7 @@ def indicator_chart(
                 "line": {"color": "white", "width": 1},
             },
             text=hover,
-            hovertemplate="%{text}<br>%{y:,}<extra></extra>",
+            hovertemplate=f"%{{text}}<br>%{{y:{value_format(unit)}}}<extra></extra>",
             connectgaps=False,
         )
     )
@@ -198,15 +197,16 @@ def indicator_chart(
                 mode="lines",
                 name=t("ui.chart.target", lang),
                 line={"color": TARGET_COLOR, "dash": "dash", "width": 2, "shape": "hv"},
-                hovertemplate="%{x}: %{y:,}<extra></extra>",
+                hovertemplate=f"%{{x}}: %{{y:{value_format(unit)}}}<extra></extra>",
             )
         )
-    titled(fig, quarters, title, subtitle_text, unit_label(unit, lang))
+    note = t("ui.chart.unit", lang, unit=unit_label(unit, lang)) if unit else ""
+    titled(fig, quarters, title, subtitle_text, note)
     firsts = [q for q in quarters if q.endswith("Q1")] or quarters[:1]
     fig.update_xaxes(tickvals=firsts)
     fig.update_layout(
         height=CHART_HEIGHT,
-        margin={"t": 125, "l": 50, "r": 10, "b": 40},
+        margin={"l": 50, "r": 10, "b": 40},
         legend={"y": -0.15},
     )
     return fig

@@ -51,6 +51,15 @@ def format_number(value: float | None, unit: str, lang: str = "zh") -> str:
     return f"{value:,.0f} {unit_label(unit, lang)}"
 
 
+def value_format(unit: str) -> str:
+    """The d3 format of a chart's hover value in ``unit``, matching ``format_number``.
+
+    Rates and 万元 amounts with one decimal, counts whole, all with thousands separators.
+    (Charts keep 万元 rather than switching to 亿元, so a value reads against its axis.)
+    """
+    return ",.1f" if unit in ("%", "万元", "亿元", "件/万人") else ",.0f"
+
+
 def unit_label(unit: str, lang: str) -> str:
     """A unit as the reader's language writes it (units without a translation stay as they are)."""
     key = f"unit.{unit}"
