@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test lint format bench bench-import bench-pages sample clean
+.PHONY: run test lint format bench bench-import bench-pages bench-briefing sample clean
 
 run: $(VENV)/.app
 	$(PY) -m data_layer init --if-missing
@@ -27,6 +27,9 @@ bench-import: $(VENV)/.dev
 
 bench-pages: $(VENV)/.dev
 	$(PY) bench/bench_pages.py
+
+bench-briefing: $(VENV)/.dev
+	$(PY) bench/bench_briefing.py
 
 sample: $(VENV)/.app
 	$(PY) -m data_layer generate --out sample_data

@@ -6,14 +6,18 @@ Run with ``streamlit run app.py`` (see README). On first start the database is b
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from data_layer.db import DatabaseBusy
 from data_layer.i18n import t
 from ui import auth, filters, state
 
+ICON = Path(__file__).parent / "assets" / "favicon.png"
+
 settings = state.settings()
-st.set_page_config(page_title=t("ui.app_title", settings.language), page_icon="📈", layout="wide")
+st.set_page_config(page_title=t("ui.app_title", settings.language), page_icon=ICON, layout="wide")
 today = state.today()
 chosen = filters.sidebar_filters(settings.language, today)
 lang = chosen.lang
@@ -34,12 +38,21 @@ if state.sample_in_use():
 
 # Staff pages are offered only to a logged-in user (and each checks again itself).
 user = auth.current_user(settings.session_minutes)
+# The default page is served at `/` only (its own url_path is reserved, not served), so the
+# overview is also a hidden page at /overview, the address the README and bookmarks use.
 overview = st.Page(
     "views/overview.py",
     title=t("ui.nav.overview", lang),
     icon=":material/dashboard:",
-    url_path="overview",
+    url_path="home",
     default=True,
+)
+overview_link = st.Page(
+    "views/overview.py",
+    title=t("ui.nav.overview", lang),
+    icon=":material/dashboard:",
+    url_path="overview",
+    visibility="hidden",
 )
 # Analysis pages, open to everyone: (script, icon, url path; the title is ui.nav.<path>).
 ANALYSIS = (
@@ -48,6 +61,7 @@ ANALYSIS = (
     ("views/counties.py", ":material/map:", "counties"),
     ("views/filings.py", ":material/inventory_2:", "filings"),
     ("views/method.py", ":material/menu_book:", "method"),
+    ("views/briefing.py", ":material/co_present:", "briefing"),
 )
 analysis = [
     st.Page(script, title=t(f"ui.nav.{path}", lang), icon=icon, url_path=path)
@@ -74,7 +88,9 @@ else:
     staff_pages = [
         st.Page("views/login.py", title=t("ui.nav.login", lang), icon=":material/login:", url_path="login")
     ]
-navigation = st.navigation([overview, *analysis, *staff_pages], position="top")
+navigation = st.navigation([overview, overview_link, *analysis, *staff_pages], position="top")
+# The browser tab names the page and the dashboard (the icon was set above).
+st.set_page_config(page_title=t("ui.tab_title", lang, page=navigation.title))
 if user and auth.just_logged_in():
     st.switch_page(staff_page)
 navigation.run()

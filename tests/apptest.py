@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from streamlit.testing.v1 import AppTest
+
+from data_layer.users import User
 
 from .conftest import ROOT
 
@@ -15,5 +19,19 @@ def open_app(page: str | None = None, query: dict | None = None) -> AppTest:
     at.run()
     if page:
         at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def open_as_staff(page: str, query: dict | None = None) -> AppTest:
+    """Run app.py as the logged-in staff member 李工 (user ``li``), then switch to ``page``."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.run()
+    at.session_state["auth.user"] = User("li", "李工", "staff")
+    at.session_state["auth.seen"] = dt.datetime.now()
+    at.run()
+    at.switch_page(page).run()
     assert not at.exception, at.exception
     return at

@@ -120,6 +120,16 @@ def browser_page(width: int = 1920, height: int = 1080):
             browser.close()
 
 
+@contextmanager
+def tiny_app(tiny_file: Path, folder: Path):
+    """The app on a copy of the tiny database in ``folder``, "today" frozen at 2026-06-30; its URL."""
+    require_browser()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    db = copy_db(tiny_file, folder)
+    with running_app({"DASHBOARD_DB_PATH": str(db), "DASHBOARD_AS_OF": "2026-06-30"}) as url:
+        yield url
+
+
 def copy_db(source: Path, folder: Path) -> Path:
     target = folder / "browser.duckdb"
     shutil.copy(source, target)

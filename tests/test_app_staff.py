@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from data_layer.db import Database
 from data_layer.users import User, add_user
 
+from .apptest import open_as_staff
 from .conftest import ROOT, TINY
 
 PASSWORD = "gangcheng-2025"
@@ -92,13 +93,7 @@ def test_login_ends_after_the_session_length_without_use(staff_env, idle_minutes
 
 
 def staff_at(page: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
-    at.session_state["auth.user"] = User("li", "李工", "staff")
-    at.session_state["auth.seen"] = dt.datetime.now()
-    at.run()
-    at.switch_page(page).run()
-    assert not at.exception, at.exception
-    return at
+    return open_as_staff(page)
 
 
 def test_history_lists_batches_and_undoes_one(staff_env):

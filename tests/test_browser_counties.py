@@ -9,17 +9,21 @@ import pytest
 
 from data_layer.county_map import GEOJSON_ENV, TILES
 
-from .browser import ARTIFACTS, browser_page, console_problems, copy_db, require_browser, running_app
+from .browser import (
+    ARTIFACTS,
+    browser_page,
+    console_problems,
+    copy_db,
+    running_app,
+    tiny_app,
+)
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def app_url(tiny_file, tmp_path_factory):
-    require_browser()
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    db = copy_db(tiny_file, tmp_path_factory.mktemp("browser-counties"))
-    with running_app({"DASHBOARD_DB_PATH": str(db), "DASHBOARD_AS_OF": "2026-06-30"}) as url:
+    with tiny_app(tiny_file, tmp_path_factory.mktemp("browser-counties")) as url:
         yield url
 
 

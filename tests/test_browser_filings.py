@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 import pytest
 
-from .browser import ARTIFACTS, browser_page, copy_db, require_browser, running_app
+from .browser import ARTIFACTS, browser_page, tiny_app
 
 pytestmark = pytest.mark.browser
 
@@ -16,10 +16,7 @@ CHARTS = 8
 
 @pytest.fixture(scope="module")
 def app_url(tiny_file, tmp_path_factory):
-    require_browser()
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    db = copy_db(tiny_file, tmp_path_factory.mktemp("browser-filings"))
-    with running_app({"DASHBOARD_DB_PATH": str(db), "DASHBOARD_AS_OF": "2026-06-30"}) as url:
+    with tiny_app(tiny_file, tmp_path_factory.mktemp("browser-filings")) as url:
         yield url
 
 

@@ -6,7 +6,12 @@ import re
 
 import pytest
 
-from .browser import ARTIFACTS, browser_page, console_problems, copy_db, require_browser, running_app
+from .browser import (
+    ARTIFACTS,
+    browser_page,
+    console_problems,
+    tiny_app,
+)
 from .conftest import R1, U1
 
 pytestmark = pytest.mark.browser
@@ -14,10 +19,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def app_url(tiny_file, tmp_path_factory):
-    require_browser()
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    db = copy_db(tiny_file, tmp_path_factory.mktemp("browser-institutions"))
-    with running_app({"DASHBOARD_DB_PATH": str(db), "DASHBOARD_AS_OF": "2026-06-30"}) as url:
+    with tiny_app(tiny_file, tmp_path_factory.mktemp("browser-institutions")) as url:
         yield url
 
 

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 
-from .browser import ARTIFACTS, browser_page, console_problems, copy_db, require_browser, running_app
+from .browser import (
+    ARTIFACTS,
+    ROOT,
+    browser_page,
+    console_problems,
+    tiny_app,
+)
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def app_url(tiny_file, tmp_path_factory):
-    require_browser()
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    db = copy_db(tiny_file, tmp_path_factory.mktemp("browser"))
-    with running_app({"DASHBOARD_DB_PATH": str(db), "DASHBOARD_AS_OF": "2026-06-30"}) as url:
+    with tiny_app(tiny_file, tmp_path_factory.mktemp("browser")) as url:
         yield url
 
 
@@ -38,10 +42,19 @@ def test_overview_draws_cards_and_charts(app_url, width, height):
         assert not [e for e in page.console_errors if "favicon" not in e]
 
 
+def no_page_not_found(page) -> bool:
+    """Streamlit's "Page not found" is a modal section[role=dialog] (data-testid stDialog).
+
+    It is sent before the page runs, so once the charts are drawn it would be showing.
+    """
+    return page.get_by_role("dialog").count() == 0 and page.get_by_text("Page not found").count() == 0
+
+
 def test_a_page_url_opened_directly_keeps_the_router_and_filters(app_url):
     with browser_page() as page:
         page.goto(f"{app_url}/overview?county=440881&period=2025")
         wait_for_charts(page, 5)
+        assert no_page_not_found(page)
         assert page.locator('[data-testid="stSidebarNav"]').count() == 0  # no legacy page list
         page.get_by_text("范围：廉江市｜统计时点：2025年末").wait_for()
         assert page.get_by_label("区县").count() >= 1
@@ -86,3 +99,31 @@ def test_the_overview_on_a_phone_does_not_scroll_sideways(app_url):
         page.goto(app_url)
         wait_for_charts(page, 5)
         assert no_sideways_scroll(page)
+
+
+TABS = (
+    ("", "总览 · 湛江专利转化监测"),
+    ("/overview", "总览 · 湛江专利转化监测"),
+    ("/measures", "四大任务 · 湛江专利转化监测"),
+    ("/method?lang=en", "Method · Zhanjiang Patent Monitor"),
+)
+
+STREAMLIT_MENUS = ("stMainMenu", "stAppDeployButton")  # the "⋮" menu and the Deploy button
+
+
+def test_each_tab_names_its_page_with_the_dashboards_icon_and_no_streamlit_menus(app_url):
+    icon = (ROOT / "assets" / "favicon.png").read_bytes()
+    with browser_page() as page:
+        for path, title in TABS:
+            page.goto(f"{app_url}{path}")
+            page.wait_for_function(f"document.title === {json.dumps(title)}", timeout=60_000)
+            assert no_page_not_found(page)
+            hrefs = page.eval_on_selector_all('link[rel~="icon"]', "links => links.map(l => l.href)")
+            assert hrefs, "no favicon link"
+            for href in hrefs:
+                response = page.request.get(href)
+                assert response.ok and response.body() == icon, href
+            # .streamlit/config.toml: toolbarMode = "minimal" (the "⋮" menu and Deploy are Streamlit's).
+            page.locator('[data-testid="stToolbar"]').wait_for(state="attached")
+            shown = [m for m in STREAMLIT_MENUS if page.locator(f'[data-testid="{m}"]').count()]
+            assert not shown, path

@@ -13,7 +13,8 @@ from .conftest import ROOT
 def test_every_entry_has_chinese_and_english():
     for key, (zh, en) in i18n.TEXT.items():
         assert zh.strip() and en.strip(), key
-        assert re.search(r"[\u4e00-\u9fff]", zh), f"{key}: Chinese text expected"
+        # Chinese characters, or Chinese punctuation for a separator such as 、
+        assert re.search(r"[\u4e00-\u9fff\u3000-\u303f]", zh), f"{key}: Chinese text expected"
         assert set(re.findall(r"{(\w+)}", zh)) == set(re.findall(r"{(\w+)}", en)), key
 
 

@@ -1,0 +1,492 @@
+"""The briefing deck's slides: for each slide id, its chart, title and one-sentence key message.
+
+A slide is built from a ``Database`` (the live one, or a frozen snapshot) and the filters
+chosen before the briefing, with the same chart builders the pages use, so a slide, the
+page it comes from and the exported deck show the same picture. No Streamlit here: slides
+are built and tested as plain functions, and cached by ``ui.briefing_view``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from data_layer import county_metrics, filings_contracts, institution_rates, measure_progress, trends
+from data_layer.db import Database
+from data_layer.i18n import t
+from data_layer.kpis import CODES, Kpi, compute_kpis
+from data_layer.measures import AREAS, MEASURES
+
+from . import charts, counties_charts, filings_view, institutions_charts, kpi_view, measures_charts
+from .filters import Filters, county_label, inst_kind_label
+from .theme import PALETTE, TARGET_COLOR, format_number, unit_label
+
+KPI_SLIDES = tuple(f"kpi.{code}" for code in CODES)
+AREA_SLIDES = tuple(f"area.{area.number}" for area in AREAS)
+# Every slide a deck may hold, in the order the catalogue lists them.
+CATALOGUE = ("kpis", *KPI_SLIDES, *AREA_SLIDES, "institutions", "counties", "filings", "contracts")
+# The deck a briefing starts from: overview KPIs, each task area, institutions, counties.
+DEFAULT_DECK = ("kpis", *KPI_SLIDES, *AREA_SLIDES, "institutions", "counties")
+STATUS_COLOR = {
+    "met": PALETTE[2],
+    "on_track": PALETTE[0],
+    "behind": PALETTE[1],
+    "missed": PALETTE[5],
+    "no_data": "#B4B4B4",
+    "no_target": "#B4B4B4",
+}
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One slide: what it shows, the sentence to say, and the numbers behind the chart."""
+
+    id: str
+    title: str
+    message: str
+    period: str
+    source: str
+    figure: go.Figure
+    numbers: pd.DataFrame  # labelled columns, for the speaker notes and a table
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a deck is built for: the filters chosen before the briefing and the data's date."""
+
+    filters: Filters
+    data_as_of: dt.date | None
+
+    @property
+    def lang(self) -> str:
+        return self.filters.lang
+
+    @property
+    def freshness(self) -> str:
+        date = self.data_as_of.isoformat() if self.data_as_of else "—"
+        return t("ui.data_as_of", self.lang, date=date)
+
+
+def slide_name(slide_id: str, lang: str) -> str:
+    """A slide's name in the deck editor and the catalogue."""
+    if slide_id.startswith("kpi."):
+        return t(f"kpi.{slide_id[4:]}", lang)
+    if slide_id.startswith("area."):
+        return area_title(int(slide_id[5:]), lang)
+    return t(f"ui.slides.{slide_id}.name", lang)
+
+
+def area_title(number: int, lang: str) -> str:
+    area = AREAS[number - 1]
+    label = str(number) if lang == "en" else "一二三四"[number - 1]
+    return t(
+        "ui.measures.area_heading", lang, label=label, name=area.name_en if lang == "en" else area.name_zh
+    )
+
+
+def build(db: Database, slide_id: str, scope: Scope) -> Slide:
+    """The slide ``slide_id`` (one of ``CATALOGUE``) from ``db`` for ``scope``."""
+    if slide_id.startswith("kpi."):
+        return _kpi_slide(db, slide_id[4:], scope)
+    if slide_id.startswith("area."):
+        return _area_slide(db, int(slide_id[5:]), scope)
+    return BUILDERS[slide_id](db, scope)
+
+
+# --- overview KPIs -----------------------------------------------------------------------------
+
+
+# Six slides read the KPIs and four the measures grid: computed once per data version and
+# filters, not once per slide (at 100x the sample that halves a deck's build time).
+@functools.lru_cache(maxsize=32)
+def _kpis_at(db: Database, generation: int, as_of: dt.date, county: str | None) -> list[Kpi]:
+    return compute_kpis(db, as_of, county)
+
+
+@functools.lru_cache(maxsize=32)
+def _grid_at(db: Database, generation: int, as_of: dt.date) -> tuple[list[str], pd.DataFrame]:
+    quarters = measure_progress.quarters_shown(db, as_of)
+    return quarters, measure_progress.measure_statuses(db, as_of=as_of, quarters=quarters)
+
+
+def _kpis(db: Database, scope: Scope) -> list[Kpi]:
+    return _kpis_at(db, db.generation, scope.filters.as_of, scope.filters.county)
+
+
+def kpi_value(kpi: Kpi, value: float | None, lang: str) -> str:
+    """A KPI value as its card writes it (K5 is a growth rate with its sign)."""
+    if value is not None and kpi.code == "K5":
+        return f"{value:+,.1f}%"
+    return format_number(value, kpi.unit, lang)
+
+
+def kpi_message(kpi: Kpi, lang: str) -> str:
+    """One sentence: the value, and where it stands against the target (e.g. 已超过 50 家目标)."""
+    name = t(f"kpi.{kpi.code}", lang)
+    if kpi.value is None:
+        return t("ui.slides.kpi.no_data", lang, name=name)
+    value = kpi_value(kpi, kpi.value, lang)
+    if kpi.threshold is None:
+        return t("ui.slides.kpi.no_target", lang, name=name, value=value)
+    target = kpi_value(kpi, kpi.threshold, lang)
+    reached = kpi.value >= kpi.threshold
+    if kpi.target_type == "rising":  # the target is "more than the year before"
+        key = "ui.slides.kpi.rising_up" if reached else "ui.slides.kpi.rising_down"
+        return t(key, lang, name=name, value=value, target=target)
+    if kpi.target_type == "growth_pct":  # K5: growth on the base year, in percent
+        value, target = f"{kpi.value:,.1f}%", f"{kpi.threshold:,.1f}%"
+    if reached:
+        key = "ui.slides.kpi.growth_reached" if kpi.target_type == "growth_pct" else "ui.slides.kpi.reached"
+        return t(key, lang, name=name, value=value, target=target)
+    gap = kpi.threshold - kpi.value
+    gap_text = (
+        t("ui.slides.points", lang, value=f"{gap:,.1f}")
+        if kpi.unit == "%"
+        else (format_number(gap, kpi.unit, lang))
+    )
+    key = "ui.slides.kpi.on_track" if kpi.status == "on_track" else "ui.slides.kpi.short"
+    if kpi.target_type == "growth_pct":
+        key = "ui.slides.kpi.growth_short"
+    return t(key, lang, name=name, value=value, target=target, gap=gap_text)
+
+
+def _kpi_slide(db: Database, code: str, scope: Scope) -> Slide:
+    kpi = next(k for k in _kpis(db, scope) if k.code == code)
+    trend = kpi_view.TREND_OF.get(code)
+    frame = getattr(trends, trend)(db, scope.filters.as_of, scope.filters.county) if trend else None
+    figure = kpi_view.figure(kpi, frame, scope.lang, scope.data_as_of)
+    if frame is None:
+        numbers = pd.DataFrame(kpi.detail.get("history", []), columns=["label", "value", "partial"])
+        numbers = numbers[["label", "value"]]
+    else:
+        numbers = frame[["label", "enterprises" if code == "K1" else "products"]]
+    unit = "万元" if code in ("K3", "K5") else kpi.unit
+    numbers = numbers.set_axis(
+        [t("ui.slides.col.period", scope.lang), _with_unit("ui.slides.col.value", unit, scope)], axis=1
+    )
+    return Slide(
+        id=f"kpi.{code}",
+        title=t(f"kpi.{code}", scope.lang),
+        message=kpi_message(kpi, scope.lang),
+        period=_period(numbers.iloc[:, 0], scope),
+        source=t(f"ui.source.{kpi_view.SOURCE_OF[code]}", scope.lang),
+        figure=figure,
+        numbers=numbers,
+    )
+
+
+def _kpis_slide(db: Database, scope: Scope) -> Slide:
+    """Each KPI's share of its target as a bar, 100% marked: the briefing's opening picture."""
+    lang = scope.lang
+    kpis = _kpis(db, scope)
+    names = [t(f"kpi.{k.code}", lang) for k in kpis]
+    shares = [None if k.share_of_target is None else round(k.share_of_target * 100, 1) for k in kpis]
+    fig = go.Figure(
+        go.Bar(
+            x=shares,
+            y=names,
+            orientation="h",
+            marker_color=[STATUS_COLOR[k.status] for k in kpis],
+            text=[f"{kpi_value(k, k.value, lang)}｜{t(f'status.{k.status}', lang)}" for k in kpis],
+            textposition="outside",
+            cliponaxis=False,
+            hoverinfo="text",
+            showlegend=False,
+        )
+    )
+    fig.add_vline(x=100, line={"color": TARGET_COLOR, "dash": "dash", "width": 2})
+    title = t("ui.slides.kpis.name", lang)
+    period = t("ui.slides.on_date", lang, date=scope.filters.as_of.isoformat())
+    source = t("ui.slides.kpis.source", lang)
+    charts.titled(fig, [], title, _subtitle(period, source, scope), t("ui.slides.kpis.unit", lang))
+    top = max([s for s in shares if s is not None] or [100])
+    fig.update_xaxes(range=[0, max(top, 100) * 1.45], ticksuffix="%")
+    fig.update_yaxes(type="category", autorange="reversed", automargin=True)
+    counts = pd.Series([k.status for k in kpis]).value_counts()
+    parts = [
+        t("ui.slides.kpis.count", lang, n=int(counts[s]), status=t(f"status.{s}", lang))
+        for s in ("met", "on_track", "behind", "missed", "no_data", "no_target")
+        if s in counts
+    ]
+    numbers = pd.DataFrame(
+        {
+            t("ui.slides.col.kpi", lang): names,
+            t("ui.slides.col.value", lang): [kpi_value(k, k.value, lang) for k in kpis],
+            t("ui.slides.col.target", lang): [kpi_value(k, k.threshold, lang) for k in kpis],
+            t("ui.slides.col.share", lang): [format_number(s, "%", lang) for s in shares],
+            t("ui.slides.col.status", lang): [t(f"status.{k.status}", lang) for k in kpis],
+        }
+    )
+    message = t("ui.slides.kpis.message", lang, n=len(kpis), parts=t("ui.slides.list_sep", lang).join(parts))
+    return Slide("kpis", title, message, period, source, fig, numbers)
+
+
+# --- task areas --------------------------------------------------------------------------------
+
+
+def _area_slide(db: Database, number: int, scope: Scope) -> Slide:
+    """The area's measures × quarters status grid; the message counts the last quarter's statuses."""
+    lang = scope.lang
+    as_of = scope.filters.as_of
+    quarters, grid = _grid_at(db, db.generation, as_of)
+    members = [m.number for m in MEASURES if m.area == number]
+    grid = grid[grid["measure"].isin(members)]
+    title = area_title(number, lang)
+    period = t("ui.measures.chart.period", lang, start=quarters[0], end=quarters[-1])
+    source = t("ui.measures.source.reported", lang)
+    names = {m.number: f"{m.number} {m.name_en if lang == 'en' else m.name_zh}" for m in MEASURES}
+    fig = measures_charts.status_grid(
+        grid,
+        rows={n: f"{n} {t(f'ui.measures.short.{n}', lang)}" for n in members},
+        names={n: names[n] for n in members},
+        area_breaks=[],
+        lang=lang,
+        title=title,
+        subtitle_text=_subtitle(period, source, scope),
+    )
+    last = grid[grid["quarter"] == quarters[-1]]
+    counts = last["status"].value_counts()
+    parts = [
+        t("ui.slides.kpis.count", lang, n=int(counts[s]), status=t(f"ui.measures.status.{s}", lang))
+        for s in measure_progress.STATUSES
+        if s in counts
+    ]
+    message = t(
+        "ui.slides.area.message",
+        lang,
+        n=len(members),
+        quarter=quarters[-1],
+        parts=t("ui.slides.list_sep", lang).join(parts),
+    )
+    table = grid.assign(status=grid["status"].map(lambda s: t(f"ui.measures.status.{s}", lang)))
+    numbers = table.pivot(index="measure", columns="quarter", values="status").reset_index()
+    numbers["measure"] = numbers["measure"].map(names)
+    numbers = numbers.rename(columns={"measure": t("ui.slides.col.measure", lang)})
+    numbers.columns.name = None
+    return Slide(f"area.{number}", title, message, period, source, fig, numbers)
+
+
+# --- institutions and counties ---------------------------------------------------------------------
+
+
+def _institutions_slide(db: Database, scope: Scope) -> Slide:
+    lang, chosen = scope.lang, scope.filters
+    kind = chosen.inst_kind or "academic"
+    data = institution_rates.page_data(
+        db, as_of=chosen.as_of, county=chosen.county, inst_kind=kind, patent_type=chosen.patent_type
+    )
+    ranking, totals = data["ranking"], data["totals"].iloc[0]
+    period = t("ui.institutions.period_on", lang, date=chosen.as_of.isoformat())
+    source = t("ui.source.patents", lang)
+    fig = institutions_charts.ranking_bars(ranking, lang, _subtitle(period, source, scope))
+    kind_name = inst_kind_label(kind, lang)
+    rated = ranking[ranking["rate"].notna()]
+    if rated.empty:
+        message = t("ui.slides.institutions.no_rates", lang, kind=kind_name)
+    else:
+        best = rated.iloc[0]
+        change = totals["change_pp"]
+        message = t(
+            "ui.slides.institutions.message"
+            if pd.notna(change)
+            else "ui.slides.institutions.message_no_change",
+            lang,
+            kind=kind_name,
+            rate=format_number(float(totals["rate"]), "%", lang),
+            year=int(totals["baseline_year"]),
+            change=f"{change:+,.1f}" if pd.notna(change) else "",
+            best=best["name"],
+            best_rate=format_number(float(best["rate"]), "%", lang),
+        )
+    numbers = pd.DataFrame(
+        {
+            t("ui.slides.col.institution", lang): rated["name"],
+            t("ui.institutions.metric.valid", lang): rated["valid"].map(lambda v: f"{int(v):,}"),
+            t("ui.institutions.metric.industrialized", lang): rated["industrialized"].map(
+                lambda v: f"{int(v):,}"
+            ),
+            t("ui.institutions.metric.rate", lang): rated["rate"].map(
+                lambda v: format_number(float(v), "%", lang)
+            ),
+        }
+    ).head(institutions_charts.TOP)
+    return Slide(
+        "institutions", t("ui.slides.institutions.name", lang), message, period, source, fig, numbers
+    )
+
+
+def _counties_slide(db: Database, scope: Scope) -> Slide:
+    """Counties ranked on new patent-product filings over the plan period."""
+    lang, chosen = scope.lang, scope.filters
+    metric = county_metrics.DEFAULT_METRIC
+    table = county_metrics.county_metrics(
+        db, as_of=chosen.as_of, inst_kind=chosen.inst_kind, patent_type=chosen.patent_type
+    )
+    start = county_metrics.plan_start(db, chosen.as_of)
+    period = t("ui.counties.window", lang, start=start.isoformat(), end=chosen.as_of.isoformat())
+    source = t("ui.source.filings", lang)
+    metric_name = t(f"ui.counties.metric.{metric}", lang)
+    fig = counties_charts.ranking_bar(
+        table,
+        metric=metric,
+        lang=lang,
+        title=t("ui.counties.ranking_title", lang, metric=metric_name),
+        subtitle=_subtitle(period, source, scope),
+        reference=county_metrics.city_reference(table)[metric],
+        reference_label=t("ui.counties.city_average", lang),
+        highlight=chosen.county,
+    )
+    ranked = table.sort_values(metric, ascending=False)
+    best = ranked.iloc[0]
+    message = t(
+        "ui.slides.counties.message",
+        lang,
+        metric=metric_name,
+        best=counties_charts.county_name(best["adcode"], lang),
+        value=counties_charts.format_metric(best[metric], metric, lang),
+        total=counties_charts.format_metric(table[metric].sum(), metric, lang),
+    )
+    numbers = pd.DataFrame(
+        {
+            t("ui.slides.col.county", lang): [counties_charts.county_name(a, lang) for a in ranked["adcode"]],
+            metric_name: [counties_charts.format_metric(v, metric, lang) for v in ranked[metric]],
+        }
+    )
+    return Slide("counties", t("ui.slides.counties.name", lang), message, period, source, fig, numbers)
+
+
+# --- filings and contracts -------------------------------------------------------------------------
+
+
+def _filings_contracts(db: Database, chosen: Filters) -> dict[str, pd.DataFrame]:
+    filters = {"county": chosen.county, "inst_kind": chosen.inst_kind, "patent_type": chosen.patent_type}
+    return filings_contracts.page_data(db, as_of=chosen.as_of, **filters)
+
+
+def _filings_slide(db: Database, scope: Scope) -> Slide:
+    lang, chosen = scope.lang, scope.filters
+    data = _filings_contracts(db, chosen)
+    frame, summary = data["filings.by_year"], data["filings.summary"].iloc[0]
+    fig = filings_view.filings_per_year_figure(frame, chosen.as_of, scope.data_as_of, lang)
+    period = t("ui.slides.until", lang, date=chosen.as_of.isoformat())
+    message = t(
+        "ui.slides.filings.message",
+        lang,
+        filings=format_number(float(summary["filings"] or 0), "件", lang),
+        enterprises=format_number(float(summary["enterprises"] or 0), "家", lang),
+        scope=county_label(chosen.county or "", lang),
+    )
+    numbers = pd.DataFrame(
+        {
+            t("ui.slides.col.year", lang): frame["year"].astype(int),
+            _with_unit("ui.slides.col.filings", "件", scope): frame["filings"].astype(int),
+        }
+    )
+    title = t("ui.filings.chart.per_year", lang)
+    return Slide("filings", title, message, period, t("ui.source.filings", lang), fig, numbers)
+
+
+def _contracts_slide(db: Database, scope: Scope) -> Slide:
+    lang, chosen = scope.lang, scope.filters
+    data = _filings_contracts(db, chosen)
+    frame, summary = data["contracts.patent_share"], data["contracts.summary"].iloc[0]
+    fig = filings_view.patent_share_figure(frame, chosen.as_of, scope.data_as_of, lang)
+    period = t("ui.slides.until", lang, date=chosen.as_of.isoformat())
+    message = t(
+        "ui.slides.contracts.message",
+        lang,
+        turnover=format_number(float(summary["turnover_10k"] or 0), "万元", lang),
+        patent=format_number(float(summary["patent_turnover_10k"] or 0), "万元", lang),
+        share=format_number(summary["patent_share_pct"], "%", lang)
+        if pd.notna(summary["patent_share_pct"])
+        else "—",
+    )
+    numbers = pd.DataFrame(
+        {
+            t("ui.slides.col.year", lang): frame["year"].astype(int),
+            _with_unit("ui.slides.col.turnover", "万元", scope): frame["turnover_10k"].map(
+                lambda v: f"{v:,.1f}"
+            ),
+            _with_unit("ui.slides.col.patent_turnover", "万元", scope): frame["patent_turnover_10k"].map(
+                lambda v: f"{v:,.1f}"
+            ),
+            t("ui.slides.col.share", lang): frame["share_pct"].map(
+                lambda v: format_number(float(v), "%", lang) if pd.notna(v) else "—"
+            ),
+        }
+    )
+    title = t("ui.slides.contracts.name", lang)
+    return Slide("contracts", title, message, period, t("ui.source.contracts", lang), fig, numbers)
+
+
+BUILDERS: dict[str, Callable[[Database, Scope], Slide]] = {
+    "kpis": _kpis_slide,
+    "institutions": _institutions_slide,
+    "counties": _counties_slide,
+    "filings": _filings_slide,
+    "contracts": _contracts_slide,
+}
+
+
+# --- shared pieces -------------------------------------------------------------------------------
+
+
+def _subtitle(period: str, source: str, scope: Scope) -> str:
+    """Period on one line; source and 数据截至 on the next (short lines fit a phone)."""
+    return f"{period}<br>{t('ui.slides.source_line', scope.lang, source=source, data_as_of=scope.freshness)}"
+
+
+def _with_unit(key: str, unit: str, scope: Scope) -> str:
+    return f"{t(key, scope.lang)}（{unit_label(unit, scope.lang)}）"
+
+
+def _period(labels: pd.Series, scope: Scope) -> str:
+    if labels.empty:
+        return t("ui.no_data_yet", scope.lang)
+    return t("ui.slides.span", scope.lang, start=labels.iloc[0], end=labels.iloc[-1])
+
+
+# --- the slide look ---------------------------------------------------------------------------------
+
+SLIDE_FONT = 22  # px at 1920×1080: readable from the back of a room; the template's is 14
+
+
+def presented(fig: go.Figure, *, font_size: int = SLIDE_FONT, keep_title: bool = False) -> go.Figure:
+    """A copy of ``fig`` in large type for a projector or a slide image.
+
+    Every font the builders set (ticks, bar labels, the unit, legend) grows by the same
+    factor, so the chart keeps its proportions. The slide writes the title and the period
+    itself, so the figure's own title goes unless ``keep_title`` (a chart downloaded alone).
+    """
+    factor = font_size / 14
+    big = go.Figure(fig)
+    big.update_layout(
+        font={"size": font_size}, legend={"font": {"size": font_size}}, height=None, autosize=True
+    )
+    for trace in big.data:
+        size = getattr(getattr(trace, "textfont", None), "size", None)
+        if size:
+            trace.textfont.size = round(size * factor)
+    for note in big.layout.annotations:
+        note.font.size = round((note.font.size or 14) * factor)
+    if big.layout.showlegend is not False:
+        # At the bottom edge of the figure, below the enlarged tick labels (a legend placed in
+        # plot fractions would cover them once the type grows).
+        big.update_layout(
+            legend={"yref": "container", "y": 0, "yanchor": "bottom"}, margin={"b": round(font_size * 4.2)}
+        )
+    if keep_title:  # the room above the plot grows with the title and subtitle type
+        big.update_layout(
+            title={"font": {"size": round(17 * factor)}},
+            margin={"t": round((fig.layout.margin.t or 60) * factor)},
+        )
+        if big.layout.title.subtitle and big.layout.title.subtitle.text:
+            big.layout.title.subtitle.font.size = round(12 * factor)
+    else:
+        big.update_layout(title={"text": "", "subtitle": {"text": ""}}, margin={"t": round(40 * factor)})
+    return big
