@@ -12,12 +12,13 @@ import streamlit as st
 
 from data_layer.db import DatabaseBusy
 from data_layer.i18n import t
-from ui import auth, filters, state
+from ui import auth, filters, state, theme
 
 ICON = Path(__file__).parent / "assets" / "favicon.png"
 
 settings = state.settings()
 st.set_page_config(page_title=t("ui.app_title", settings.language), page_icon=ICON, layout="wide")
+st.html(theme.PAGE_CSS)
 today = state.today()
 chosen = filters.sidebar_filters(settings.language, today)
 lang = chosen.lang

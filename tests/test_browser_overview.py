@@ -127,3 +127,18 @@ def test_each_tab_names_its_page_with_the_dashboards_icon_and_no_streamlit_menus
             page.locator('[data-testid="stToolbar"]').wait_for(state="attached")
             shown = [m for m in STREAMLIT_MENUS if page.locator(f'[data-testid="{m}"]').count()]
             assert not shown, path
+
+
+def test_kpi_cards_show_whole_values_and_names_on_a_laptop(app_url):
+    """Five cards in a row at 1280 px: values and names wrap rather than end in "…"."""
+    with browser_page(1280, 800) as page:
+        page.goto(app_url)
+        wait_for_charts(page, 5)
+        cut = page.evaluate(
+            """() => [...document.querySelectorAll(
+                  '[data-testid="stMetricValue"] *, [data-testid="stMetricLabel"] *')]
+                .filter(e => getComputedStyle(e).overflow === 'hidden' && e.scrollWidth > e.clientWidth + 1)
+                .map(e => e.textContent)"""
+        )
+        assert cut == []
+        page.screenshot(path=str(ARTIFACTS / "overview-1280.png"))

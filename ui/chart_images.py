@@ -2,7 +2,7 @@
 
 Kaleido 1.x drives a Chrome; this program uses the system's ``/usr/bin/chromium`` (or
 ``BROWSER_PATH``) and never downloads one. One Kaleido server is started per process on the
-first export (about 3 s) and reused (about 0.2 s an image); renders are serialized by a lock,
+first export (about 3 s) and reused (about 0.5 s an image here); renders are serialized by a lock,
 since Streamlit sessions export from their own threads.
 
 Offline: the page Kaleido renders in loads plotly.js from the installed plotly package and
@@ -15,6 +15,7 @@ Chromium finds through fontconfig; without a CJK font every Chinese glyph would 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import threading
 from pathlib import Path
@@ -46,9 +47,16 @@ def browser_path() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
+def render_page():
+    """The page Kaleido renders in: plotly.js from the installed plotly package, no MathJax."""
+    import kaleido
+
+    return kaleido.PageGenerator(plotly=str(PLOTLY_JS), mathjax=False)
+
+
 def page_scripts() -> list[str]:
-    """The scripts the render page loads: local files only (tested: no http)."""
-    return [PLOTLY_JS.as_uri()]
+    """The scripts the render page loads, as Kaleido writes them (tested: local files only)."""
+    return re.findall(r'<script src="([^"]+)"', render_page().generate_index())
 
 
 def _ensure_server() -> None:
@@ -63,9 +71,8 @@ def _ensure_server() -> None:
     os.environ["BROWSER_PATH"] = path  # choreographer reads it to find the browser
     import kaleido  # imported late: the app starts without touching a browser
 
-    kaleido.start_sync_server(
-        n=1, timeout=RENDER_TIMEOUT, plotlyjs=str(PLOTLY_JS), mathjax=False, silence_warnings=True
-    )
+    page = render_page()
+    kaleido.start_sync_server(n=1, timeout=RENDER_TIMEOUT, page_generator=page, silence_warnings=True)
     _started = True
 
 

@@ -64,3 +64,16 @@ def unit_label(unit: str, lang: str) -> str:
     """A unit as the reader's language writes it (units without a translation stay as they are)."""
     key = f"unit.{unit}"
     return t(key, lang) if key in TEXT else unit
+
+
+# Page styles every page shares (app.py adds them once per run). KPI cards sit five in a row:
+# at 1280 px Streamlit would cut "33.00 亿元" and long labels to "33.00…"; they wrap instead,
+# and the value's type shrinks with the window.
+PAGE_CSS = """
+<style>
+[data-testid="stMetricValue"] { font-size: clamp(1.5rem, 2.3vw, 2.25rem) !important; }
+[data-testid="stMetricValue"] *, [data-testid="stMetricLabel"] * {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+}
+</style>
+"""
