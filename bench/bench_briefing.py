@@ -37,7 +37,7 @@ from bench_overview import build, peak_rss_mb  # noqa: E402
 logging.getLogger("streamlit.runtime.caching.cache_data_api").setLevel(logging.ERROR)
 
 from data_layer import snapshots, trends  # noqa: E402
-from ui import deck_file, slides  # noqa: E402
+from ui import chart_images, deck_file, slides  # noqa: E402
 from ui.filters import Filters  # noqa: E402
 
 AS_OF = dt.date(2026, 10, 31)
@@ -117,6 +117,7 @@ def main() -> None:
     cold, data = timed(lambda: export(built))
     print(f"PPTX export, cold (Kaleido starts) {cold:7.2f} s  ({len(data) / 1e6:.1f} MB)")
     warm = [timed(lambda: export(built))[0] for _ in range(args.repeat)]
+    chart_images.shutdown()
     print(f"PPTX export, warm                  {statistics.median(warm):7.2f} s  (median of {args.repeat})")
 
     with tempfile.TemporaryDirectory() as folder:

@@ -105,3 +105,15 @@ def png(fig: go.Figure, width: int = 1600, height: int = 900, scale: float = 2) 
 
 def svg(fig: go.Figure, width: int = 1600, height: int = 900) -> bytes:
     return render(fig, "svg", width, height)
+
+
+def shutdown() -> None:
+    """Stop the Kaleido server (scripts call this before exiting, so Chromium's profile folder
+    is removed after Chromium has closed, not while it is still writing)."""
+    global _started
+    with _lock:
+        if _started:
+            import kaleido
+
+            kaleido.stop_sync_server(silence_warnings=True)
+            _started = False

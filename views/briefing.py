@@ -82,10 +82,14 @@ def present() -> None:
     leave.button(t("ui.briefing.leave", lang), key="briefing.leave", shortcut="Esc", on_click=view.stop)
     # A presenter's clicker sends PageUp / PageDown: the same moves, on buttons kept out of sight.
     st.button(
-        "PageUp", key="briefing-pageup", shortcut="PageUp", on_click=view.go_to, args=(max(number - 1, 1),)
+        t("ui.briefing.previous", lang),
+        key="briefing-pageup",
+        shortcut="PageUp",
+        on_click=view.go_to,
+        args=(max(number - 1, 1),),
     )
     st.button(
-        "PageDown",
+        t("ui.briefing.next", lang),
         key="briefing-pagedown",
         shortcut="PageDown",
         on_click=view.go_to,
