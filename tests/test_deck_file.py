@@ -94,3 +94,13 @@ def test_libreoffice_opens_the_deck_and_prints_every_slide(deck, tmp_path):
     assert pages == 1 + len(slides.DEFAULT_DECK)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / "default-deck.pdf").write_bytes(pdf)  # for the developer to look at
+
+
+def test_long_titles_get_smaller_type_to_keep_one_line():
+    width = deck_file.WIDTH.pt - 2 * deck_file.MARGIN.pt
+    assert deck_file.fitted_size("专利产品备案企业数", 28, width) == 28
+    long = "Area 2: Tap enterprise demand: activate the IP trading market"
+    size = deck_file.fitted_size(long, 28, width)
+    assert 14 <= size < 28
+    assert len(long) * 0.62 * size <= width  # the estimate fits the line
+    assert deck_file.fitted_size("字" * 200, 20, width, lines=2) == 14  # never unreadably small

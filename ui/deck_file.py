@@ -96,7 +96,7 @@ def _font(run, size: int, color, bold: bool) -> None:
 
 
 def _title_slide(slide, info: DeckInfo) -> None:
-    inner = WIDTH - 2 * MARGIN
+    inner = Emu(WIDTH - 2 * MARGIN)
     _text(slide, MARGIN, Inches(2.2), inner, Inches(1.2), info.title, 40, bold=True)
     _text(slide, MARGIN, Inches(3.5), inner, Inches(0.6), info.scope, 20, ACCENT)
     lines = [info.data_as_of, *([info.frozen] if info.frozen else [])]
@@ -114,10 +114,24 @@ def _title_slide(slide, info: DeckInfo) -> None:
     )
 
 
+def fitted_size(text: str, size: int, width_pt: float, lines: int = 1, smallest: int = 14) -> int:
+    """The largest type up to ``size`` at which ``text`` fits ``lines`` lines ``width_pt`` wide.
+
+    Widths are estimated (a Chinese character one em, other characters 0.62 em, which bold
+    Latin type in a substituted font such as DejaVu Sans needs): no font metrics, erring wide.
+    """
+    ems = sum(1.0 if ord(char) > 0x2E7F else 0.62 for char in text)
+    fits = int(width_pt * lines * 0.95 / max(ems, 1))
+    return max(smallest, min(size, fits))
+
+
 def _chart_slide(slide, content: Slide, image: bytes, info: DeckInfo, number: int, total: int) -> None:
-    inner = WIDTH - 2 * MARGIN
-    _text(slide, MARGIN, Inches(0.3), inner, Inches(0.7), content.title, 28, bold=True)
-    _text(slide, MARGIN, Inches(1.0), inner, Inches(0.6), content.message, 20, ACCENT, bold=True)
+    inner = Emu(WIDTH - 2 * MARGIN)
+    # The title keeps one line and the message two, so neither runs into the chart.
+    title_size = fitted_size(content.title, 28, inner.pt)
+    message_size = fitted_size(content.message, 20, inner.pt, lines=2)
+    _text(slide, MARGIN, Inches(0.3), inner, Inches(0.7), content.title, title_size, bold=True)
+    _text(slide, MARGIN, Inches(1.0), inner, Inches(0.7), content.message, message_size, ACCENT, bold=True)
     top, bottom = Inches(1.75), HEIGHT - Inches(0.75)
     picture_height = bottom - top
     picture_width = Emu(int(picture_height * IMAGE_PX[0] / IMAGE_PX[1]))
