@@ -212,7 +212,7 @@ PRESENT_CSS = """
 }
 .st-key-briefing-pageup, .st-key-briefing-pagedown { display: none !important; }
 [data-testid="stLayoutWrapper"]:has(> .st-key-briefing-chart), .st-key-briefing-chart {
-  height: calc(100vh - 12rem - 8vh) !important; flex: 0 0 calc(100vh - 12rem - 8vh) !important;
+  height: calc(100vh - 13.5rem - 8vh) !important; flex: 0 0 calc(100vh - 13.5rem - 8vh) !important;
   max-height: none !important; min-height: 300px; overflow: hidden;
 }
 </style>
