@@ -1245,8 +1245,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.filings.table.enterprises": ("备案企业排行", "Filing enterprises, ranked"),
     "ui.filings.detail.industry": ("{industry}：备案产品 {count}", "{industry}: {count} filed products"),
     "ui.filings.back": ("返回", "Back"),
-    "ui.filings.download_csv": ("下载 CSV", "Download CSV"),
-    "ui.filings.download_xlsx": ("下载 Excel", "Download Excel"),
     "ui.filings.col.filing_no": ("备案编号", "Filing no."),
     "ui.filings.col.product": ("产品名称", "Product"),
     "ui.filings.col.enterprise": ("企业名称", "Enterprise"),

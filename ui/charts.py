@@ -24,9 +24,9 @@ UNIT_ROOM = 24  # the unit line above the plot, with a gap on each side
 SEPARATORS = ("｜", " | ")
 
 
-def _width(text: str) -> float:
-    """Width in CJK characters: Latin letters, digits and spaces are a little over half of one."""
-    return sum(1.0 if ord(char) > 0x2E7F else 0.55 for char in text)
+def text_width(text: str, latin: float = 0.55) -> float:
+    """Width in CJK characters (ems): Latin letters, digits and spaces are ``latin`` of one."""
+    return sum(1.0 if ord(char) > 0x2E7F else latin for char in text)
 
 
 def subtitle_lines(subtitle: str) -> list[str]:
@@ -34,13 +34,13 @@ def subtitle_lines(subtitle: str) -> list[str]:
     lines: list[str] = []
     for line in re.split(r"<br\s*/?>", subtitle or ""):
         separator = next((s for s in SEPARATORS if s in line), None)
-        if separator is None or _width(line) <= SUBTITLE_WIDTH:
+        if separator is None or text_width(line) <= SUBTITLE_WIDTH:
             lines.append(line)
             continue
         current = ""
         for part in line.split(separator):
             joined = f"{current}{separator}{part}" if current else part
-            if current and _width(joined) > SUBTITLE_WIDTH:
+            if current and text_width(joined) > SUBTITLE_WIDTH:
                 lines.append(current)
                 current = part
             else:

@@ -18,11 +18,11 @@ import streamlit as st
 from data_layer import county_metrics as cm
 from data_layer.counties import BY_ADCODE
 from data_layer.county_map import CountyGeoJson, CountyMapError, geojson_path, load_geojson
-from data_layer.export import to_csv_bytes, to_xlsx_bytes
 from data_layer.i18n import TEXT, t
 
 from . import state
 from .counties_charts import county_name, format_metric, unit_text, yearly_bars
+from .downloads import table_downloads
 from .filters import Filters, inst_kind_label, patent_type_label
 
 DETAIL_PARAM = "county_detail"
@@ -368,27 +368,6 @@ def rule_sentence(rules: pd.DataFrame, adcode: str, lang: str) -> str:
     )
 
 
-def downloads(frame: pd.DataFrame, name: str, key: str, lang: str) -> None:
-    """CSV and Excel downloads of a table, formula-safe."""
-    row = st.container(horizontal=True)
-    row.download_button(
-        t("ui.export.csv", lang),
-        partial(to_csv_bytes, frame),
-        file_name=f"{name}.csv",
-        mime="text/csv",
-        key=f"{key}.csv",
-        on_click="ignore",
-    )
-    row.download_button(
-        t("ui.export.xlsx", lang),
-        partial(to_xlsx_bytes, frame),
-        file_name=f"{name}.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"{key}.xlsx",
-        on_click="ignore",
-    )
-
-
 def detail_section(
     detail: str,
     chosen: Filters,
@@ -430,4 +409,4 @@ def detail_section(
         else:
             st.dataframe(top, hide_index=True, key="counties.detail.top", column_config=top_config)
             st.caption(t("ui.counties.top_note", lang, date=as_of.isoformat(), start=start.isoformat()))
-            downloads(top, f"{name}_{t('ui.counties.top_file', lang)}", "counties.detail.top", lang)
+            table_downloads(top, f"{name}_{t('ui.counties.top_file', lang)}", "counties.detail.top", lang)

@@ -24,6 +24,7 @@ from pptx.util import Emu, Inches, Pt
 from data_layer.i18n import t
 
 from . import chart_images
+from .charts import text_width
 from .slides import Slide, presented
 
 FONT = "Microsoft YaHei"
@@ -117,10 +118,10 @@ def _title_slide(slide, info: DeckInfo) -> None:
 def fitted_size(text: str, size: int, width_pt: float, lines: int = 1, smallest: int = 14) -> int:
     """The largest type up to ``size`` at which ``text`` fits ``lines`` lines ``width_pt`` wide.
 
-    Widths are estimated (a Chinese character one em, other characters 0.62 em, which bold
-    Latin type in a substituted font such as DejaVu Sans needs): no font metrics, erring wide.
+    Widths are estimated (``charts.text_width`` with 0.62 em for a Latin character, which bold
+    type in a substituted font such as DejaVu Sans needs): no font metrics, erring wide.
     """
-    ems = sum(1.0 if ord(char) > 0x2E7F else 0.62 for char in text)
+    ems = text_width(text, latin=0.62)
     fits = int(width_pt * lines * 0.95 / max(ems, 1))
     return max(smallest, min(size, fits))
 

@@ -12,10 +12,10 @@ import streamlit as st
 
 from data_layer import filings_contracts as fc
 from data_layer.counties import BY_ADCODE
-from data_layer.export import to_csv_bytes, to_xlsx_bytes
 from data_layer.i18n import t
 
 from . import filings_charts, state
+from .downloads import table_downloads
 from .filters import Filters, county_label
 from .theme import format_number, unit_label
 
@@ -300,23 +300,7 @@ def table_with_downloads(frame: pd.DataFrame, name: str, key: str, lang: str) ->
         key=f"{key}.table",
         height=min(420, 38 + 35 * max(len(frame), 1)),
     )
-    row = st.container(horizontal=True)
-    row.download_button(
-        t("ui.filings.download_csv", lang),
-        lambda: to_csv_bytes(frame),
-        f"{name}.csv",
-        mime="text/csv",
-        key=f"{key}.csv",
-        icon=":material/download:",
-    )
-    row.download_button(
-        t("ui.filings.download_xlsx", lang),
-        lambda: to_xlsx_bytes(frame),
-        f"{name}.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"{key}.xlsx",
-        icon=":material/download:",
-    )
+    table_downloads(frame, name, key, lang)
 
 
 # --- drill-downs kept in the URL -------------------------------------------------------------

@@ -7,13 +7,11 @@ so a drill-down is a bookmarkable URL; the kind switch writes the shared ``inst_
 from __future__ import annotations
 
 import datetime as dt
-from functools import partial
 
 import pandas as pd
 import streamlit as st
 
 from data_layer import institution_rates
-from data_layer.export import to_csv_bytes, to_xlsx_bytes
 from data_layer.i18n import t
 
 from . import filters, state
@@ -176,21 +174,6 @@ def number_columns(
     if pinned in frame:
         config[pinned] = st.column_config.TextColumn(pinned=True)
     return config
-
-
-def downloads(frame: pd.DataFrame, name: str, key: str, lang: str) -> None:
-    """CSV and Excel downloads of a table, formula-safe, side by side."""
-    left, right = st.columns(2)
-    left.download_button(
-        t("ui.export.csv", lang),
-        partial(to_csv_bytes, frame),
-        f"{name}.csv",
-        key=f"{key}.csv",
-        mime="text/csv",
-    )
-    right.download_button(
-        t("ui.export.xlsx", lang), partial(to_xlsx_bytes, frame), f"{name}.xlsx", key=f"{key}.xlsx"
-    )
 
 
 def deals_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:

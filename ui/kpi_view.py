@@ -59,15 +59,15 @@ def card(kpi: Kpi, lang: str) -> Card:
                 "ui.kpi.at_deadline",
                 lang,
                 deadline=kpi.deadline.isoformat(),
-                value=_value(kpi, kpi.value_at_deadline, lang),
+                value=value_text(kpi, kpi.value_at_deadline, lang),
                 status=t(f"status.{kpi.status_at_deadline}", lang),
             )
         )
     if kpi.projection is not None:
-        lines.append(t("ui.kpi.projection", lang, value=_value(kpi, kpi.projection, lang)))
+        lines.append(t("ui.kpi.projection", lang, value=value_text(kpi, kpi.projection, lang)))
     return Card(
         title=t(f"kpi.{kpi.code}", lang),
-        value=_value(kpi, kpi.value, lang),
+        value=value_text(kpi, kpi.value, lang),
         value_note=_value_note(kpi, lang),
         status=kpi.status,
         status_label=t(f"status.{kpi.status}", lang),
@@ -77,7 +77,8 @@ def card(kpi: Kpi, lang: str) -> Card:
     )
 
 
-def _value(kpi: Kpi, value: float | None, lang: str) -> str:
+def value_text(kpi: Kpi, value: float | None, lang: str) -> str:
+    """A KPI value as its card writes it (K5 is a growth rate, with its sign)."""
     if value is not None and kpi.code == "K5":
         return f"{value:+,.1f}%"
     return format_number(value, kpi.unit, lang)

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import partial
 
 import pandas as pd
 import streamlit as st
 
 from data_layer import measure_progress
-from data_layer.export import to_csv_bytes, to_xlsx_bytes
 from data_layer.i18n import t
 from data_layer.measures import AREAS, MEASURES
 
@@ -271,19 +269,3 @@ def grid_table(grid: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
     wide.insert(0, t("ui.measures.col.name", lang), [measure_name(n, lang) for n in wide.index])
     return wide.reset_index().rename(columns={"measure": t("ui.measures.col.measure", lang)})
-
-
-def downloads(frame: pd.DataFrame, name: str, label: str, key: str, lang: str) -> None:
-    """CSV and Excel downloads of ``frame`` (formula-safe), side by side."""
-    with st.container(horizontal=True, vertical_alignment="center", key=key):
-        st.caption(label, width="content")
-        st.download_button(
-            t("ui.export.csv", lang),
-            partial(to_csv_bytes, frame),
-            f"{name}.csv",
-            mime="text/csv",
-            key=f"{key}.csv",
-        )
-        st.download_button(
-            t("ui.export.xlsx", lang), partial(to_xlsx_bytes, frame), f"{name}.xlsx", key=f"{key}.xlsx"
-        )

@@ -2,8 +2,8 @@
 
 A slide is built from a ``Database`` (the live one, or a frozen snapshot) and the filters
 chosen before the briefing, with the same chart builders the pages use, so a slide, the
-page it comes from and the exported deck show the same picture. No Streamlit here: slides
-are built and tested as plain functions, and cached by ``ui.briefing_view``.
+page it comes from and the exported deck show the same picture. No Streamlit calls here:
+slides are built and tested as plain functions, and cached by ``ui.briefing_view``.
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ from data_layer.measures import AREAS, MEASURES
 
 from . import charts, counties_charts, filings_view, institutions_charts, kpi_view, measures_charts
 from .filters import Filters, county_label, inst_kind_label
+from .kpi_view import value_text
+from .measures_view import area_heading, measure_name, row_label
 from .theme import PALETTE, TARGET_COLOR, format_number, unit_label
 
 KPI_SLIDES = tuple(f"kpi.{code}" for code in CODES)
@@ -77,16 +79,8 @@ def slide_name(slide_id: str, lang: str) -> str:
     if slide_id.startswith("kpi."):
         return t(f"kpi.{slide_id[4:]}", lang)
     if slide_id.startswith("area."):
-        return area_title(int(slide_id[5:]), lang)
+        return area_heading(int(slide_id[5:]), lang)
     return t(f"ui.slides.{slide_id}.name", lang)
-
-
-def area_title(number: int, lang: str) -> str:
-    area = AREAS[number - 1]
-    label = str(number) if lang == "en" else "一二三四"[number - 1]
-    return t(
-        "ui.measures.area_heading", lang, label=label, name=area.name_en if lang == "en" else area.name_zh
-    )
 
 
 def build(db: Database, slide_id: str, scope: Scope) -> Slide:
@@ -118,22 +112,15 @@ def _kpis(db: Database, scope: Scope) -> list[Kpi]:
     return _kpis_at(db, db.generation, scope.filters.as_of, scope.filters.county)
 
 
-def kpi_value(kpi: Kpi, value: float | None, lang: str) -> str:
-    """A KPI value as its card writes it (K5 is a growth rate with its sign)."""
-    if value is not None and kpi.code == "K5":
-        return f"{value:+,.1f}%"
-    return format_number(value, kpi.unit, lang)
-
-
 def kpi_message(kpi: Kpi, lang: str) -> str:
     """One sentence: the value, and where it stands against the target (e.g. 已超过 50 家目标)."""
     name = t(f"kpi.{kpi.code}", lang)
     if kpi.value is None:
         return t("ui.slides.kpi.no_data", lang, name=name)
-    value = kpi_value(kpi, kpi.value, lang)
+    value = value_text(kpi, kpi.value, lang)
     if kpi.threshold is None:
         return t("ui.slides.kpi.no_target", lang, name=name, value=value)
-    target = kpi_value(kpi, kpi.threshold, lang)
+    target = value_text(kpi, kpi.threshold, lang)
     reached = kpi.value >= kpi.threshold
     if kpi.target_type == "rising":  # the target is "more than the year before"
         key = "ui.slides.kpi.rising_up" if reached else "ui.slides.kpi.rising_down"
@@ -192,7 +179,7 @@ def _kpis_slide(db: Database, scope: Scope) -> Slide:
             y=names,
             orientation="h",
             marker_color=[STATUS_COLOR[k.status] for k in kpis],
-            text=[f"{kpi_value(k, k.value, lang)}｜{t(f'status.{k.status}', lang)}" for k in kpis],
+            text=[f"{value_text(k, k.value, lang)}｜{t(f'status.{k.status}', lang)}" for k in kpis],
             textposition="outside",
             cliponaxis=False,
             hoverinfo="text",
@@ -216,8 +203,8 @@ def _kpis_slide(db: Database, scope: Scope) -> Slide:
     numbers = pd.DataFrame(
         {
             t("ui.slides.col.kpi", lang): names,
-            t("ui.slides.col.value", lang): [kpi_value(k, k.value, lang) for k in kpis],
-            t("ui.slides.col.target", lang): [kpi_value(k, k.threshold, lang) for k in kpis],
+            t("ui.slides.col.value", lang): [value_text(k, k.value, lang) for k in kpis],
+            t("ui.slides.col.target", lang): [value_text(k, k.threshold, lang) for k in kpis],
             t("ui.slides.col.share", lang): [format_number(s, "%", lang) for s in shares],
             t("ui.slides.col.status", lang): [t(f"status.{k.status}", lang) for k in kpis],
         }
@@ -236,14 +223,14 @@ def _area_slide(db: Database, number: int, scope: Scope) -> Slide:
     quarters, grid = _grid_at(db, db.generation, as_of)
     members = [m.number for m in MEASURES if m.area == number]
     grid = grid[grid["measure"].isin(members)]
-    title = area_title(number, lang)
+    title = area_heading(number, lang)
     period = t("ui.measures.chart.period", lang, start=quarters[0], end=quarters[-1])
     source = t("ui.measures.source.reported", lang)
-    names = {m.number: f"{m.number} {m.name_en if lang == 'en' else m.name_zh}" for m in MEASURES}
+    names = {n: f"{n} {measure_name(n, lang)}" for n in members}
     fig = measures_charts.status_grid(
         grid,
-        rows={n: f"{n} {t(f'ui.measures.short.{n}', lang)}" for n in members},
-        names={n: names[n] for n in members},
+        rows={n: row_label(n, lang) for n in members},
+        names=names,
         area_breaks=[],
         lang=lang,
         title=title,

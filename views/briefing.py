@@ -99,8 +99,9 @@ def present() -> None:
 
 def data_choice() -> None:
     """Live data, or a snapshot frozen earlier; freezing makes a new one and uses it."""
-    options = ["", *(s.id for s in view.available_snapshots())]
-    labels = {s.id: view.frozen_text(s, lang) for s in view.available_snapshots()}
+    taken = view.available_snapshots()
+    options = ["", *(s.id for s in taken)]
+    labels = {s.id: view.frozen_text(s, lang) for s in taken}
     labels[""] = t("ui.briefing.live", lang)
     current = snapshot.id if snapshot else ""
 

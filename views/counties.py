@@ -9,6 +9,7 @@ from data_layer.i18n import t
 from ui import counties_charts as charts
 from ui import counties_view as view
 from ui import filters, state
+from ui.downloads import table_downloads
 
 settings = state.settings()
 chosen = filters.current(settings.language, state.today())
@@ -97,7 +98,7 @@ if detail:
 st.subheader(t("ui.counties.table_heading", lang))
 comparison, config = view.comparison_frame(table, lang)
 view.clickable_table(comparison, list(table["adcode"]), f"counties.table.{suffix}", config)
-view.downloads(comparison, t("ui.counties.table_file", lang), "counties.table", lang)
+table_downloads(comparison, t("ui.counties.table_file", lang), "counties.table", lang)
 
 st.subheader(t("ui.counties.trend_heading", lang))
 if metric == "rules":
@@ -128,7 +129,7 @@ st.dataframe(
     placeholder="—",
     column_config={rules_table.columns[3]: st.column_config.TextColumn(width="large")},
 )
-view.downloads(rules_table, t("ui.counties.rules_file", lang), "counties.rules", lang)
+table_downloads(rules_table, t("ui.counties.rules_file", lang), "counties.rules", lang)
 
 with st.expander(t("ui.counties.formulas", lang)):
     for each in cm.METRICS:

@@ -9,6 +9,7 @@ from data_layer.i18n import t
 from ui import filters, state
 from ui import institutions_charts as charts
 from ui import institutions_view as view
+from ui.downloads import table_downloads
 from ui.theme import format_number
 
 chosen = filters.current(state.settings().language, state.today())
@@ -136,7 +137,7 @@ def ranking_table(ranking: pd.DataFrame, year: int, kind: str) -> None:
         key="institutions.table",
     )
     name = f"industrialization_{kind}_{chosen.as_of.isoformat()}"
-    view.downloads(download, name, "institutions.table", lang)
+    table_downloads(download, name, "institutions.table", lang)
     code = view.selected_row_code(event, ranking["credit_code"])
     if code:
         view.open_detail(code)
@@ -217,7 +218,7 @@ def deals_section(detail: dict, code: str) -> None:
             key="institutions.detail.deals",
         )
         st.caption(t("ui.institutions.detail.deals_note", lang))
-        view.downloads(table, f"deals_{code}", "institutions.detail.deals", lang)
+        table_downloads(table, f"deals_{code}", "institutions.detail.deals", lang)
 
 
 def contracts_section(detail: dict, code: str) -> None:
@@ -247,7 +248,7 @@ def contracts_section(detail: dict, code: str) -> None:
         ),
         key="institutions.detail.contracts",
     )
-    view.downloads(table, f"contracts_{code}", "institutions.detail.contracts", lang)
+    table_downloads(table, f"contracts_{code}", "institutions.detail.contracts", lang)
 
 
 if data_as_of is None:

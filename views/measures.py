@@ -8,6 +8,7 @@ import streamlit as st
 from data_layer.i18n import t
 from data_layer.measures import AREAS, MEASURES
 from ui import filters, measures_view, state
+from ui.downloads import table_downloads
 
 settings = state.settings()
 chosen = filters.current(settings.language, state.today())
@@ -52,12 +53,12 @@ if chosen.inst_kind:
 if quarters:
     measures_view.status_grid(data, lang, date)
     st.caption(t("ui.measures.heatmap.hint", lang))
-    measures_view.downloads(
+    table_downloads(
         measures_view.grid_table(data["grid"], lang),
         "measures_status",
-        t("ui.measures.download_grid", lang),
         "measures.grid_download",
         lang,
+        label=t("ui.measures.download_grid", lang),
     )
 measures_view.measure_picker(lang)
 
@@ -72,12 +73,12 @@ if number:
             st.markdown(f"**{t('ui.measures.indicator_table', lang)}**")
             table = measures_view.indicator_table(rows, lang)
             st.dataframe(table, hide_index=True, key="measures.detail.table")
-            measures_view.downloads(
+            table_downloads(
                 table,
                 f"measure_{number}_indicators",
-                t("ui.measures.download_indicators", lang),
                 "measures.detail.download",
                 lang,
+                label=t("ui.measures.download_indicators", lang),
             )
         measures_view.back_button(lang)
 
