@@ -69,7 +69,7 @@ def undo_batch(db: Database, batch_id: int, *, user: str) -> int:
         restored = 0
         for table in (spec.table, *(c.table for c in spec.children)):
             count = cur.execute(
-                f"""INSERT INTO {table}
+                f"""INSERT INTO {table} BY NAME
                     SELECT * EXCLUDE (replaced_by) FROM history_{table} WHERE replaced_by = ?""",
                 [batch_id],
             ).fetchone()[0]

@@ -31,6 +31,9 @@ from .models import KINDS, Format, column_format
 # DuckDB and Arrow types of each column format.
 _TYPES: dict[str, tuple[str, pa.DataType]] = {
     "text": ("VARCHAR", pa.string()),
+    "ident": ("VARCHAR", pa.string()),
+    "name": ("VARCHAR", pa.string()),
+    "names": ("VARCHAR[]", pa.list_(pa.string())),
     "enum": ("VARCHAR", pa.string()),
     "county": ("VARCHAR", pa.string()),
     "quarter": ("VARCHAR", pa.string()),
@@ -96,8 +99,13 @@ def _adapter(kind: str, name: str) -> TypeAdapter:
 def fast_sql(column: Column, cell: str, *, today: dt.date, yuan: bool = False) -> str | None:
     """SQL giving the typed value of the plain spellings of ``cell`` (NULL for any other)."""
     kind = column.fmt.kind
-    if kind == "text":
+    if kind in ("text", "name"):
         return f"CASE WHEN NOT regexp_matches({cell}, '^{_SPACE}|{_SPACE}$') THEN {cell} END"
+    if kind == "ident":  # and not a number Excel wrote as 2.02544E+15 (the model says why)
+        return (
+            f"CASE WHEN NOT regexp_matches({cell}, '^{_SPACE}|{_SPACE}$') "
+            f"AND NOT regexp_full_match({cell}, '\\d(\\.\\d+)?[eE]\\+?\\d+') THEN {cell} END"
+        )
     if kind == "app_no":
         check = f"({_APP_NO_CHECK.format(c=cell)}) % 11"
         return (

@@ -62,3 +62,34 @@ def county_adcode(value: str) -> str:
     if found is None:
         raise ValueError("county_unknown")
     return found
+
+
+CITY_NAME = "湛江"
+CITY_ADCODE_PREFIX = "4408"
+# Names an address may carry, longest first so 湛江经济技术开发区 wins over a shorter match.
+_PLACE_NAMES = sorted(
+    {**{c.name_zh: c.adcode for c in COUNTIES}, **ZONE_TO_COUNTY}.items(), key=lambda kv: -len(kv[0])
+)
+
+
+def county_in_text(text: str | None) -> str | None:
+    """The county an address or region names (``广东省湛江市赤坎区寸金路1号`` -> 440802), if any.
+
+    Full names and functional zones only: a short name (``廉江``) inside an address may be a
+    street or a company's name.
+    """
+    for name, adcode in _PLACE_NAMES:
+        if text and name in text:
+            return adcode
+    return None
+
+
+def in_city(region: str | None = None, region_code: str | None = None) -> bool | None:
+    """Whether a party's region (text) or 6-digit region code lies in the city; None if unknown."""
+    code = (region_code or "").strip()
+    if len(code) == 6 and code.isdigit():
+        return code.startswith(CITY_ADCODE_PREFIX)
+    text = (region or "").strip()
+    if not text:
+        return None
+    return CITY_NAME in text or county_in_text(text) is not None

@@ -64,10 +64,12 @@ _LINKED_TYPE = KIND_OF_APP_NO.replace("app_no", "linked.app_no")
 _FILING_FILTER = f"""($kinds IS NULL OR list_contains($kinds::VARCHAR[], i.kind))
     AND ($ptype IS NULL OR EXISTS (SELECT 1 FROM filing_patents linked
                                    WHERE linked.filing_no = f.filing_no AND {_LINKED_TYPE} = $ptype))"""
-# Contracts count, as K5 does, only when they involve at least one patent.
+# Contracts count, as K5 does, only when they involve patents; a patent type asks for a linked
+# patent of that type.
 _CONTRACT_FILTER = f"""($kinds IS NULL OR list_contains($kinds::VARCHAR[], i.kind))
-    AND EXISTS (SELECT 1 FROM contract_patents linked WHERE linked.contract_no = c.contract_no
-                AND ($ptype IS NULL OR {_LINKED_TYPE} = $ptype))"""
+    AND c.involves_patent
+    AND ($ptype IS NULL OR EXISTS (SELECT 1 FROM contract_patents linked
+                                   WHERE linked.contract_no = c.contract_no AND {_LINKED_TYPE} = $ptype))"""
 _PATENT_TYPE = "($ptype IS NULL OR p.patent_type = $ptype)"
 _EVENT_FILTER = f"""{_PATENT_TYPE}
     AND ($kinds IS NULL OR e.holder_code IN (

@@ -70,7 +70,7 @@ _CONTRACTS = f"""filtered AS (
            c.registered_date, c.turnover_10k, c.tech_amount_10k, i.name AS seller_name,
            i.kind AS seller_kind, i.county,
            ($county IS NULL OR i.county = $county) AS in_scope,
-           c.contract_no IN (SELECT contract_no FROM contract_patents) AS with_patent
+           c.involves_patent AS with_patent
     FROM contracts c JOIN institutions i ON i.credit_code = c.seller_code
     WHERE c.registered_date <= $as_of
       AND ($kinds IS NULL OR list_contains($kinds::VARCHAR[], i.kind))

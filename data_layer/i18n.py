@@ -110,6 +110,126 @@ TEXT: dict[str, tuple[str, str]] = {
         "{value} more problems not listed: fix the ones above first",
     ),
     "reason.unknown": ("数据有误", "invalid value"),
+    # --- exports of other systems: profiles, parties, derived values -------------------------
+    "reason.allowed_values": ("；可填：{values}", "; allowed: {values}"),
+    "reason.excel_scientific": (
+        "长数字已被 Excel 改写为科学计数法（如 2.02544E+15），原数字已丢失：请从原系统重新导出，"
+        "或在 Excel 中把该列设为“文本”后重新录入，另存为 XLSX 上传",
+        "Excel rewrote this long number in scientific notation (e.g. 2.02544E+15) and its digits "
+        "are lost: export the file again from the source system, or format the column as Text in "
+        "Excel, re-enter it and upload as XLSX",
+    ),
+    "reason.seller_missing": ("缺少卖方（名称或统一社会信用代码）", "no seller (name or credit code)"),
+    "reason.enterprise_missing": (
+        "缺少备案企业（名称或统一社会信用代码）",
+        "no enterprise (name or credit code)",
+    ),
+    "reason.end_before_start": ("解除/终止日期早于登记日期", "end date is before the registration date"),
+    "reason.profile_column_missing": (
+        "文件缺少数据来源配置“{value}”所需的列",
+        "the file lacks a column that source profile “{value}” needs",
+    ),
+    "reason.profile_unknown": ("没有名为“{value}”的数据来源配置", "no source profile named “{value}”"),
+    "reason.profile_other_kind": (
+        "数据来源配置“{value}”用于另一类数据",
+        "source profile “{value}” is for another kind of data",
+    ),
+    "reason.column_unused_duplicate": (
+        "与已使用的列含义相同，未使用",
+        "means the same as a column already used; not used",
+    ),
+    "reason.party_unmatched": (
+        "名称未匹配到任何单位：请在页面上新建单位或选择已有单位",
+        "this name matches no institution: create one or pick an existing one on the page",
+    ),
+    "reason.party_untracked": (
+        "该名称已设为“不纳入统计”，但本类数据必须对应一个单位",
+        "this name is set as not tracked, but this kind of record needs an institution",
+    ),
+    "reason.county_underivable": (
+        "无法确定所在区县：文件未填写，权利人和地址也无法推得",
+        "county unknown: not in the file, and neither the holders nor the address give it",
+    ),
+    "reason.derived_type_from_app_no": (
+        "{value} 行由申请号第5位推得专利类型",
+        "{value} rows: patent type from the application number's kind digit",
+    ),
+    "reason.derived_grant_from_publication": (
+        "{value} 行按法律状态视为已授权，授权日取公开（公告）日",
+        "{value} rows: granted by legal status, grant date taken from the publication date",
+    ),
+    "reason.derived_grant_from_filing": (
+        "{value} 行按法律状态视为已授权但缺少授权日，按申请日计",
+        "{value} rows: granted by legal status but no grant date; the filing date is used",
+    ),
+    "reason.derived_grant_dropped": (
+        "{value} 行法律状态为审中、驳回或撤回，不计为已授权（文件中的授权日未用）",
+        "{value} rows: pending, refused or withdrawn, so not granted (the file's grant date is not used)",
+    ),
+    "reason.derived_lapse_today": (
+        "{value} 行法律状态为失效但缺少失效日，按导入当日计",
+        "{value} rows: lapsed by legal status but no lapse date; the import date is used",
+    ),
+    "reason.derived_lapse_dropped": (
+        "{value} 行法律状态为有效或未授权，文件中的失效日未用",
+        "{value} rows: valid or never granted by legal status; the file's lapse date is not used",
+    ),
+    "reason.derived_lapse_unknown": (
+        "文件没有法律状态和失效日：{value} 件已授权专利均按未失效计",
+        "the file has neither legal status nor lapse dates: {value} granted patents count as in force",
+    ),
+    "reason.derived_status_valid": ("法律状态：有效 {value} 件", "legal status: valid {value}"),
+    "reason.derived_status_lapsed": ("法律状态：失效 {value} 件", "legal status: lapsed {value}"),
+    "reason.derived_status_pending": ("法律状态：审中 {value} 件", "legal status: pending {value}"),
+    "reason.derived_status_refused": ("法律状态：驳回 {value} 件", "legal status: refused {value}"),
+    "reason.derived_status_withdrawn": ("法律状态：撤回 {value} 件", "legal status: withdrawn {value}"),
+    "reason.derived_county_from_holder": (
+        "{value} 行所在区县取第一专利权人的区县",
+        "{value} rows: county from the first holder's county",
+    ),
+    "reason.derived_county_from_address": (
+        "{value} 行所在区县由申请人地址推得",
+        "{value} rows: county from the applicant's address",
+    ),
+    "reason.derived_local_from_code": (
+        "{value} 行由买方行政区划代码判断是否在湛江",
+        "{value} rows: buyer inside the city or not, from the buyer's region code",
+    ),
+    "reason.derived_local_from_region": (
+        "{value} 行由买方所在地区判断是否在湛江",
+        "{value} rows: buyer inside the city or not, from the buyer's region",
+    ),
+    "reason.derived_local_unknown": (
+        "买方所在地缺失 {value} 行，按湛江市外计",
+        "buyer's location missing in {value} rows; counted as outside the city",
+    ),
+    "reason.derived_patent_from_ip_type": (
+        "{value} 行知识产权类型为专利但未列出专利号，计为涉专利合同",
+        "{value} rows: IP type is patent but no patent numbers listed; counted as involving patents",
+    ),
+    "reason.derived_local_from_institution": (
+        "{value} 行对方为本市单位，计为在湛江",
+        "{value} rows: the counterparty is an institution of the city, so inside the city",
+    ),
+    "reason.derived_production_unknown": (
+        "文件没有“是否投产”：{value} 项许可按未投产计，不计入专利产业化率",
+        "the file has no in-production column: {value} licences count as not in production, "
+        "so not as industrialized",
+    ),
+    "resolve.pick_unknown": ("“{name}”：所选单位不存在", "“{name}”: the institution chosen does not exist"),
+    "resolve.create_incomplete": (
+        "“{name}”：新建单位须选择单位类型和所在区县",
+        "“{name}”: a new institution needs its kind and county",
+    ),
+    "profile.unknown": ("没有名为“{name}”的数据来源配置", "no source profile named “{name}”"),
+    "profile.builtin_name": (
+        "“{name}”是内置数据来源配置的名称，请另取一个名称",
+        "“{name}” is the name of a built-in source profile; choose another name",
+    ),
+    "profile.file_invalid": (
+        "不是本系统导出的数据来源配置文件",
+        "not a source profile file exported by this dashboard",
+    ),
     "ui.nav.upload": ("上传数据", "Upload"),
     "ui.nav.login": ("工作人员登录", "Staff login"),
     "ui.nav.history": ("导入记录", "Import history"),
@@ -269,9 +389,22 @@ TEXT: dict[str, tuple[str, str]] = {
     "template.yes": ("必填", "required"),
     "template.no": ("选填", "optional"),
     "template.allowed": ("；可填：{values}", "; one of: {values}"),
+    "template.synonyms": ("；也可写作：{values}", "; also written: {values}"),
     "template.data_sheet": ("数据", "Data"),
     "template.notes_sheet": ("填写说明", "Notes"),
     "format.text": ("文字", "text"),
+    "format.ident": (
+        "编号（文字；长数字请设为文本格式，勿让 Excel 改写为科学计数法）",
+        "a record number (text; keep long numbers as text so Excel does not rewrite them as 2.02E+15)",
+    ),
+    "format.name": (
+        "单位名称，与单位表中的名称或已记住的别名匹配",
+        "an institution's name, matched to the institutions",
+    ),
+    "format.names": (
+        "一个或多个单位名称，以 ; ； | 或 、 分隔，与单位表匹配",
+        "one or more institution names separated by ; ； | or 、, matched to the institutions",
+    ),
     "format.date": (
         "日期，如 2024-03-05、2024/3/5、2024年3月5日；不能晚于今天",
         "a date such as 2024-03-05 or 2024/3/5; not in the future",
@@ -348,9 +481,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "end-of-2023 baseline.",
     ),
     "kpi.formula.K5": (
-        "涉及专利的已登记技术合同成交额（万元），按年合计；与2023年基线相比的增长率。"
+        "涉及专利（列出专利申请号或知识产权类型为专利）的已登记技术合同成交额（万元），按年合计；"
+        "与2023年基线相比的增长率。"
         "当年未满一年时按年化值计算并注明。",
-        "Registered technology contracts involving patents: turnover (万元) per year, growth "
+        "Registered technology contracts involving patents (a patent number listed, or IP type "
+        "patent): turnover (万元) per year, growth "
         "against the 2023 baseline. A year not yet complete is annualized and labelled so.",
     ),
     "status.met": ("已达标", "Met"),
@@ -1363,8 +1498,9 @@ TEXT: dict[str, tuple[str, str]] = {
         "licensing count.",
     ),
     "ui.method.caveat.K5": (
-        "只计入至少关联一件专利的合同；合同的区县按卖方所在区县。",
-        "only contracts linked to at least one patent; a contract's county is its seller's.",
+        "只计入涉及专利的合同：列出至少一件专利申请号，或知识产权类型为专利；合同的区县按卖方所在区县。",
+        "only contracts involving patents: at least one patent number listed, or the IP type is "
+        "patent; a contract's county is its seller's.",
     ),
     "ui.method.name.inst_rate": ("单位专利产业化率", "Industrialization rate of an institution"),
     "ui.method.def.inst_rate": (

@@ -11,6 +11,7 @@ digit (``ZL98123456.7``), not its 5th.
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 
 from stdnum.cn import uscc
@@ -38,13 +39,26 @@ def patent_check_char(digits: str) -> str:
     return "X" if rest == 10 else str(rest)
 
 
+# A long number that Excel re-saved in scientific notation (2.02544E+15): its digits are lost.
+EXCEL_SCIENTIFIC = re.compile(r"^\d(\.\d+)?E\+?\d+$", re.IGNORECASE)
+
+
+def refuse_excel_scientific(text: str) -> None:
+    """Raise ValueError("excel_scientific") when an identifier cell is a number Excel mangled."""
+    if EXCEL_SCIENTIFIC.match(text.strip()):
+        raise ValueError("excel_scientific")
+
+
 def normalize_app_no(raw: str) -> str:
     """Return the canonical ``DDDDDDDDDDDD.C`` form, or raise ValueError with the reason code.
 
-    Reason codes: ``app_no_format`` (not an application number at all) and
-    ``app_no_check`` (the check character does not match the digits).
+    Accepts ``ZL``/``CN`` prefixes, spaces (``ZL 2023 1 0123456.6``) and a missing dot
+    (``CN2023101234566``). Reason codes: ``app_no_format`` (not an application number at
+    all), ``app_no_check`` (the check character does not match the digits) and
+    ``excel_scientific`` (a number Excel re-saved as ``2.02310E+12``).
     """
     text = (raw or "").strip().replace(" ", "")
+    refuse_excel_scientific(text)
     match = _APP_NO.match(text)
     if not match:
         raise ValueError("app_no_format")
@@ -68,6 +82,9 @@ def make_app_no(year: int, kind_digit: str, serial: int) -> str:
 
 
 _USCC_CHARS = re.compile(r"^[0-9A-HJ-NP-RT-UW-Y]{18}$")
+# An institution staff created from a name alone, whose credit code nobody knew: ``NC-`` and
+# 15 hex digits of the normalized name. No real code has a hyphen, so the two never meet.
+LOCAL_ID = re.compile(r"^NC-[0-9A-F]{15}$")
 
 
 def normalize_credit_code(raw: str) -> tuple[str, bool]:
@@ -82,17 +99,25 @@ def normalize_credit_code(raw: str) -> tuple[str, bool]:
 def credit_code_format(raw: str) -> str:
     """The upper-cased code; raise ValueError("credit_code_format") if it is not 18 valid characters."""
     code = (raw or "").strip().upper()
-    if not _USCC_CHARS.match(code):
-        raise ValueError("credit_code_format")
-    return code
+    if _USCC_CHARS.match(code) or LOCAL_ID.match(code):
+        return code
+    refuse_excel_scientific(code)
+    raise ValueError("credit_code_format")
 
 
 @functools.lru_cache(maxsize=65536)
 def credit_check_ok(code: str) -> bool:
     """Whether the check character matches; cached, since the same codes recur on many rows."""
+    if LOCAL_ID.match(code):
+        return True
     return uscc.calc_check_digit(code[:17]) == code[17]
 
 
 def make_credit_code(prefix17: str) -> str:
     """Complete 17 valid characters with their check character (generator and tests)."""
     return prefix17 + uscc.calc_check_digit(prefix17)
+
+
+def local_id(normalized_name: str) -> str:
+    """The stand-in code of an institution known only by its (normalized) name."""
+    return "NC-" + hashlib.sha256(normalized_name.encode()).hexdigest()[:15].upper()

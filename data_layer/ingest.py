@@ -9,17 +9,25 @@ rewritten, so importing the same file twice changes nothing.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import hashlib
+import io
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
+from . import derive, parties, profiles
 from .columns import columns_of
 from .db import Database
+from .errors import DashboardError
+from .identifiers import local_id
 from .models import KINDS, LOAD_ORDER
 from .problems import ImportRejected, ImportResult, Problem
+from .profiles import Profile
 from .reader import UnreadableFile, read_table
 from .tables import SPECS, Child, KindSpec, stage
-from .validate import MAX_PROBLEMS, Checked, Progress, check, header_score
+from .validate import MAX_PROBLEMS, Checked, Progress, assumption_warnings, check, header_score
 
 # Fields holding a list of values (a patent's holders, a filing's patents).
 LIST_FIELDS = {c.name for kind in KINDS for c in columns_of(kind) if c.sql_type.endswith("[]")}
@@ -74,30 +82,54 @@ def import_bytes(
     dry_run: bool = False,
     sheet: str | None = None,
     progress: Progress | None = None,
+    profile: str | Profile | None = None,
 ) -> ImportResult:
     """``import_file`` for bytes already in memory (an upload): same checks, same transaction.
 
     ``sheet`` picks an XLSX worksheet (default: the one whose header fits ``kind`` best).
-    ``progress(stage, done)`` is told of each stage (reading, checking, loading) and how far
-    it is, from 0 to 1.
+    ``profile`` maps another system's export (a name or a ``Profile``; default: the profile
+    recognized from the header, if any). ``progress(stage, done)`` is told of each stage
+    (reading, checking, loading) and how far it is, from 0 to 1.
     """
     progress = progress or (lambda stage, done: None)
     if kind not in KINDS:
         raise ImportRejected([Problem(file_name, None, None, kind, "kind_unknown")])
     started = dt.datetime.now()
+    try:
+        chosen = profiles.find(db, profile) if isinstance(profile, str) else profile
+    except profiles.ProfileError:
+        raise ImportRejected([Problem(file_name, None, None, profile, "profile_unknown")]) from None
+    if chosen is not None and chosen.kind != kind:
+        raise ImportRejected([Problem(file_name, None, None, chosen.name, "profile_other_kind")])
+    try:
+        known = profiles.headers_of(profiles.all_profiles(db), kind)
+        raw = read_table(data, file_name, header_score(kind, known), sheet)
+    except UnreadableFile as exc:
+        raise ImportRejected([Problem(file_name, None, None, None, exc.args[0])]) from None
+    chosen = chosen or profiles.recognize(db, kind, raw.header)
     with db.transaction() as cur:
         try:
-            raw = read_table(data, file_name, header_score(kind), sheet)
-            checked = check(cur, kind, raw, file_name, progress)
+            checked = check(cur, kind, raw, file_name, progress, chosen)
         except UnreadableFile as exc:
             raise ImportRejected([Problem(file_name, None, None, None, exc.args[0])]) from None
         if checked.errors:
-            raise ImportRejected(checked.problems, checked.detected)
+            raise ImportRejected(checked.problems, checked.detected, derived=checked.derived)
         progress("loading", 0.0)
         spec = SPECS[kind]
-        problems = _reference_problems(cur, spec, checked)
+        present = checked.plan.present
+        matched = parties.match(cur, kind, present)
+        later = derive.from_institutions(cur, kind, present)
+        checked.derived += later
+        checked.problems += assumption_warnings(kind, later, checked.columns, file_name)
+        problems = _party_problems(cur, kind, checked, matched) + _county_problems(cur, kind, checked)
+        problems += _reference_problems(cur, spec, checked)
         if problems:
-            raise ImportRejected(problems + checked.warnings, checked.detected)
+            raise ImportRejected(
+                sorted(problems, key=lambda p: p.row or 0) + checked.warnings,
+                checked.detected,
+                unmatched=matched.unmatched,
+                derived=checked.derived,
+            )
         stage(cur, kind)
         progress("loading", 0.3)
         counts = _diff(cur, spec)
@@ -111,6 +143,8 @@ def import_bytes(
             counts.get("same", 0),
             checked.warnings,
             checked.detected,
+            checked.derived,
+            matched,
         )
         if dry_run:
             raise _DryRun(result)
@@ -166,6 +200,42 @@ def preview_bytes(
     except _DryRun as done:
         return done.result
     raise AssertionError("dry run wrote nothing and returned nothing")  # pragma: no cover
+
+
+def _party_problems(cur, kind: str, checked: Checked, matched: parties.MatchOutcome) -> list[Problem]:
+    """A name no institution answers to (staff resolve it), and a required party staff marked
+    as not tracked (a contract's seller, a filing's enterprise: the row cannot count)."""
+    titles = {c.name: c.title for c in columns_of(kind)} | checked.columns
+    problems = [
+        Problem(checked.file_name, u.first_row, titles[u.field], u.name, "party_unmatched")
+        for u in matched.unmatched
+    ]
+    for spec in parties.PARTY_FIELDS.get(kind, ()):
+        if spec.many or not spec.required or spec.names not in checked.plan.present:
+            continue
+        if kind == "patent_events":
+            continue  # a register's holder may be untracked: the event still counts for the patent
+        rows = cur.execute(
+            f"""SELECT line, "{spec.names}" FROM typed WHERE "{spec.codes}" IS NULL AND "{spec.names}" IN
+                (SELECT name FROM party_map_{spec.names} WHERE code IS NULL)
+                ORDER BY line LIMIT {MAX_PROBLEMS}"""
+        ).fetchall()
+        problems += [
+            Problem(checked.file_name, line, titles[spec.names], name, "party_untracked")
+            for line, name in rows
+        ]
+    return problems
+
+
+def _county_problems(cur, kind: str, checked: Checked) -> list[Problem]:
+    """A patent whose county neither the file, its holders nor its address gives."""
+    if kind != "patents":
+        return []
+    rows = cur.execute(
+        f"SELECT line FROM typed WHERE county IS NULL ORDER BY line LIMIT {MAX_PROBLEMS}"
+    ).fetchall()
+    title = checked.columns.get("county", KINDS[kind].model_fields["county"].title)
+    return [Problem(checked.file_name, line, title, None, "county_underivable") for (line,) in rows]
 
 
 def _reference_problems(cur, spec: KindSpec, checked: Checked) -> list[Problem]:
@@ -236,8 +306,8 @@ def _write(cur, spec: KindSpec, result: ImportResult, meta: dict) -> int:
     changed = f"(SELECT {', '.join(spec.key)} FROM stage_status WHERE status <> 'same')"
     # Keep the rows about to be replaced, so that this batch can be undone.
     cur.execute(
-        f"""INSERT INTO history_{spec.table}
-            SELECT t.*, ? FROM {spec.table} t SEMI JOIN {changed} c ON {key_match}""",
+        f"""INSERT INTO history_{spec.table} BY NAME
+            SELECT t.*, ? AS replaced_by FROM {spec.table} t SEMI JOIN {changed} c ON {key_match}""",
         [batch_id],
     )
     cur.execute(f"DELETE FROM {spec.table} t USING {changed} c WHERE {key_match}")
@@ -250,7 +320,7 @@ def _write(cur, spec: KindSpec, result: ImportResult, meta: dict) -> int:
     for child in spec.children:
         parent = child.columns[0]
         cur.execute(
-            f"""INSERT INTO history_{child.table} SELECT c.*, ? FROM {child.table} c
+            f"""INSERT INTO history_{child.table} BY NAME SELECT c.*, ? AS replaced_by FROM {child.table} c
                 WHERE {parent} IN (SELECT {parent} FROM stage_status WHERE status <> 'same')""",
             [batch_id],
         )
@@ -284,3 +354,56 @@ def _write(cur, spec: KindSpec, result: ImportResult, meta: dict) -> int:
         ],
     )
     return batch_id
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What staff decided for a party name no institution answered to."""
+
+    name: str
+    action: Literal["create", "pick", "exclude"]
+    credit_code: str | None = None  # pick: the institution; create: its code, when known
+    kind: str | None = None  # create: institution kind code (university, enterprise, ...)
+    county: str | None = None  # create: adcode
+
+
+class ResolutionError(DashboardError):
+    """A decision that cannot be kept; ``code`` is an ``i18n`` key ``resolve.*``."""
+
+    section = "resolve"
+
+
+def resolve_parties(db: Database, resolutions: list[Resolution], *, user: str) -> ImportResult | None:
+    """Create the institutions staff asked for (one logged, undoable import) and remember every
+    decision as an alias, so the file that named them loads and the next one does not ask.
+
+    Returns the import of the new institutions, if any.
+    """
+    known = {code for (code,) in db.rows("SELECT credit_code FROM institutions")}
+    codes: dict[str, str | None] = {}
+    rows = [["统一社会信用代码", "单位名称", "单位类型", "所在区县"]]
+    for r in resolutions:
+        if r.action == "pick":
+            if r.credit_code not in known:
+                raise ResolutionError("pick_unknown", name=r.name)
+            codes[r.name] = r.credit_code
+        elif r.action == "create":
+            if not (r.kind and r.county):
+                raise ResolutionError("create_incomplete", name=r.name)
+            code = (r.credit_code or "").strip().upper() or local_id(parties.normalize_name(r.name))
+            rows.append([code, r.name.strip(), r.kind, r.county])
+            codes[r.name] = code
+        else:
+            codes[r.name] = None
+    created = None
+    if len(rows) > 1:
+        out = io.StringIO()
+        csv.writer(out).writerows(rows)
+        created = import_bytes(db, out.getvalue().encode(), NEW_INSTITUTIONS_FILE, "institutions", user=user)
+    with db.transaction() as cur:
+        for name, code in codes.items():
+            parties.remember(cur, name, code, user)
+    return created
+
+
+NEW_INSTITUTIONS_FILE = "名称匹配新建单位.csv"

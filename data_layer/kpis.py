@@ -178,7 +178,7 @@ def patent_contract_turnover(db: Database, as_of: dt.date, county: str | None = 
                   max(c.registered_date) AS last_date
            FROM contracts c JOIN institutions i ON i.credit_code = c.seller_code
            WHERE c.registered_date <= $d AND ($county IS NULL OR i.county = $county)
-             AND EXISTS (SELECT 1 FROM contract_patents cp WHERE cp.contract_no = c.contract_no)
+             AND c.involves_patent
            GROUP BY year ORDER BY year""",
         {"d": as_of, "county": county},
     )

@@ -9,6 +9,7 @@ Parsers raise ``PydanticCustomError`` whose type is a reason code (see ``i18n``)
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar
@@ -16,9 +17,9 @@ from typing import Annotated, Any, ClassVar
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
-from . import values
+from . import values, vocabularies
 from .counties import COUNTIES, county_adcode
-from .identifiers import PATENT_KINDS, credit_code_format, normalize_app_no
+from .identifiers import PATENT_KINDS, credit_code_format, normalize_app_no, refuse_excel_scientific
 
 
 def _parser(fn, *, optional: bool = False, normalize: bool = True, empty: Any = None):
@@ -45,8 +46,8 @@ def _parser(fn, *, optional: bool = False, normalize: bool = True, empty: Any = 
     return BeforeValidator(validate)
 
 
-def _labels(mapping: dict[str, str]):
-    """Accept a Chinese label or the English code of an enumeration."""
+def _labels(mapping: dict[str, str], vocabulary: str | None = None):
+    """Accept a Chinese label, the English code, or a word of ``vocabulary`` meaning a code."""
 
     def parse(text: str) -> str:
         key = text.strip()
@@ -54,6 +55,21 @@ def _labels(mapping: dict[str, str]):
             return key
         if key in mapping:
             return mapping[key]
+        code = vocabularies.lookup(vocabulary, key) if vocabulary else None
+        if code is not None and code in mapping.values():
+            return code
+        raise ValueError("enum_unknown")
+
+    return parse
+
+
+def _last_known(vocabulary: str):
+    """A vocabulary word; of several (``授权;未缴年费``), the last one the vocabulary knows."""
+
+    def parse(text: str) -> str:
+        for word in [text, *reversed(re.split(r"[;；,，/、|]+", text))]:
+            if (code := vocabularies.lookup(vocabulary, word)) is not None:
+                return code
         raise ValueError("enum_unknown")
 
     return parse
@@ -68,6 +84,22 @@ def _code_list(fn):
         return [fn(item) for item in values.split_list(text)]
 
     return parse
+
+
+def _ident(text: str) -> str:
+    """A record number (contract, filing, pledge): text, unless Excel turned it into 2.02544E+15."""
+    refuse_excel_scientific(text)
+    return text.strip()
+
+
+# Parties written by name: several in one cell are split on ; ； | 、 and line breaks, never on a
+# comma (English names carry "Co., Ltd.").
+_NAME_SEPARATORS = re.compile(r"\s*(?:[;；|、\n]|\s\|\s)\s*")
+
+
+def _names(text: str) -> list[str]:
+    names = [n.strip() for n in _NAME_SEPARATORS.split(text)]
+    return list(dict.fromkeys(n for n in names if n))
 
 
 def _count(text: str) -> int:
@@ -109,6 +141,22 @@ CONTRACT_TYPES = {
     "技术服务": "service",
 }
 ACTIVITY_TYPES = {"政策宣讲会": "briefing", "转化对接活动": "matching"}
+LICENSE_KINDS = {
+    "独占": "exclusive",
+    "排他": "sole",
+    "普通": "ordinary",
+    "开放许可": "open",
+    "分许可": "sub",
+    "交叉许可": "cross",
+}
+IP_TYPES = {"专利": "patent", "其他知识产权": "other", "未涉及": "none"}
+LEGAL_STATUSES = {
+    "有效": "valid",
+    "失效": "lapsed",
+    "审中": "pending",
+    "驳回": "refused",
+    "撤回": "withdrawn",
+}
 TARGET_TYPES = {
     "超过": "exceed",
     "逐年提升": "rising",
@@ -124,11 +172,16 @@ class Format:
     kind: str
     allowed: tuple[str, ...] = ()
     past: bool = False  # a date that must not lie in the future
+    vocabulary: str | None = None  # the ``vocabularies`` table whose words it also takes
 
 
-def _enum(mapping: dict[str, str]) -> Any:
-    """A column that takes one of ``mapping``'s Chinese labels (or its English code)."""
-    return Annotated[str, _parser(_labels(mapping)), Format("enum", tuple(mapping))]
+def _enum(mapping: dict[str, str], vocabulary: str | None = None, *, optional: bool = False) -> Any:
+    """A column that takes one of ``mapping``'s Chinese labels, its English code or a word of
+    ``vocabulary`` (``发明授权`` for 发明)."""
+    fmt = Format("enum", tuple(mapping), vocabulary=vocabulary)
+    if optional:
+        return Annotated[str | None, _parser(_labels(mapping, vocabulary), optional=True), fmt]
+    return Annotated[str, _parser(_labels(mapping, vocabulary)), fmt]
 
 
 COUNTY_NAMES = tuple(c.name_zh for c in COUNTIES)
@@ -156,14 +209,26 @@ CreditList = Annotated[
     list[str], _parser(_code_list(_credit), optional=True, empty=list), Format("credit_codes")
 ]
 CountyCode = Annotated[str, _parser(county_adcode), Format("county", COUNTY_NAMES)]
+OptCountyCode = Annotated[str | None, _parser(county_adcode, optional=True), Format("county", COUNTY_NAMES)]
+Ident = Annotated[str, _parser(_ident, normalize=False), Format("ident")]
+OptIdent = Annotated[str | None, _parser(_ident, optional=True, normalize=False), Format("ident")]
+Names = Annotated[list[str], _parser(_names, optional=True, normalize=False, empty=list), Format("names")]
+OptName = Annotated[str | None, _parser(str.strip, optional=True, normalize=False), Format("name")]
 Quarter = Annotated[str, _parser(values.parse_quarter), Format("quarter")]
 MeasureNo = Annotated[int, Field(ge=1, le=12), _parser(_count), Format("measure")]
-InstitutionKind = _enum(INSTITUTION_KINDS)
-PatentType = _enum(PATENT_TYPES)
-EventType = _enum(EVENT_TYPES)
-ContractType = _enum(CONTRACT_TYPES)
-ActivityType = _enum(ACTIVITY_TYPES)
-TargetType = _enum(TARGET_TYPES)
+InstitutionKind = _enum(INSTITUTION_KINDS, "institution_kind")
+OptPatentType = _enum(PATENT_TYPES, "patent_type", optional=True)
+EventType = _enum(EVENT_TYPES, "event_type")
+ContractType = _enum(CONTRACT_TYPES, "contract_type")
+ActivityType = _enum(ACTIVITY_TYPES, "activity_type")
+TargetType = _enum(TARGET_TYPES, "target_type")
+LicenseKind = _enum(LICENSE_KINDS, "license_kind", optional=True)
+IpType = _enum(IP_TYPES, "ip_type", optional=True)
+LegalStatus = Annotated[
+    str | None,
+    _parser(_last_known("legal_status"), optional=True),
+    Format("enum", tuple(LEGAL_STATUSES), vocabulary="legal_status"),
+]
 KpiCode = _enum({f"K{i}": f"K{i}" for i in range(1, 6)})
 
 
@@ -213,17 +278,44 @@ class Institution(Row):
 
 
 class Patent(Row):
-    app_no: AppNo = col("申请号", "专利号", "application_number")
-    title: Text = col("专利名称", "发明名称", "名称")
-    patent_type: PatentType = col("专利类型", "类型", "type")
+    app_no: AppNo = col("申请号", "专利号", "申请号/专利号", "application_number")
+    title: Text = col("专利名称", "发明名称", "名称", "标题", "发明创造名称")
+    patent_type: OptPatentType = col(
+        "专利类型",
+        "类型",
+        "type",
+        default=None,
+        description="blank or absent: from the application number's kind digit",
+    )
     filing_date: Date = col("申请日", "申请日期")
     grant_date: OptDate = col("授权日", "授权公告日", "授权日期", default=None)
-    lapse_date: OptDate = col("失效日", "失效日期", default=None)
+    lapse_date: OptDate = col("失效日", "失效日期", "权利终止日", default=None)
+    legal_status: LegalStatus = col(
+        "法律状态", "当前法律状态", "简单法律状态", "专利有效性", "有效性", "legal_status", default=None
+    )
+    publication_date: OptDate = col("公开（公告）日", "公开公告日", "公告日", "公开日", default=None)
+    publication_no: OptText = col(
+        "公开（公告）号", "公开公告号", "公开号", "公告号", "publication_number", default=None
+    )
     holder_codes: CreditList = col(
         "专利权人统一社会信用代码", "专利权人代码", "holders", default_factory=list
     )
-    county: CountyCode = col("所在区县", "区县", "adcode")
-    ipc: OptText = col("IPC主分类号", "主分类号", "IPC", default=None)
+    holder_names: Names = col(
+        "专利权人",
+        "申请（专利权）人",
+        "当前申请（专利权）人",
+        "[标]当前申请（专利权）人",
+        "当前权利人",
+        "申请人",
+        "权利人",
+        "holder_names",
+        default_factory=list,
+    )
+    county: OptCountyCode = col(
+        "所在区县", "区县", "adcode", default=None, description="blank or absent: the first holder's county"
+    )
+    address: OptText = col("申请人地址", "专利权人地址", "地址", "通讯地址", "address", default=None)
+    ipc: OptText = col("IPC主分类号", "主分类号", "IPC主分类", "IPC", default=None)
 
     rules: ClassVar[tuple[Rule, ...]] = (
         Rule("grant_before_filing", "grant_date", "grant_date < filing_date"),
@@ -233,50 +325,93 @@ class Patent(Row):
 
 
 class PatentEvent(Row):
-    app_no: AppNo = col("申请号", "专利号", "application_number")
+    app_no: AppNo = col("申请号", "专利号", "申请号/专利号", "application_number")
     event_type: EventType = col("事件类型", "运用方式", "type")
-    event_date: Date = col("日期", "发生日期", "登记日期", "date")
+    event_date: Date = col(
+        "日期",
+        "发生日期",
+        "登记日期",
+        "法律状态公告日",
+        "备案日期",
+        "合同备案日期",
+        "登记生效日",
+        "生效日期",
+        "date",
+    )
     holder_code: OptCredit = col("专利权人统一社会信用代码", "专利权人代码", "holder", default=None)
-    counterparty: OptText = col("对方名称", "受让方", "被许可方", "质权人", default=None)
+    holder_name: OptName = col(
+        "专利权人", "变更前权利人", "让与人", "许可人", "出质人", "转让人", "holder_name", default=None
+    )
+    counterparty: OptText = col(
+        "对方名称", "受让方", "被许可方", "质权人", "变更后权利人", "受让人", "被许可人", default=None
+    )
     counterparty_code: OptCredit = col("对方统一社会信用代码", "对方代码", default=None)
     counterparty_local: OptFlag = col("对方是否在湛江", "对方在湛江", "local", default=None)
-    amount_10k: OptAmount = col("金额（万元）", "金额", "amount", default=None)
+    amount_10k: OptAmount = col(
+        "金额（万元）", "金额", "质押金额", "许可使用费", "转让费", "amount", default=None
+    )
     in_production: Flag = col("是否投产", "已投产", default=False)
+    record_no: OptIdent = col("登记号", "合同备案号", "备案号", "质押登记号", "record_number", default=None)
+    license_kind: LicenseKind = col("许可种类", "许可类型", "license_kind", default=None)
+    end_date: OptDate = col("解除日", "解除日期", "注销日期", "质押解除日", "end_date", default=None)
+
+    rules: ClassVar[tuple[Rule, ...]] = (Rule("end_before_start", "end_date", "end_date < event_date"),)
 
 
 class Filing(Row):
-    filing_no: Text = col("备案编号", "备案号", "filing_number")
+    filing_no: Ident = col("备案编号", "备案号", "filing_number")
     product_name: Text = col("产品名称", "备案产品名称", "product")
-    enterprise_code: Credit = col("企业统一社会信用代码", "企业代码", "enterprise")
+    enterprise_code: OptCredit = col(
+        "企业统一社会信用代码", "企业代码", "统一社会信用代码", "信用代码", "enterprise", default=None
+    )
+    enterprise_name: OptName = col("企业名称", "备案企业", "申报企业", "enterprise_name", default=None)
+    region: OptText = col("所在地区", "企业所在地", "region", default=None)
     filing_date: Date = col("备案日期", "备案时间", "date")
-    industry: OptText = col("所属产业", "产业", "行业", default=None)
-    patent_intensive: Flag = col("专利密集型产品", "是否专利密集型产品", default=True)
+    industry: OptText = col("所属产业", "产业", "行业", "国民经济行业分类", "行业分类", default=None)
+    patent_intensive: Flag = col(
+        "专利密集型产品", "是否专利密集型产品", "专利密集型产品认定", "认定状态", default=True
+    )
     app_nos: AppNoList = col("关联专利申请号", "关联专利", "patents", default_factory=list)
     output_year: OptCount = col("产值年度", "年度", "year", default=None)
-    output_10k: OptAmount = col("年产值（万元）", "年产值", "产值（万元）", "output", default=None)
+    output_10k: OptAmount = col(
+        "年产值（万元）", "年产值", "产值（万元）", "产值", "销售收入", "output", default=None
+    )
 
     rules: ClassVar[tuple[Rule, ...]] = (
         Rule("filing_needs_patent", "app_nos", "len(app_nos) = 0"),
         Rule("output_needs_year", "output_year", "output_10k IS NOT NULL AND output_year IS NULL"),
         Rule("year_needs_output", "output_10k", "output_year IS NOT NULL AND output_10k IS NULL"),
         Rule("year_range", "output_year", "NOT output_year BETWEEN 2000 AND year($today)"),
+        Rule("enterprise_missing", "enterprise_code", "enterprise_code IS NULL AND enterprise_name IS NULL"),
     )
 
 
 class Contract(Row):
-    contract_no: Text = col("合同登记号", "合同编号", "登记号", "contract_number")
+    contract_no: Ident = col("合同登记号", "合同编号", "登记号", "合同登记编号", "contract_number")
     title: Text = col("合同名称", "项目名称", "name")
-    contract_type: ContractType = col("合同类型", "技术合同类型", "type")
-    seller_code: Credit = col("卖方统一社会信用代码", "卖方代码", "seller")
+    contract_type: ContractType = col("合同类型", "技术合同类型", "合同类别", "type")
+    seller_code: OptCredit = col("卖方统一社会信用代码", "卖方代码", "seller", default=None)
+    seller_name: OptName = col("卖方名称", "卖方", "seller_name", default=None)
+    seller_region: OptText = col("卖方所在地区", "卖方地区", "seller_region", default=None)
     buyer_name: Text = col("买方名称", "买方", "buyer")
-    buyer_local: Flag = col("买方是否在湛江", "买方在湛江", "buyer_is_local", default=False)
+    buyer_local: OptFlag = col(
+        "买方是否在湛江",
+        "买方在湛江",
+        "buyer_is_local",
+        default=None,
+        description="blank or absent: from the buyer's region or region code, else outside the city",
+    )
+    buyer_region: OptText = col("买方所在地区", "买方地区", "买方所在地", "buyer_region", default=None)
+    buyer_region_code: OptText = col("买方行政区划代码", "买方区划代码", "buyer_adcode", default=None)
     registered_date: Date = col("登记日期", "认定登记日期", "date")
-    turnover_10k: Amount = col("合同成交额（万元）", "合同成交额", "成交额", "turnover")
+    turnover_10k: Amount = col("合同成交额（万元）", "合同成交额", "成交额", "成交金额", "turnover")
     tech_amount_10k: OptAmount = col("技术交易额（万元）", "技术交易额", "tech_amount", default=None)
     app_nos: AppNoList = col("涉及专利申请号", "涉及专利", "patents", default_factory=list)
+    ip_type: IpType = col("知识产权类型", "涉及知识产权类型", "ip_type", default=None)
 
     rules: ClassVar[tuple[Rule, ...]] = (
         Rule("tech_above_turnover", "tech_amount_10k", "tech_amount_10k > turnover_10k"),
+        Rule("seller_missing", "seller_code", "seller_code IS NULL AND seller_name IS NULL"),
     )
 
 

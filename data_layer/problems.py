@@ -17,9 +17,13 @@ class Problem:
     value: str | None
     reason: str
     severity: str = "error"
+    allowed: tuple[str, ...] = ()  # the values the column takes, named in the message
 
     def message(self, lang: str = "zh") -> str:
-        return i18n.reason(self.reason, lang, self.value)
+        text = i18n.reason(self.reason, lang, self.value)
+        if self.allowed:
+            text += i18n.t("reason.allowed_values", lang, values="、".join(self.allowed))
+        return text
 
     def as_dict(self, lang: str = "zh") -> dict:
         return {**asdict(self), "message": self.message(lang)}
@@ -31,9 +35,18 @@ class ImportRejected(Exception):
     ``detected`` is what reading found (sheets, header row, columns), when it got that far.
     """
 
-    def __init__(self, problems: list[Problem], detected: dict | None = None):
+    def __init__(
+        self,
+        problems: list[Problem],
+        detected: dict | None = None,
+        *,
+        unmatched: list | None = None,
+        derived: list | None = None,
+    ):
         self.problems = problems
         self.detected = detected or {}
+        self.unmatched = unmatched or []  # parties.Unmatched: names staff must resolve
+        self.derived = derived or []  # derive.Derived: what was derived before the refusal
         errors = [p for p in problems if p.severity == "error"]
         super().__init__(f"{len(errors)} error(s) in {problems[0].file if problems else 'file'}")
 
@@ -49,8 +62,13 @@ class ImportResult:
     rows_same: int
     warnings: list[Problem] = field(default_factory=list)
     detected: dict = field(default_factory=dict)  # encoding, sheet, header row, column mapping
+    derived: list = field(default_factory=list)  # derive.Derived: values derived or assumed
+    parties: object = None  # parties.MatchOutcome: names matched, excluded
 
     def as_dict(self, lang: str = "zh") -> dict:
         data = asdict(self)
         data["warnings"] = [w.as_dict(lang) for w in self.warnings]
+        data["derived"] = [
+            asdict(d) | {"message": i18n.reason(f"derived_{d.rule}", lang, d.rows)} for d in self.derived
+        ]
         return data

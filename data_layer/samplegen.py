@@ -567,8 +567,12 @@ def _targets() -> pd.DataFrame:
 
 
 def _write(path: Path, kind: str, frame: pd.DataFrame, *, append: bool = False) -> int:
-    """Write the model's fields, in order, under their Chinese titles (plain UTF-8, no BOM)."""
-    fields = KINDS[kind].model_fields
+    """Write the model's fields the frame has, in order, under their Chinese titles (UTF-8, no BOM).
+
+    Fields that exist for other systems' exports (a holder's name, a legal status) are left out:
+    the sample is what staff keep in the office's own templates.
+    """
+    fields = {k: v for k, v in KINDS[kind].model_fields.items() if k in frame.columns}
     out = frame[list(fields)].rename(columns={k: v.title for k, v in fields.items()})
     mode = "a" if append else "w"
     out.to_csv(path, index=False, encoding="utf-8", lineterminator="\n", mode=mode, header=not append)

@@ -16,7 +16,7 @@ import duckdb
 from .counties import COUNTIES
 from .measures import AREAS, MEASURES
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 TABLES: dict[str, str] = {
     "meta": "key VARCHAR PRIMARY KEY, value VARCHAR",
@@ -29,7 +29,7 @@ TABLES: dict[str, str] = {
         county VARCHAR NOT NULL, industry VARCHAR, patent_intensive BOOLEAN NOT NULL, batch_id BIGINT""",
     "patents": """app_no VARCHAR PRIMARY KEY, title VARCHAR NOT NULL, patent_type VARCHAR NOT NULL,
         filing_date DATE NOT NULL, grant_date DATE, lapse_date DATE, county VARCHAR NOT NULL,
-        ipc VARCHAR, batch_id BIGINT""",
+        ipc VARCHAR, batch_id BIGINT, legal_status VARCHAR""",
     # grant_date and lapse_date repeat the patent's own, written from the same file row in the
     # same transaction: the industrialization rate then needs no join over every patent
     # (at 3 million patents that join alone took 0.3 s).
@@ -37,8 +37,8 @@ TABLES: dict[str, str] = {
         grant_date DATE, lapse_date DATE, PRIMARY KEY (app_no, holder_code)""",
     "patent_events": """app_no VARCHAR, event_type VARCHAR, event_date DATE, counterparty VARCHAR,
         holder_code VARCHAR, counterparty_code VARCHAR, counterparty_local BOOLEAN, amount_10k DOUBLE,
-        in_production BOOLEAN NOT NULL, batch_id BIGINT,
-        PRIMARY KEY (app_no, event_type, event_date, counterparty)""",
+        in_production BOOLEAN NOT NULL, batch_id BIGINT, record_no VARCHAR, license_kind VARCHAR,
+        end_date DATE, PRIMARY KEY (app_no, event_type, event_date, counterparty)""",
     "filings": """filing_no VARCHAR PRIMARY KEY, product_name VARCHAR NOT NULL,
         enterprise_code VARCHAR NOT NULL,
         filing_date DATE NOT NULL, industry VARCHAR, patent_intensive BOOLEAN NOT NULL, batch_id BIGINT""",
@@ -48,7 +48,7 @@ TABLES: dict[str, str] = {
     "contracts": """contract_no VARCHAR PRIMARY KEY, title VARCHAR NOT NULL, contract_type VARCHAR NOT NULL,
         seller_code VARCHAR NOT NULL, buyer_name VARCHAR NOT NULL, buyer_local BOOLEAN NOT NULL,
         registered_date DATE NOT NULL, turnover_10k DOUBLE NOT NULL, tech_amount_10k DOUBLE,
-        batch_id BIGINT""",
+        batch_id BIGINT, ip_type VARCHAR, buyer_region VARCHAR, involves_patent BOOLEAN NOT NULL""",
     "contract_patents": "contract_no VARCHAR, app_no VARCHAR, PRIMARY KEY (contract_no, app_no)",
     "indicators": """measure INTEGER, indicator VARCHAR, quarter VARCHAR, unit VARCHAR NOT NULL,
         value DOUBLE NOT NULL, target DOUBLE, department VARCHAR NOT NULL, note VARCHAR, batch_id BIGINT,
@@ -74,6 +74,13 @@ TABLES: dict[str, str] = {
     # Briefing decks saved by staff: slide ids in order (JSON), see data_layer/decks.py.
     "decks": """name VARCHAR PRIMARY KEY, slides VARCHAR NOT NULL, saved_by VARCHAR,
         saved_at TIMESTAMP NOT NULL""",
+    # Names of parties (holders, sellers, enterprises) that staff matched to an institution;
+    # credit_code NULL: a party the dashboard does not track (outside the city, a person).
+    "party_aliases": """alias_key VARCHAR PRIMARY KEY, alias VARCHAR NOT NULL, credit_code VARCHAR,
+        decided_by VARCHAR NOT NULL, decided_at TIMESTAMP NOT NULL""",
+    # Column mappings staff saved for the exports of other systems (data_layer/profiles.py).
+    "source_profiles": """name VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, spec VARCHAR NOT NULL,
+        saved_by VARCHAR NOT NULL, saved_at TIMESTAMP NOT NULL""",
 }
 
 # Tables that imports write. Each has a history_<table> twin (same columns plus replaced_by)
@@ -98,6 +105,31 @@ HISTORY_TABLES = (
 # version -> statements that bring a database from version-1 to version.
 MIGRATIONS: dict[int, list[str]] = {
     2: [f"CREATE TABLE decks ({TABLES['decks']})"],
+    # Exports of other systems: legal status, register details, contracts' IP type and region.
+    3: [
+        *(
+            f"ALTER TABLE {prefix}{table} ADD COLUMN IF NOT EXISTS {column}"
+            for prefix in ("", "history_")
+            for table, column in (
+                ("patents", "legal_status VARCHAR"),
+                ("patent_events", "record_no VARCHAR"),
+                ("patent_events", "license_kind VARCHAR"),
+                ("patent_events", "end_date DATE"),
+                ("contracts", "ip_type VARCHAR"),
+                ("contracts", "buyer_region VARCHAR"),
+                ("contracts", "involves_patent BOOLEAN"),
+            )
+        ),
+        *(
+            f"""UPDATE {prefix}contracts c SET involves_patent = EXISTS
+                (SELECT 1 FROM {prefix}contract_patents p WHERE p.contract_no = c.contract_no)"""
+            for prefix in ("", "history_")
+        ),
+        # (No SET NOT NULL here: DuckDB refuses it after an UPDATE in the same transaction;
+        # every import writes the column, so it is never NULL anyway.)
+        f"CREATE TABLE IF NOT EXISTS party_aliases ({TABLES['party_aliases']})",
+        f"CREATE TABLE IF NOT EXISTS source_profiles ({TABLES['source_profiles']})",
+    ],
 }
 
 

@@ -82,7 +82,12 @@ def stage(cur, kind: str) -> None:
     selects = {spec.table: _MAIN.get(kind, "SELECT * EXCLUDE (line) FROM typed")} | _CHILDREN.get(kind, {})
     for table, select in selects.items():
         cur.execute(f"CREATE OR REPLACE TEMP TABLE stage_{table} AS SELECT * FROM {table} WHERE false")
-        cur.execute(f"INSERT INTO stage_{table} BY NAME {select}")
+        # Only the table's own columns: fields that exist to derive others (a holder's name,
+        # an address) are not kept.
+        wanted = {r[0] for r in cur.execute(f"DESCRIBE stage_{table}").fetchall()}
+        given = [r[0] for r in cur.execute(f"DESCRIBE {select}").fetchall() if r[0] in wanted]
+        columns = ", ".join(f'"{c}"' for c in given)
+        cur.execute(f"INSERT INTO stage_{table} BY NAME SELECT {columns} FROM ({select})")
 
 
 def _unnest(key: str, list_field: str, column: str, source: str = "typed") -> str:

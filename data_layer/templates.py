@@ -13,6 +13,7 @@ import io
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from . import vocabularies
 from .i18n import t
 from .models import KINDS, column_format, headers
 
@@ -129,6 +130,9 @@ def column_notes(kind: str, lang: str = "zh") -> list[list[str]]:
         explanation = t(f"format.{fmt.kind}", lang)
         if fmt.allowed:
             explanation += t("template.allowed", lang, values="、".join(fmt.allowed))
+        if fmt.vocabulary:
+            others = [w for w in vocabularies.words(fmt.vocabulary) if w not in fmt.allowed]
+            explanation += t("template.synonyms", lang, values="、".join(others)) if others else ""
         aliases = [a for a in headers(model)[name][2:] if a != name]
         rows.append(
             [

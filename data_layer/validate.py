@@ -17,7 +17,6 @@ import functools
 import gc
 import operator
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -25,10 +24,14 @@ from dataclasses import dataclass, field
 import duckdb
 import pyarrow as pa
 
+from . import derive, profiles
 from .columns import columns_of, default_sql, fast_sql, parse_cells
+from .derive import Derived
 from .identifiers import credit_check_ok
-from .models import KINDS, headers
+from .models import KINDS, column_format, headers
 from .problems import Problem
+from .profiles import Profile
+from .profiles import norm_header as _norm_header
 from .reader import RawTable, read_table
 from .tables import SPECS
 
@@ -49,6 +52,8 @@ class Checked:
     columns: dict[str, str]  # field name -> header as written in the file
     problems: list[Problem]
     detected: dict = field(default_factory=dict)  # what reading found, shown before loading
+    plan: ColumnPlan | None = None  # where each field came from
+    derived: list[Derived] = field(default_factory=list)  # values derived or assumed
 
     @property
     def errors(self) -> list[Problem]:
@@ -57,10 +62,6 @@ class Checked:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "warning"]
-
-
-def _norm_header(text: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", str(text)).lower().split())
 
 
 @functools.cache
@@ -83,11 +84,16 @@ def _field_of(lookup: dict[str, str], amounts: frozenset[str], title: str) -> tu
     return name, ("10k" if name in amounts else None)
 
 
-def header_score(kind: str) -> Callable[[list[str]], int]:
-    """How many cells of a row name a column of ``kind``: picks the header below title rows."""
+def header_score(kind: str, known: frozenset[str] = frozenset()) -> Callable[[list[str]], int]:
+    """How many cells of a row name a column of ``kind`` (or one of the ``known`` headers of its
+    profiles): picks the header below title rows."""
     lookup = _lookup(kind)
     amounts = _amount_fields(kind)
-    return lambda cells: sum(1 for cell in cells if _field_of(lookup, amounts, cell)[0])
+
+    def score(cells: list[str]) -> int:
+        return sum(1 for cell in cells if _field_of(lookup, amounts, cell)[0] or _norm_header(cell) in known)
+
+    return score
 
 
 @functools.cache
@@ -95,40 +101,95 @@ def _amount_fields(kind: str) -> frozenset[str]:
     return frozenset(c.name for c in columns_of(kind) if c.fmt.kind == "amount")
 
 
-def map_columns(
-    kind: str, header: list[str], file_name: str
-) -> tuple[dict[str, int], dict[str, str], list[Problem]]:
-    """Map each field to its file column; also each amount field's unit, and header problems."""
+@dataclass
+class ColumnPlan:
+    """Where each field comes from: a file column (with an amount's unit) or one constant value."""
+
+    found: dict[str, int]  # field -> index of its column in the header
+    units: dict[str, str]  # amount field -> "yuan" or "10k"
+    constants: dict[str, str]  # field -> the value every row gets (from a profile)
+    unused: list[str]  # headers of the file's columns nothing reads
+    problems: list[Problem]
+
+    @property
+    def present(self) -> set[str]:
+        return set(self.found) | set(self.constants)
+
+
+def _unit_of(title: str) -> str | None:
+    match = _UNIT.match(_norm_header(title))
+    return ("yuan" if match.group(2) == "元" else "10k") if match else None
+
+
+def map_columns(kind: str, header: list[str], file_name: str, profile: Profile | None = None) -> ColumnPlan:
+    """Map each field to its file column: the profile's choice first, then the usual headers.
+
+    Without a profile, a header no field answers to is reported (``column_ignored``); with one,
+    the columns the profile knows to be irrelevant are only listed as unused.
+    """
     lookup, amounts = _lookup(kind), _amount_fields(kind)
-    found: dict[str, int] = {}
-    units: dict[str, str] = {}
-    problems = []
+    plan = ColumnPlan({}, {}, dict(profile.constants) if profile else {}, [], [])
+    positions = {}
     for index, title in enumerate(header):
+        positions.setdefault(_norm_header(title), index)
+    for name, title in (profile.columns if profile else {}).items():
+        index = positions.get(_norm_header(title))
+        if index is None:
+            plan.problems.append(Problem(file_name, None, title, profile.name, "profile_column_missing"))
+            continue
+        plan.found[name] = index
+        if name in amounts:
+            plan.units[name] = profile.units.get(name) or _unit_of(title) or "10k"
+    claimed = set(plan.found.values())
+    ignored = {_norm_header(h) for h in profile.ignore} if profile else set()
+    for index, title in enumerate(header):
+        if index in claimed or not str(title).strip():
+            continue
         name, unit = _field_of(lookup, amounts, title)
-        if name is None:
-            if str(title).strip():
-                problems.append(Problem(file_name, None, title, None, "column_ignored", "warning"))
-        elif name in found:
-            problems.append(Problem(file_name, None, title, None, "column_twice"))
+        if name is None or (profile and name in plan.present):
+            plan.unused.append(title)
+            if _norm_header(title) not in ignored:
+                reason = "column_ignored" if name is None else "column_unused_duplicate"
+                plan.problems.append(Problem(file_name, None, title, None, reason, "warning"))
+        elif name in plan.present:
+            plan.problems.append(Problem(file_name, None, title, None, "column_twice"))
         else:
-            found[name] = index
+            plan.found[name] = index
             if unit:
-                units[name] = unit
+                plan.units[name] = unit
     for column in columns_of(kind):
-        if column.required and column.name not in found:
-            problems.append(Problem(file_name, None, column.title, None, "column_missing"))
-    return found, units, problems
+        if column.required and column.name not in plan.present:
+            plan.problems.append(Problem(file_name, None, column.title, None, "column_missing"))
+    return plan
 
 
-def check(cur, kind: str, raw: RawTable, file_name: str, progress: Progress | None = None) -> Checked:
-    """Check every row of ``raw``; on success the valid rows are in the temp table ``typed``."""
+def check(
+    cur,
+    kind: str,
+    raw: RawTable,
+    file_name: str,
+    progress: Progress | None = None,
+    profile: Profile | None = None,
+) -> Checked:
+    """Check every row of ``raw``; on success the valid rows are in the temp table ``typed``.
+
+    ``profile`` maps the columns of another system's export (see ``profiles``).
+    """
     progress = progress or (lambda stage, done: None)
-    found, units, problems = map_columns(kind, raw.header, file_name)
+    plan = map_columns(kind, raw.header, file_name, profile)
+    found, units, problems = plan.found, plan.units, plan.problems
     titles = {name: raw.header[index] for name, index in found.items()}
-    detected = _detected(raw, titles, units)
+    detected = _detected(raw, titles, units) | {
+        "profile": profile.name if profile else None,
+        "constants": plan.constants,
+        "unused": plan.unused,
+    }
     if any(p.severity == "error" for p in problems):
-        return Checked(kind, file_name, 0, titles, problems, detected)
+        return Checked(kind, file_name, 0, titles, problems, detected, plan)
     rows = _stage_raw(cur, kind, raw, found, progress)
+    for name, value in plan.constants.items():
+        cur.execute(f'ALTER TABLE raw ADD COLUMN "{name}" VARCHAR')
+        cur.execute(f'UPDATE raw SET "{name}" = ?', [value])
     detected["dropped_total_line"] = raw.dropped_total_line
     detected["rows"] = rows
     if raw.dropped_total_line:
@@ -140,16 +201,35 @@ def check(cur, kind: str, raw: RawTable, file_name: str, progress: Progress | No
         return Checked(kind, file_name, 0, titles, problems, detected)
     today = dt.date.today()
     progress("checking", 0.0)
-    _type_columns(cur, kind, found.keys(), units, today, progress)
+    _type_columns(cur, kind, plan.present, units, today, progress)
+    derived = derive.from_file(cur, kind, plan.present, today)
     progress("checking", 0.9)
     problems += _fetch_problems(cur, kind, titles, file_name, today)
-    return Checked(kind, file_name, rows, titles, _bounded(problems), detected)
+    problems += assumption_warnings(kind, derived, titles, file_name)
+    return Checked(kind, file_name, rows, titles, _bounded(problems), detected, plan, derived)
+
+
+def assumption_warnings(
+    kind: str, derived: list[Derived], titles: dict[str, str], file_name: str
+) -> list[Problem]:
+    """One warning per value the import assumed: the field, how many rows, what was assumed."""
+    names = {c.name: c.title for c in columns_of(kind)} | titles
+    return [
+        Problem(file_name, None, names.get(d.field, d.field), str(d.rows), f"derived_{d.rule}", "warning")
+        for d in derived
+        if d.assumed
+    ]
 
 
 def check_bytes(data: bytes, file_name: str, kind: str, sheet: str | None = None) -> Checked:
-    """Check a file on its own, without references to a database (templates, tests)."""
+    """Check a file on its own, without references to a database (templates, tests).
+
+    A built-in profile is applied when the header is one's; party names stay unmatched.
+    """
+    known = profiles.headers_of(profiles.builtin_profiles(), kind)
+    raw = read_table(data, file_name, header_score(kind, known), sheet)
     with duckdb.connect() as cur:
-        return check(cur, kind, read_table(data, file_name, header_score(kind), sheet), file_name)
+        return check(cur, kind, raw, file_name, profile=profiles.recognize(None, kind, raw.header))
 
 
 def _detected(raw: RawTable, titles: dict[str, str], units: dict[str, str]) -> dict:
@@ -282,9 +362,16 @@ def _fetch_problems(cur, kind: str, titles: dict[str, str], file_name: str, toda
     # The header as written in the file; the model's title for a field the file lacks.
     names = {c.name: c.title for c in columns_of(kind)} | titles
     return [
-        Problem(file_name, line, names.get(name, name), value, reason, severity)
+        Problem(file_name, line, names.get(name, name), value, reason, severity, _allowed(kind, name, reason))
         for line, name, value, reason, severity in found
     ]
+
+
+def _allowed(kind: str, name: str, reason: str) -> tuple[str, ...]:
+    """The values an enumeration takes, for the message of an unknown one."""
+    if reason != "enum_unknown" or name not in KINDS[kind].model_fields:
+        return ()
+    return column_format(KINDS[kind], name).allowed
 
 
 def _rule_problems(cur, kind: str, titles: dict[str, str], today: dt.date) -> list[tuple]:

@@ -11,11 +11,12 @@ import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 
+from . import vocabularies
+
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _QUARTER = re.compile(r"^(\d{4})\s*(?:[-\s]?Q|年?第?)\s*([1-4一二三四])\s*(?:季度?)?$", re.IGNORECASE)
 _CN_DIGITS = {"一": "1", "二": "2", "三": "3", "四": "4"}
-_TRUE = {"是", "y", "yes", "true", "1", "√", "有"}
-_FALSE = {"否", "n", "no", "false", "0", "×", "无", ""}
+_COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 
 
 # Excel stores a date as days since 1899-12-30; a CSV saved from Excel may carry that number.
@@ -29,6 +30,16 @@ def parse_date(text: str) -> dt.date:
     serial = text.removesuffix(".0")
     if serial.isdigit() and int(serial) in EXCEL_SERIALS:
         return EXCEL_EPOCH + dt.timedelta(days=int(serial))
+    if compact := _COMPACT_DATE.match(serial):
+        # 20230415, as CNIPA and incoPat write dates: a date only if it is a real one in range.
+        year, month, day = (int(g) for g in compact.groups())
+        try:
+            date = dt.date(year, month, day)
+        except ValueError:
+            raise ValueError("date_invalid") from None
+        if not 1900 <= year <= 2100:
+            raise ValueError("date_format")
+        return date
     if "年" not in text:
         text = re.split(r"[ T]", text, maxsplit=1)[0]  # a timestamp: its date part
     match = _DATE.match(text)
@@ -86,13 +97,13 @@ def _decimal(text: str) -> float:
 
 
 def parse_bool(text: str) -> bool:
-    """Parse 是/否 and the usual English spellings."""
-    key = text.strip().lower()
-    if key in _TRUE:
-        return True
-    if key in _FALSE:
+    """Parse 是/否, 已认定/未认定, Y/N, √/× and the other words of the ``bool`` vocabulary."""
+    if not text.strip():
         return False
-    raise ValueError("bool_format")
+    code = vocabularies.lookup("bool", text)
+    if code is None:
+        raise ValueError("bool_format")
+    return code == "true"
 
 
 def parse_quarter(text: str) -> str:

@@ -177,8 +177,9 @@ def test_figures_by_county(tiny_db):
     assert xiashan["academic_deals"] == 1  # 5
     assert (xiashan["pledges"], xiashan["pledge_amount"]) == (1, 300)
     assert (xiashan["filed_products"], xiashan["filing_enterprises"]) == (2, 1)  # F3, F4 by E2
-    # Receivers without a registered credit code have no county.
-    assert (xiashan["local_licensed"], xiashan["local_transferred"]) == (0, 0)
+    # A receiver named as an institution of the city is matched to it by name, so its county
+    # counts: the transfer of 1 to 霞山测试科技有限公司 (E2, 霞山区).
+    assert (xiashan["local_licensed"], xiashan["local_transferred"]) == (0, 1)
 
 
 def test_figures_by_patent_type(tiny_db):
@@ -227,9 +228,9 @@ def test_receivers_must_be_local_enterprises(fresh_db, tmp_path):
         tmp_path,
     )
     got = figures(fresh_db)
-    assert got["local_licensed"] == 2  # 5 (no code) and 4 (E1); not 6 (to S1)
+    assert got["local_licensed"] == 2  # 5 (E1 by name) and 4 (E1 by code); not 6 (to S1)
     lianjiang = figures(fresh_db, county="440881")
-    assert (lianjiang["local_licensed"], lianjiang["local_transferred"]) == (1, 0)
+    assert (lianjiang["local_licensed"], lianjiang["local_transferred"]) == (2, 0)
     # Licences without a holder are credited to the patent's holders: 4 to U1, 6 to R1.
     assert figures(fresh_db, county="440802")["academic_deals"] == 4  # 1, 3, 4, 11
     assert figures(fresh_db, county="440803")["academic_deals"] == 2  # 5, 6

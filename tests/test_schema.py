@@ -55,3 +55,34 @@ def test_newer_database_is_refused(fresh_db, monkeypatch):
     monkeypatch.setattr(schema, "SCHEMA_VERSION", 0)
     with pytest.raises(RuntimeError, match="newer than this program"):
         Database(path)
+
+
+def test_version_2_database_gains_what_exports_need(fresh_db):
+    """A database of the previous version: new columns (contracts' involves_patent filled from
+    their linked patents), the alias and profile tables; undo still restores replaced rows."""
+    path = fresh_db.path
+    with fresh_db.transaction() as cur:
+        for prefix in ("", "history_"):
+            for table, column in (
+                ("patents", "legal_status"),
+                ("patent_events", "record_no"),
+                ("patent_events", "license_kind"),
+                ("patent_events", "end_date"),
+                ("contracts", "ip_type"),
+                ("contracts", "buyer_region"),
+                ("contracts", "involves_patent"),
+            ):
+                cur.execute(f"ALTER TABLE {prefix}{table} DROP COLUMN {column}")
+        cur.execute("DROP TABLE party_aliases")
+        cur.execute("DROP TABLE source_profiles")
+        cur.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    fresh_db.close()
+    upgraded = Database(path)
+    try:
+        assert schema.schema_version(upgraded._con) == schema.SCHEMA_VERSION == 3
+        involved = upgraded.rows("SELECT contract_no, involves_patent FROM contracts ORDER BY 1")
+        assert involved == [("C1", True), ("C2", False), ("C3", True), ("C4", True), ("C5", True)]
+        assert upgraded.scalar("SELECT count(*) FROM party_aliases") == 0
+        assert upgraded.scalar("SELECT count(*) FROM source_profiles") == 0
+    finally:
+        upgraded.close()

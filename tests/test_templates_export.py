@@ -38,11 +38,15 @@ def test_xlsx_template_has_data_and_notes(kind):
 
 def test_notes_name_allowed_values_and_requirement():
     notes = {row[1]: row for row in column_notes("patents")}
-    assert notes["patent_type"][2] == "必填" and "发明、实用新型、外观设计" in notes["patent_type"][3]
+    assert notes["app_no"][2] == "必填"
+    # Optional since exports leave it out (derived from the application number); the notes
+    # name the labels and the other words the vocabulary accepts.
+    assert notes["patent_type"][2] == "选填" and "发明、实用新型、外观设计" in notes["patent_type"][3]
+    assert "发明授权" in notes["patent_type"][3]
     assert notes["grant_date"][2] == "选填" and "2024-03-05" in notes["grant_date"][3]
     assert "赤坎区" in notes["county"][3]
     english = {row[1]: row for row in column_notes("patents", "en")}
-    assert english["patent_type"][2] == "required"
+    assert english["app_no"][2] == "required"
 
 
 @pytest.mark.parametrize("text", ["=1+1", "+86", "-2", "@SUM(A1)", "\tx", '=HYPERLINK("http://x")'])
