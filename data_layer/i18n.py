@@ -216,7 +216,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "the file has no in-production column: {value} licences count as not in production, "
         "so not as industrialized",
     ),
-    "resolve.pick_unknown": ("“{name}”：所选单位不存在", "“{name}”: the institution chosen does not exist"),
+    "resolve.pick_unknown": (
+        "“{name}”：单位表中没有“{value}”（请填写已有单位的统一社会信用代码或完整名称）",
+        "“{name}”: no institution “{value}” (write an existing institution's credit code or full name)",
+    ),
     "resolve.create_incomplete": (
         "“{name}”：新建单位须选择单位类型和所在区县",
         "“{name}”: a new institution needs its kind and county",
@@ -307,6 +310,95 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.login.password": ("密码", "Password"),
     "ui.login.submit": ("登录", "Log in"),
     "ui.upload.title": ("上传数据", "Upload data"),
+    "ui.upload.recognized": ("识别为：{source}", "Recognized as: {source}"),
+    "ui.upload.constants": ("整个文件取固定值：{pairs}", "One value for the whole file: {pairs}"),
+    "ui.upload.unused": ("未使用的列：{columns}", "Columns not used: {columns}"),
+    "ui.upload.derived": ("推得与假定的值", "Values derived or assumed"),
+    "ui.upload.how": ("说明", "How"),
+    "ui.upload.derived_kind": ("类别", "Kind"),
+    "ui.upload.assumed": ("假定（请核对）", "assumed (please check)"),
+    "ui.upload.derived_rule": ("按规则推得", "derived by a rule"),
+    "ui.mapping.title": ("列映射", "Column mapping"),
+    "ui.mapping.help": (
+        "为每个字段选择文件中提供它的列，或为整个文件取一个固定值；带 * 的为必填。"
+        "未选择的字段按规则推得或留空。应用后重新校验；填写名称可保存为数据来源配置，"
+        "以后表头相同的文件自动套用。",
+        "For each field choose the file column that supplies it, or one value for the whole file; "
+        "* marks required fields. Fields left out are derived by a rule or stay empty. Applying "
+        "checks the file again; give a name to save it as a source profile, applied "
+        "automatically to files with the same headers.",
+    ),
+    "ui.mapping.from_column": ("列：{header}", "column: {header}"),
+    "ui.mapping.constant": ("固定值：{value}", "one value: {value}"),
+    "ui.mapping.unused": ("（不使用）", "(not used)"),
+    "ui.mapping.derived": ("（不使用：{rule}）", "(not used: {rule})"),
+    "ui.mapping.rule.type_from_app_no": ("由申请号第5位推得", "from the application number"),
+    "ui.mapping.rule.county_from_holder": (
+        "取第一专利权人的区县，或由地址推得",
+        "the first holder's county, or from the address",
+    ),
+    "ui.mapping.rule.grant_from_status": ("由法律状态推得", "from the legal status"),
+    "ui.mapping.rule.lapse_from_status": ("由法律状态推得", "from the legal status"),
+    "ui.mapping.rule.local_from_region": (
+        "由买方所在地区或行政区划代码推得",
+        "from the buyer's region or region code",
+    ),
+    "ui.mapping.rule.from_name": ("由名称匹配单位", "matched from the name"),
+    "ui.mapping.rule.local_from_institution": (
+        "对方为本市单位时计为在湛江",
+        "inside if an institution of the city",
+    ),
+    "ui.mapping.suggested_by_values": (
+        "按该列的取值建议（列名未能识别）",
+        "suggested from the column's values (its header is not a known one)",
+    ),
+    "ui.mapping.save_as": ("保存为数据来源配置（选填名称）", "Save as a source profile (name, optional)"),
+    "ui.mapping.save_help": (
+        "保存后，表头相同的文件上传时自动套用此映射；命令行可用 --profile 名称 指定。",
+        "Files with the same headers then get this mapping automatically; "
+        "the command line takes --profile NAME.",
+    ),
+    "ui.mapping.apply": ("应用映射并重新校验", "Apply the mapping and check again"),
+    "ui.mapping.unsaved": ("本次映射", "this mapping"),
+    "ui.mapping.saved": ("已保存数据来源配置“{name}”", "Saved source profile “{name}”"),
+    "ui.names.title": ("名称匹配：{count} 个名称未对应到单位", "Names: {count} match no institution"),
+    "ui.names.help": (
+        "文件以名称写出的专利权人、卖方或企业，须对应到单位表中的单位。请逐个确认："
+        "在“对应已有单位”中填写已有单位的名称或统一社会信用代码（如曾用名、简称）；"
+        "或选择“新建单位”并确认类型和区县；或“不纳入统计”（个人、市外单位）。"
+        "选择会被记住，以后的文件不再询问。",
+        "Holders, sellers and enterprises written by name must match an institution. For each: "
+        "write an existing institution's name or credit code under “Existing institution” (a "
+        "former or short name); or choose “Create institution” and check its kind and county; or "
+        "“Not tracked” (a person, an institution outside the city). Choices are remembered.",
+    ),
+    "ui.names.create": ("新建单位", "Create institution"),
+    "ui.names.exclude": ("不纳入统计", "Not tracked"),
+    "ui.names.col.name": ("文件中的名称", "Name in the file"),
+    "ui.names.col.rows": ("出现行数", "Rows"),
+    "ui.names.col.row": ("首次出现行", "First row"),
+    "ui.names.col.action": ("处理", "Decision"),
+    "ui.names.col.kind": ("单位类型", "Kind"),
+    "ui.names.col.county": ("所在区县", "County"),
+    "ui.names.col.code": ("统一社会信用代码（新建时选填）", "Credit code (new, optional)"),
+    "ui.names.col.pick": ("对应已有单位", "Existing institution"),
+    "ui.names.pick_help": (
+        "填写单位表中已有单位的完整名称或统一社会信用代码；填写后即按“对应已有单位”处理",
+        "an existing institution's full name or credit code; filled in, it is used",
+    ),
+    "ui.names.code_help": (
+        "不知道时留空：系统给该单位一个本地编号（NC-…），日后可在单位名录中补上代码",
+        "leave blank if unknown: the institution gets a local id (NC-…) until its code is known",
+    ),
+    "ui.names.apply": ("保存名称匹配并重新校验", "Keep these decisions and check again"),
+    "ui.names.done": (
+        "已记住 {count} 个名称的处理，新建单位 {created} 家",
+        "{count} decisions remembered, {created} institutions created",
+    ),
+    "ui.names.create_failed": (
+        "新建单位未能导入：{reasons}",
+        "The new institutions could not be loaded: {reasons}",
+    ),
     "ui.upload.kind": ("数据类别", "Kind of data"),
     "ui.upload.template_xlsx": ("下载 Excel 模板", "Download the Excel template"),
     "ui.upload.template_csv": ("下载 CSV 模板", "Download the CSV template"),

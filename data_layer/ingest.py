@@ -53,6 +53,7 @@ def import_file(
     dry_run: bool = False,
     sheet: str | None = None,
     progress: Progress | None = None,
+    profile: str | Profile | None = None,
 ) -> ImportResult:
     """Validate and load one file as one transaction; raise ImportRejected on any error.
 
@@ -69,6 +70,7 @@ def import_file(
         dry_run=dry_run,
         sheet=sheet,
         progress=progress,
+        profile=profile,
     )
 
 
@@ -177,11 +179,16 @@ class _DryRun(Exception):
 
 
 def preview_file(
-    db: Database, path: Path | str, kind: str | None = None, *, sheet: str | None = None
+    db: Database,
+    path: Path | str,
+    kind: str | None = None,
+    *,
+    sheet: str | None = None,
+    profile: str | Profile | None = None,
 ) -> ImportResult:
     """What ``import_file`` would do, without writing anything."""
     path = Path(path)
-    return preview_bytes(db, path.read_bytes(), path.name, kind or path.stem, sheet=sheet)
+    return preview_bytes(db, path.read_bytes(), path.name, kind or path.stem, sheet=sheet, profile=profile)
 
 
 def preview_bytes(
@@ -193,10 +200,21 @@ def preview_bytes(
     user: str = "preview",
     sheet: str | None = None,
     progress: Progress | None = None,
+    profile: str | Profile | None = None,
 ) -> ImportResult:
     """What ``import_bytes`` would do (counts, warnings, what was detected), writing nothing."""
     try:
-        import_bytes(db, data, file_name, kind, user=user, dry_run=True, sheet=sheet, progress=progress)
+        import_bytes(
+            db,
+            data,
+            file_name,
+            kind,
+            user=user,
+            dry_run=True,
+            sheet=sheet,
+            progress=progress,
+            profile=profile,
+        )
     except _DryRun as done:
         return done.result
     raise AssertionError("dry run wrote nothing and returned nothing")  # pragma: no cover
@@ -362,7 +380,7 @@ class Resolution:
 
     name: str
     action: Literal["create", "pick", "exclude"]
-    credit_code: str | None = None  # pick: the institution; create: its code, when known
+    credit_code: str | None = None  # pick: the institution (code or name); create: its code, if known
     kind: str | None = None  # create: institution kind code (university, enterprise, ...)
     county: str | None = None  # create: adcode
 
@@ -379,14 +397,23 @@ def resolve_parties(db: Database, resolutions: list[Resolution], *, user: str) -
 
     Returns the import of the new institutions, if any.
     """
-    known = {code for (code,) in db.rows("SELECT credit_code FROM institutions")}
+    institutions = db.rows("SELECT credit_code, name FROM institutions")
+    known = {code for code, _ in institutions}
+    by_name: dict[str, list[str]] = {}
+    for code, name in institutions:
+        by_name.setdefault(parties.normalize_name(name), []).append(code)
     codes: dict[str, str | None] = {}
     rows = [["统一社会信用代码", "单位名称", "单位类型", "所在区县"]]
     for r in resolutions:
         if r.action == "pick":
-            if r.credit_code not in known:
-                raise ResolutionError("pick_unknown", name=r.name)
-            codes[r.name] = r.credit_code
+            # Staff type the institution's credit code or its name as the institutions list has it.
+            typed = (r.credit_code or "").strip()
+            found = (
+                [typed.upper()] if typed.upper() in known else by_name.get(parties.normalize_name(typed), [])
+            )
+            if len(found) != 1:
+                raise ResolutionError("pick_unknown", name=r.name, value=typed)
+            codes[r.name] = found[0]
         elif r.action == "create":
             if not (r.kind and r.county):
                 raise ResolutionError("create_incomplete", name=r.name)

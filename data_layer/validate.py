@@ -145,12 +145,14 @@ def map_columns(kind: str, header: list[str], file_name: str, profile: Profile |
     for index, title in enumerate(header):
         if index in claimed or not str(title).strip():
             continue
+        if _norm_header(title) in ignored:  # the profile says: read nothing from this column
+            plan.unused.append(title)
+            continue
         name, unit = _field_of(lookup, amounts, title)
         if name is None or (profile and name in plan.present):
             plan.unused.append(title)
-            if _norm_header(title) not in ignored:
-                reason = "column_ignored" if name is None else "column_unused_duplicate"
-                plan.problems.append(Problem(file_name, None, title, None, reason, "warning"))
+            reason = "column_ignored" if name is None else "column_unused_duplicate"
+            plan.problems.append(Problem(file_name, None, title, None, reason, "warning"))
         elif name in plan.present:
             plan.problems.append(Problem(file_name, None, title, None, "column_twice"))
         else:
@@ -235,6 +237,7 @@ def check_bytes(data: bytes, file_name: str, kind: str, sheet: str | None = None
 def _detected(raw: RawTable, titles: dict[str, str], units: dict[str, str]) -> dict:
     """Encoding, sheet, header row, column mapping, units and any dropped total row."""
     return {
+        "header": raw.header,
         "encoding": raw.encoding,
         "sheet": raw.sheet,
         "sheets": raw.sheets,

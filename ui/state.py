@@ -13,12 +13,15 @@ from typing import NamedTuple
 import pandas as pd
 import streamlit as st
 
-from data_layer import export, trends
+from data_layer import export, mapping, profiles, trends
 from data_layer.batches import recent_imports, undo_batch
 from data_layer.db import Database
-from data_layer.ingest import ImportRejected, import_bytes, preview_bytes
+from data_layer.derive import Derived
+from data_layer.ingest import ImportRejected, Resolution, import_bytes, preview_bytes, resolve_parties
 from data_layer.kpis import Kpi, compute_kpis
+from data_layer.parties import Unmatched
 from data_layer.problems import ImportResult, Problem
+from data_layer.profiles import Profile
 from data_layer.settings import Settings
 from data_layer.startup import is_sample, open_database
 from data_layer.validate import Progress
@@ -86,37 +89,73 @@ class UploadCheck(NamedTuple):
     result: ImportResult | None
     problems: list[Problem]
     detected: dict
+    unmatched: list[Unmatched]  # party names staff must resolve before it can load
+    derived: list[Derived]  # values derived or assumed
 
 
 def check_upload(
-    data: bytes, digest: str, file_name: str, kind: str, sheet: str | None, progress: Progress
+    data: bytes,
+    digest: str,
+    file_name: str,
+    kind: str,
+    sheet: str | None,
+    progress: Progress,
+    profile: Profile | None = None,
 ) -> UploadCheck:
-    """Preview an upload, remembered in this session until the file, sheet or data change.
+    """Preview an upload, remembered in this session until the file, sheet, mapping or data change.
 
     Kept in ``session_state`` rather than ``cache_data``: it is one person's upload in
-    progress, and ``progress`` reports to their page while a large file is read.
+    progress, and ``progress`` reports to their page while a large file is read. ``profile``
+    is a mapping staff chose on the page (default: the one recognized from the header).
     """
     db = database()
-    key = (digest, file_name, kind, sheet, db.path, db.generation)
+    mapping = profile.model_dump_json() if profile else None
+    key = (digest, file_name, kind, sheet, mapping, db.path, db.generation)
     memo = st.session_state.setdefault("upload.check", {})
     if key not in memo:
         memo.clear()  # one upload at a time: never hold two large previews
         try:
-            result = preview_bytes(db, data, file_name, kind, sheet=sheet, progress=progress)
-            memo[key] = UploadCheck(result, result.warnings, result.detected)
+            result = preview_bytes(db, data, file_name, kind, sheet=sheet, progress=progress, profile=profile)
+            memo[key] = UploadCheck(result, result.warnings, result.detected, [], result.derived)
         except ImportRejected as exc:
-            memo[key] = UploadCheck(None, exc.problems, exc.detected)
+            memo[key] = UploadCheck(None, exc.problems, exc.detected, exc.unmatched, exc.derived)
     return memo[key]
 
 
 def commit_upload(
-    data: bytes, file_name: str, kind: str, sheet: str | None, user: str, progress: Progress
+    data: bytes,
+    file_name: str,
+    kind: str,
+    sheet: str | None,
+    user: str,
+    progress: Progress,
+    profile: Profile | None = None,
 ) -> ImportResult | list[Problem]:
     """Load the upload (one transaction). Every cached query keys on the new generation."""
     try:
-        return import_bytes(database(), data, file_name, kind, user=user, sheet=sheet, progress=progress)
+        return import_bytes(
+            database(), data, file_name, kind, user=user, sheet=sheet, progress=progress, profile=profile
+        )
     except ImportRejected as exc:
         return exc.problems
+
+
+def resolve_names(resolutions: list[Resolution], user: str) -> ImportResult | None:
+    """Create or pick the institutions staff chose for unmatched names (raises DashboardError)."""
+    return resolve_parties(database(), resolutions, user=user)
+
+
+def save_profile(profile: Profile, user: str) -> Profile:
+    """Save a column mapping by name (raises ProfileError)."""
+    return profiles.save(database(), profile, user)
+
+
+def mapping_sample(
+    data: bytes, file_name: str, kind: str, sheet: str | None
+) -> tuple[list[str], list[list[str]]]:
+    """The upload's header and first rows, for the mapping step."""
+    known = profiles.headers_of(profiles.all_profiles(database()), kind)
+    return mapping.sample_of(data, file_name, kind, sheet, known)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

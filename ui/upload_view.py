@@ -10,10 +10,12 @@ import pandas as pd
 import streamlit as st
 
 from data_layer.corrections import MAX_EDIT_ROWS, cells_at
+from data_layer.derive import Derived
 from data_layer.export import to_xlsx_bytes
-from data_layer.i18n import t
+from data_layer.i18n import reason, t
 from data_layer.models import KINDS
 from data_layer.problems import ImportResult, Problem
+from data_layer.profiles import Profile, builtin_profiles
 from data_layer.validate import Progress
 
 
@@ -68,6 +70,13 @@ def show_detected(detected: dict, kind: str, lang: str) -> None:
     )
     if detected.get("dropped_total_line"):
         st.caption(t("ui.upload.total_dropped", lang, line=detected["dropped_total_line"]))
+    if detected.get("profile"):
+        st.info(t("ui.upload.recognized", lang, source=profile_label(detected["profile"], lang)))
+    if detected.get("constants"):
+        pairs = "、".join(f"{fields_title(kind, f, lang)} = {v}" for f, v in detected["constants"].items())
+        st.caption(t("ui.upload.constants", lang, pairs=pairs))
+    if detected.get("unused"):
+        st.caption(t("ui.upload.unused", lang, columns="、".join(detected["unused"])))
     fields = KINDS[kind].model_fields
     units = detected.get("units", {})
     mapping = pd.DataFrame(
@@ -82,6 +91,46 @@ def show_detected(detected: dict, kind: str, lang: str) -> None:
         columns=[t("ui.upload.header_in_file", lang), t("ui.upload.field", lang), t("ui.upload.unit", lang)],
     )
     st.dataframe(mapping, hide_index=True, key="upload.mapping")
+
+
+def fields_title(kind: str, field: str, lang: str) -> str:
+    """A field as the page names it: its Chinese header, or its English name."""
+    return KINDS[kind].model_fields[field].title if lang == "zh" else field
+
+
+def profile_label(name: str, lang: str) -> str:
+    """A built-in source's label (识别为：incoPat 导出), or a saved profile's name."""
+    found = next((p for p in builtin_profiles() if p.name == name), None)
+    return found.label(lang) if found else name
+
+
+def show_derived(derived: list[Derived], kind: str, lang: str) -> None:
+    """What the import derived from other columns, and what it assumed (as warnings)."""
+    if not derived:
+        return
+    frame = pd.DataFrame(
+        [
+            (
+                fields_title(kind, d.field, lang),
+                reason(f"derived_{d.rule}", lang, d.rows),
+                t("ui.upload.assumed" if d.assumed else "ui.upload.derived_rule", lang),
+            )
+            for d in derived
+        ],
+        columns=[t("ui.upload.field", lang), t("ui.upload.how", lang), t("ui.upload.derived_kind", lang)],
+    )
+    st.subheader(t("ui.upload.derived", lang))
+    st.dataframe(frame, hide_index=True, key="upload.derived")
+
+
+def mapping_in_use(original: tuple[str, str]) -> Profile | None:
+    """The column mapping staff applied to this upload in this session, if any."""
+    kept = st.session_state.get("upload.profile")
+    return kept["profile"] if kept and kept["of"] == original else None
+
+
+def keep_mapping(original: tuple[str, str], profile: Profile) -> None:
+    st.session_state["upload.profile"] = {"of": original, "profile": profile}
 
 
 def show_counts(result: ImportResult, lang: str) -> None:

@@ -8,7 +8,7 @@ from data_layer.corrections import apply_edits
 from data_layer.i18n import t
 from data_layer.models import KINDS
 from data_layer.templates import template_csv, template_xlsx
-from ui import auth, filters, state, upload_view
+from ui import auth, filters, mapping_view, state, upload_view
 
 settings = state.settings()
 lang = filters.current(settings.language, state.today()).lang
@@ -47,8 +47,9 @@ data, name, digest = upload_view.corrected_file(original, data, name, digest, la
 
 sheet_key = f"upload.sheet.{digest[:16]}"
 sheet = st.session_state.get(sheet_key)
+profile = upload_view.mapping_in_use(original)
 report, bar = upload_view.progress_bar(lang)
-check = state.check_upload(data, digest, name, kind, sheet, report)
+check = state.check_upload(data, digest, name, kind, sheet, report, profile)
 bar.empty()
 if len(check.detected.get("sheets") or []) > 1:
     sheets = check.detected["sheets"]
@@ -59,11 +60,23 @@ if len(check.detected.get("sheets") or []) > 1:
         help=t("ui.upload.sheet_help", lang),
         key=sheet_key,
     )
+mapping_view.show_flash()
 upload_view.show_detected(check.detected, kind, lang)
+upload_view.show_derived(check.derived, kind, lang)
+
+with st.expander(t("ui.mapping.title", lang), expanded=mapping_view.needs_mapping(check)):
+    applied = mapping_view.mapping_step(data, name, kind, sheet, profile, user.username, lang)
+if applied is not None:
+    upload_view.keep_mapping(original, applied)
+    st.rerun()
+if check.unmatched and mapping_view.names_step(check.unmatched, user.username, lang):
+    st.rerun()
 
 if check.result is None:
     upload_view.show_problems(check.problems, lang)
-    edits = upload_view.fix_in_place(check.problems, data, name, kind, sheet, lang)
+    # Unmatched names are decided in the names step above, not typed over in the cells.
+    fixable = [p for p in check.problems if p.reason != "party_unmatched"]
+    edits = upload_view.fix_in_place(fixable, data, name, kind, sheet, lang)
     if edits:
         upload_view.keep_corrections(original, apply_edits(data, name, kind, edits, sheet), len(edits))
         st.rerun()
@@ -75,7 +88,7 @@ if check.result.rows_new + check.result.rows_replaced == 0:
     st.stop()
 if st.button(t("ui.upload.commit", lang), type="primary", key="upload.commit"):
     report, bar = upload_view.progress_bar(lang)
-    result = state.commit_upload(data, name, kind, sheet, user.username, report)
+    result = state.commit_upload(data, name, kind, sheet, user.username, report, profile)
     bar.empty()
     if isinstance(result, list):
         upload_view.show_problems(result, lang)
