@@ -35,7 +35,7 @@ class Derived:
 
 def from_file(cur, kind: str, present: set[str], today: dt.date) -> list[Derived]:
     """Derivations that need only the file's own rows."""
-    steps = {"patents": _patent_file, "contracts": _contract_file}
+    steps = {"patents": _patent_file, "contracts": _contract_file, "filings": _filing_file}
     return steps[kind](cur, present, today) if kind in steps else []
 
 
@@ -230,6 +230,19 @@ def _contract_file(cur, present: set[str], today: dt.date) -> list[Derived]:
     cur.execute("UPDATE typed SET involves_patent = len(app_nos) > 0 OR coalesce(ip_type = 'patent', false)")
     rows = _count(cur, "len(app_nos) = 0 AND ip_type = 'patent'")
     return found + ([Derived("involves_patent", "patent_from_ip_type", rows)] if rows else [])
+
+
+# --- filings ---------------------------------------------------------------------------------
+
+
+def _filing_file(cur, present: set[str], today: dt.date) -> list[Derived]:
+    """A filing whose patent-intensive status the file leaves blank counts as one (K3 sums them)."""
+    if "patent_intensive" in present:
+        blank = "trim(coalesce(patent_intensive, '')) = ''"
+        rows = cur.execute(f"SELECT count(*) FROM raw WHERE {blank}").fetchone()[0]
+    else:
+        rows = _count(cur, "true")
+    return [Derived("patent_intensive", "intensive_assumed", rows, assumed=True)] if rows else []
 
 
 # --- patent events ---------------------------------------------------------------------------

@@ -207,6 +207,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "{value} 行知识产权类型为专利但未列出专利号，计为涉专利合同",
         "{value} rows: IP type is patent but no patent numbers listed; counted as involving patents",
     ),
+    "reason.derived_intensive_assumed": (
+        "“专利密集型产品”未填写 {value} 行，按是计（计入专利密集型产品产值）",
+        "patent-intensive status blank in {value} rows; counted as patent-intensive (in K3)",
+    ),
     "reason.derived_local_from_institution": (
         "{value} 行对方为本市单位，计为在湛江",
         "{value} rows: the counterparty is an institution of the city, so inside the city",

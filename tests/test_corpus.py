@@ -121,6 +121,8 @@ CASES: dict[str, Accepted | Rejected] = {
             f"SELECT filing_no, product_name FROM filings WHERE {LAST_BATCH} ORDER BY 1",
             [("F10", "智能计量泵"), ("F11", "小计量泵")],
         ),
+        # The file leaves 专利密集型产品 blank: counted as patent-intensive, and said so.
+        warnings=((None, "专利密集型产品", "derived_intensive_assumed"),),
     ),
     "english_headers_shuffled.csv": Accepted(
         "contracts",
