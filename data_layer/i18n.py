@@ -315,6 +315,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.login.submit": ("登录", "Log in"),
     "ui.upload.title": ("上传数据", "Upload data"),
     "ui.upload.recognized": ("识别为：{source}", "Recognized as: {source}"),
+    "ui.upload.other_kind": (
+        "此文件像是“{source}”，属于“{kind}”：请在上方“数据类别”中选择“{kind}”。",
+        "This file looks like “{source}”, which is {kind}: choose {kind} as the kind of data above.",
+    ),
     "ui.upload.constants": ("整个文件取固定值：{pairs}", "One value for the whole file: {pairs}"),
     "ui.upload.unused": ("未使用的列：{columns}", "Columns not used: {columns}"),
     "ui.upload.derived": ("推得与假定的值", "Values derived or assumed"),

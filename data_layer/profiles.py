@@ -137,6 +137,12 @@ def recognize(db, kind: str, header: list[str]) -> Profile | None:
     return max(fitting, key=lambda p: len(p.signature), default=None)
 
 
+def fitting(db, header: list[str]) -> list[Profile]:
+    """Every profile, of any kind, whose source this header is (to say a file was given the
+    wrong kind)."""
+    return [p for p in all_profiles(db) if p.fits(header)]
+
+
 def save(db, profile: Profile, user: str) -> Profile:
     """Save (or replace) a staff profile; a built-in's name cannot be taken."""
     return save_all(db, [profile], user)[0]

@@ -13,7 +13,7 @@ from data_layer.identifiers import make_app_no
 from data_layer.users import add_user
 
 from .browser import ARTIFACTS, browser_page, copy_db, require_browser, running_app
-from .conftest import U1, write_csv
+from .conftest import ROOT, U1, write_csv
 from .test_browser_upload import PASSWORD, log_in
 
 pytestmark = pytest.mark.browser
@@ -203,3 +203,17 @@ def test_unmatched_names_are_resolved_in_the_page(tiny_file, tmp_path):
     assert holders[numbers[0]] == U1 and holders[numbers[1]] == U1
     assert created == [("enterprise", "440811")]
     assert alias == U1
+
+
+def test_an_export_given_the_wrong_kind_says_which_kind_it_is(tiny_file, tmp_path):
+    export = tmp_path / "incopat.csv"
+    export.write_bytes((ROOT / "tests" / "exports" / "incopat.csv").read_bytes())
+    with staff_app(tiny_file, tmp_path) as url, browser_page() as page:
+        log_in(page, url)
+        choose_kind(page, "技术合同")
+        page.locator('input[type="file"]').set_input_files(str(export))
+        page.get_by_text("此文件像是“incoPat 导出”，属于“专利”").wait_for(timeout=60_000)
+        choose_kind(page, "专利")
+        page.get_by_text("识别为：incoPat 导出").wait_for(timeout=60_000)
+        page.get_by_text("名称匹配：2 个名称未对应到单位").wait_for(timeout=60_000)
+        page.screenshot(path=str(ARTIFACTS / "upload-incopat.png"), full_page=True)

@@ -150,6 +150,11 @@ def save_profile(profile: Profile, user: str) -> Profile:
     return profiles.save(database(), profile, user)
 
 
+def other_kind_of(header: list[str], kind: str) -> Profile | None:
+    """A profile of another kind that this header fits: the file was given the wrong kind."""
+    return next((p for p in profiles.fitting(database(), header) if p.kind != kind), None)
+
+
 def mapping_sample(
     data: bytes, file_name: str, kind: str, sheet: str | None
 ) -> tuple[list[str], list[list[str]]]:

@@ -61,6 +61,8 @@ if len(check.detected.get("sheets") or []) > 1:
         key=sheet_key,
     )
 mapping_view.show_flash()
+if check.result is None and (other := state.other_kind_of(check.detected.get("header") or [], kind)):
+    st.warning(t("ui.upload.other_kind", lang, source=other.label(lang), kind=t(f"kind.{other.kind}", lang)))
 upload_view.show_detected(check.detected, kind, lang)
 upload_view.show_derived(check.derived, kind, lang)
 
