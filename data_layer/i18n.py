@@ -390,6 +390,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.names.col.county": ("所在区县", "County"),
     "ui.names.col.code": ("统一社会信用代码（新建时选填）", "Credit code (new, optional)"),
     "ui.names.col.pick": ("对应已有单位", "Existing institution"),
+    "ui.names.col.same_name": ("名称相同的已有单位", "Institutions of the same name"),
     "ui.names.pick_help": (
         "填写单位表中已有单位的完整名称或统一社会信用代码；填写后即按“对应已有单位”处理",
         "an existing institution's full name or credit code; filled in, it is used",

@@ -160,3 +160,19 @@ def test_different_names_stay_apart():
 )
 def test_kind_suggested_from_the_name(name, kind):
     assert suggest_kind(name) == kind
+
+
+def test_a_name_two_institutions_share_is_asked_with_both_named(fresh_db):
+    from data_layer.identifiers import make_app_no, make_credit_code
+
+    other = make_credit_code("91440881MA0000777")
+    institutions = (
+        f"统一社会信用代码,单位名称,单位类型,所在区县\n{other},廉江测试电器有限责任公司,企业,廉江市\n"
+    )
+    import_bytes(fresh_db, institutions.encode(), "i.csv", "institutions", user="t")
+    number = make_app_no(2023, "2", 99)
+    patents = f"申请号,专利名称,申请日,专利权人\n{number},测试,2023-01-01,廉江测试电器有限公司\n"
+    with pytest.raises(ImportRejected) as refused:
+        import_bytes(fresh_db, patents.encode(), "p.csv", "patents", user="t")
+    (unmatched,) = refused.value.unmatched
+    assert sorted(code for code, _ in unmatched.candidates) == sorted([other, "91440881MA0000003Y"])

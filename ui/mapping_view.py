@@ -121,7 +121,7 @@ def names_step(unmatched: list[Unmatched], user: str, lang: str) -> bool:
     counties = {code: c.name_zh for code, c in BY_ADCODE.items()}
     cols = {
         k: t(f"ui.names.col.{k}", lang)
-        for k in ("name", "rows", "row", "action", "kind", "county", "code", "pick")
+        for k in ("name", "rows", "row", "action", "kind", "county", "code", "pick", "same_name")
     }
     frame = pd.DataFrame(
         [
@@ -134,6 +134,8 @@ def names_step(unmatched: list[Unmatched], user: str, lang: str) -> bool:
                 cols["kind"]: kinds[u.suggested_kind],
                 cols["county"]: counties.get(u.suggested_county or ""),
                 cols["code"]: "",
+                # Two institutions normalize to this name: staff say which one is meant.
+                cols["same_name"]: "；".join(f"{n}（{c}）" for c, n in u.candidates),
             }
             for u in unmatched
         ]
@@ -142,7 +144,7 @@ def names_step(unmatched: list[Unmatched], user: str, lang: str) -> bool:
         frame,
         hide_index=True,
         num_rows="fixed",
-        disabled=[cols["name"], cols["rows"], cols["row"]],
+        disabled=[cols["name"], cols["rows"], cols["row"], cols["same_name"]],
         column_config={
             cols["pick"]: st.column_config.TextColumn(help=t("ui.names.pick_help", lang)),
             cols["action"]: st.column_config.SelectboxColumn(options=list(actions.values()), required=True),
