@@ -1,4 +1,4 @@
-"""Command line of the data layer: ``python -m data_layer --db PATH init|import|kpis|users|generate``.
+"""Command line of the data layer: ``python -m data_layer --db PATH COMMAND`` (``--help`` lists them).
 
 Errors are printed in the chosen language (``--lang``, default from settings) and make the
 command exit non-zero; ``--json`` prints machine-readable output for scripts and jobs.
@@ -7,16 +7,17 @@ command exit non-zero; ``--json`` prints machine-readable output for scripts and
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import getpass
 import json
 import sys
 from pathlib import Path
 
-from . import i18n
-from .counties import county_adcode
+from . import i18n, parties, profiles, vocabularies
+from .counties import BY_ADCODE, county_adcode
 from .db import Database, DatabaseBusy
-from .ingest import ImportRejected, import_file, load_folder, preview_file
+from .ingest import ImportRejected, Problem, import_bytes, load_folder, preview_bytes
 from .kpis import compute_kpis
 from .models import KINDS
 from .settings import Settings
@@ -46,6 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--kind", choices=sorted(KINDS), help="default: the file name without extension")
     imp.add_argument("--user", default="cli", help="who imports, for the import log")
     imp.add_argument("--sheet", help="XLSX worksheet (default: the one whose header fits best)")
+    imp.add_argument(
+        "--profile", help="source profile of another system's export (default: recognized from the header)"
+    )
     imp.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
     imp.add_argument("--json", action="store_true")
 
@@ -62,6 +66,33 @@ def build_parser() -> argparse.ArgumentParser:
     users.add_argument(
         "--password-stdin", action="store_true", help="read the password from standard input (scripts)"
     )
+
+    profs = commands.add_parser("profiles", help="source profiles: list, export, import, delete")
+    action = profs.add_subparsers(dest="action", required=True)
+    action.add_parser("list", help="built-in and saved profiles")
+    export = action.add_parser("export", help="write profiles to a JSON file (default: the saved ones)")
+    export.add_argument("file", type=Path)
+    export.add_argument("names", nargs="*", help="profiles to export (built-ins too)")
+    loaded = action.add_parser("import", help="save every profile of an exported JSON file")
+    loaded.add_argument("file", type=Path)
+    loaded.add_argument("--user", default="cli")
+    action.add_parser("delete", help="delete a saved profile").add_argument("name")
+
+    aliases = commands.add_parser("aliases", help="party names remembered: list, add, exclude, delete")
+    action = aliases.add_subparsers(dest="action", required=True)
+    action.add_parser("list", help="every alias and what it means")
+    add = action.add_parser("add", help="NAME means the institution CODE")
+    add.add_argument("name")
+    add.add_argument("code", help="unified social credit code of an existing institution")
+    add.add_argument("--user", default="cli")
+    exclude = action.add_parser("exclude", help="NAME is a party the dashboard does not track")
+    exclude.add_argument("name")
+    exclude.add_argument("--user", default="cli")
+    action.add_parser("delete", help="forget an alias: the next file asks again").add_argument("name")
+
+    vocab = commands.add_parser("vocab", help="print the vocabularies in force (word → code)")
+    vocab.add_argument("name", nargs="?", choices=sorted(vocabularies.vocabularies()))
+    vocab.add_argument("--json", action="store_true")
 
     gen = commands.add_parser("generate", help="write sample CSVs (deterministic)")
     gen.add_argument("--out", type=Path, default=Path("sample_data"))
@@ -126,25 +157,49 @@ def _init_if_missing(path: Path, sample_dir: Path) -> int:
 
 def _import(db: Database, args, lang: str, settings: Settings) -> int:
     try:
-        if args.dry_run:
-            result = preview_file(db, args.file, args.kind, sheet=args.sheet)
-        else:
-            result = import_file(
-                db, args.file, args.kind, user=args.user, sheet=args.sheet, progress=_stage_printer()
-            )
+        profile = _profile(db, args.profile, args.file.name)
+        kind = args.kind or (profile.kind if profile else args.file.stem)
+        result = _import_or_preview(db, args, kind, profile)
     except ImportRejected as exc:
         _print_problems(exc, lang, as_json=args.json)
         return 1
+    except OSError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     if args.json:
         print(json.dumps(result.as_dict(lang), ensure_ascii=False, indent=2))
-    else:
-        print(
-            f"{result.file_name}: {result.rows_new} new, {result.rows_replaced} replaced, "
-            f"{result.rows_same} same, {len(result.warnings)} warnings (batch {result.batch_id})"
-        )
-        for w in result.warnings:
-            print(f"  warning: row {w.row}, {w.column}: {w.value!r}: {w.message(lang)}")
+        return 0
+    if name := result.detected.get("profile"):
+        print(f"{result.file_name}: profile {name} ({profiles.find(db, name).label(lang)})")
+    print(
+        f"{result.file_name}: {result.rows_new} new, {result.rows_replaced} replaced, "
+        f"{result.rows_same} same, {len(result.warnings)} warnings (batch {result.batch_id})"
+    )
+    for d in result.derived:
+        if not d.assumed:  # an assumed value is a warning too: said once, below
+            print(f"  derived: {i18n.reason(f'derived_{d.rule}', lang, d.rows)}")
+    for w in result.warnings:
+        where = f"row {w.row}, " if w.row else ""
+        print(f"  warning: {where}{w.column}: {w.value!r}: {w.message(lang)}")
     return 0
+
+
+def _profile(db: Database, name: str | None, file_name: str) -> profiles.Profile | None:
+    """The profile asked for; an unknown name is a problem of the file, as the upload page says."""
+    try:
+        return profiles.find(db, name) if name else None
+    except profiles.ProfileError:
+        raise ImportRejected([Problem(file_name, None, None, name, "profile_unknown")]) from None
+
+
+def _import_or_preview(db: Database, args, kind: str, profile: profiles.Profile | None):
+    data, name = args.file.read_bytes(), args.file.name
+    if args.dry_run:
+        return preview_bytes(db, data, name, kind, sheet=args.sheet, profile=profile)
+    progress = _stage_printer()
+    return import_bytes(
+        db, data, name, kind, user=args.user, sheet=args.sheet, progress=progress, profile=profile
+    )
 
 
 def _stage_printer():
@@ -160,12 +215,35 @@ def _stage_printer():
 
 
 def _print_problems(exc: ImportRejected, lang: str, *, as_json: bool) -> None:
+    """Problems on stdout as JSON (a list, as ever; names to resolve go to stderr as
+    ``{"unmatched": [...]}``) or one line each on stderr, names to resolve last."""
     if as_json:
         print(json.dumps([p.as_dict(lang) for p in exc.problems], ensure_ascii=False, indent=2))
+        if exc.unmatched:
+            found = [dataclasses.asdict(u) for u in exc.unmatched]
+            print(json.dumps({"unmatched": found}, ensure_ascii=False, indent=2), file=sys.stderr)
         return
+    columns = {}
     for p in exc.problems:
+        if p.reason == "party_unmatched" and exc.unmatched:
+            columns[p.value, p.row] = p.column
+            continue  # listed below, with what the file says of each name
         where = f"{p.file}, row {p.row}" if p.row else p.file
         print(f"{p.severity}: {where}, {p.column or '-'}: {p.value!r}: {p.message(lang)}", file=sys.stderr)
+    for u in exc.unmatched:
+        county = BY_ADCODE.get(u.suggested_county or "")
+        place = "outside the city" if u.outside else "county unknown"
+        if county:
+            place = f"{county.adcode} {county.name_en if lang == 'en' else county.name_zh}"
+        same = "".join(f"; same name as {code} {name}" for code, name in u.candidates)
+        print(
+            f"unmatched: {u.name!r} ({columns.get((u.name, u.first_row), u.field)}), "
+            f"row {u.first_row}, {u.rows} row(s); "
+            f"suggested: {u.suggested_kind}, {place}{same}",
+            file=sys.stderr,
+        )
+    if exc.unmatched:
+        print(i18n.t("cli.unmatched_hint", lang), file=sys.stderr)
 
 
 def _kpis(db: Database, args, lang: str, settings: Settings) -> int:
@@ -226,7 +304,70 @@ def _read_password(from_stdin: bool) -> str:
     return first
 
 
-_COMMANDS = {"init": _init, "import": _import, "kpis": _kpis, "users": _users}
+def _profiles(db: Database, args, lang: str, settings: Settings) -> int:
+    try:
+        if args.action == "list":
+            for p in profiles.all_profiles(db):
+                print(f"{p.name}\t{p.kind}\t{'built-in' if p.builtin else 'saved'}\t{p.label(lang)}")
+        elif args.action == "export":
+            chosen = [profiles.find(db, n) for n in args.names] if args.names else profiles.saved_profiles(db)
+            args.file.write_bytes(profiles.export_json(chosen))
+            print(f"exported {len(chosen)} profile(s) to {args.file}: {', '.join(p.name for p in chosen)}")
+        elif args.action == "import":
+            saved = profiles.import_json(db, args.file.read_bytes(), args.user)
+            print(f"imported {len(saved)} profile(s): {', '.join(p.name for p in saved)}")
+        else:
+            profiles.delete(db, args.name)
+            print(f"deleted: {args.name}")
+    except profiles.ProfileError as exc:
+        print(f"error: {exc.message(lang)}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _aliases(db: Database, args, lang: str, settings: Settings) -> int:
+    try:
+        if args.action == "list":
+            for alias, code, name, who, when in parties.list_aliases(db):
+                meant = f"{code} {name or ''}".rstrip() if code else "untracked"
+                print(f"{alias}\t{meant}\t{who}\t{when:%Y-%m-%d %H:%M}")
+            return 0
+        if args.action == "delete":
+            parties.forget(db, args.name)
+        else:
+            parties.add_alias(db, args.name, args.code if args.action == "add" else None, args.user)
+    except parties.AliasError as exc:
+        print(f"error: {exc.message(lang)}", file=sys.stderr)
+        return 1
+    print(f"{args.action}: {args.name}")
+    return 0
+
+
+def _vocab(db: Database, args, lang: str, settings: Settings) -> int:
+    names = [args.name] if args.name else sorted(vocabularies.vocabularies())
+    found = {name: vocabularies.words(name) for name in names}
+    if args.json:
+        print(json.dumps(found, ensure_ascii=False, indent=2))
+        return 0
+    for name, words in found.items():
+        print(f"[{name}]")
+        for word, code in words.items():
+            print(f"{word}\t{code}")
+    return 0
+
+
+_COMMANDS = {
+    "init": _init,
+    "import": _import,
+    "kpis": _kpis,
+    "users": _users,
+    "profiles": _profiles,
+    "aliases": _aliases,
+    "vocab": _vocab,
+}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -13,7 +13,7 @@ class DashboardError(Exception):
 
     section = "error"  # the i18n key is f"{section}.{code}"
 
-    def __init__(self, code: str, **values: object):
+    def __init__(self, code: str, /, **values: object):
         super().__init__(code)
         self.code = code
         self.values = values

@@ -228,6 +228,26 @@ TEXT: dict[str, tuple[str, str]] = {
         "“{name}”：新建单位须选择单位类型和所在区县",
         "“{name}”: a new institution needs its kind and county",
     ),
+    "profile.builtin_delete": (
+        "“{name}”是内置数据来源配置，不能删除",
+        "“{name}” is a built-in source profile and cannot be deleted",
+    ),
+    "alias.code_unknown": (
+        "“{name}”：没有统一社会信用代码为 {credit_code} 的单位",
+        "“{name}”: no institution has the credit code {credit_code}",
+    ),
+    "alias.unknown": ("没有记下名称“{name}”", "no alias “{name}” is recorded"),
+    "alias.name_empty": ("名称为空", "the name is empty"),
+    "alias.is_institution": (
+        "“{name}”是单位表中一个单位的名称，不能让它指向别的单位或不纳入统计",
+        "“{name}” is an institution's own name; it cannot mean another institution or be untracked",
+    ),
+    "cli.unmatched_hint": (
+        "请在“上传数据”页面处理以上名称，或用 aliases add 名称 统一社会信用代码（已有单位）、"
+        "aliases exclude 名称（不纳入统计）记下后重新导入",
+        "resolve these names on the upload page, or record them with `aliases add NAME CODE` (an "
+        "existing institution) or `aliases exclude NAME` (not tracked) and import again",
+    ),
     "profile.unknown": ("没有名为“{name}”的数据来源配置", "no source profile named “{name}”"),
     "profile.builtin_name": (
         "“{name}”是内置数据来源配置的名称，请另取一个名称",

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 import pyarrow as pa
 
 from .counties import county_in_text, in_city
+from .errors import DashboardError
 
 _LEGAL_FORMS = (("股份有限公司", "有限公司"), ("有限责任公司", "有限公司"))
 _PUNCT = re.compile(r"[\s·・.,，。'\"“”‘’()\[\]【】]+")
@@ -232,3 +233,49 @@ def remember(cur, alias: str, credit_code: str | None, user: str) -> None:
         """INSERT OR REPLACE INTO party_aliases VALUES (?, ?, ?, ?, current_localtimestamp())""",
         [normalize_name(alias), alias, credit_code, user],
     )
+
+
+class AliasError(DashboardError):
+    """An alias that cannot be kept or found; ``code`` is an ``i18n`` key ``alias.*``."""
+
+    section = "alias"
+
+
+def list_aliases(db) -> list[tuple]:
+    """Every alias staff decided: (alias, credit code or None for untracked, institution name
+    or None, decided by, decided at), by alias."""
+    return db.rows(
+        """SELECT a.alias, a.credit_code, i.name, a.decided_by, a.decided_at FROM party_aliases a
+           LEFT JOIN institutions i ON i.credit_code = a.credit_code ORDER BY a.alias_key"""
+    )
+
+
+def add_alias(db, name: str, credit_code: str | None, user: str) -> None:
+    """Let ``name`` mean the institution ``credit_code`` (None: a party the dashboard does not
+    track) from the next import on. The institution must exist."""
+    if not normalize_name(name):
+        raise AliasError("name_empty")
+    code = credit_code.strip().upper() if credit_code is not None else None
+    with db.transaction() as cur:
+        known = cur.execute("SELECT count(*) FROM institutions WHERE credit_code = ?", [code]).fetchone()[0]
+        if code is not None and not known:
+            raise AliasError("code_unknown", name=name.strip(), credit_code=code)
+        # An alias overrides names: one that is an institution's own name and means anything
+        # else would take every record of that institution away from it.
+        own = [
+            c
+            for c, n in cur.execute("SELECT credit_code, name FROM institutions").fetchall()
+            if normalize_name(n) == normalize_name(name)
+        ]
+        if own and own != [code]:
+            raise AliasError("is_institution", name=name.strip())
+        remember(cur, name.strip(), code, user)
+
+
+def forget(db, name: str) -> None:
+    """Drop the alias ``name`` (any spelling that normalizes alike): the next file asks again."""
+    key = normalize_name(name)
+    with db.transaction() as cur:
+        if not cur.execute("SELECT count(*) FROM party_aliases WHERE alias_key = ?", [key]).fetchone()[0]:
+            raise AliasError("unknown", name=name.strip())
+        cur.execute("DELETE FROM party_aliases WHERE alias_key = ?", [key])

@@ -164,7 +164,12 @@ def save_all(db, profiles: list[Profile], user: str) -> list[Profile]:
 
 
 def delete(db, name: str) -> None:
+    """Delete a saved profile; a built-in one or an unknown name is refused."""
+    if any(p.name == name for p in builtin_profiles()):
+        raise ProfileError("builtin_delete", name=name)
     with db.transaction() as cur:
+        if not cur.execute("SELECT count(*) FROM source_profiles WHERE name = ?", [name]).fetchone()[0]:
+            raise ProfileError("unknown", name=name)
         cur.execute("DELETE FROM source_profiles WHERE name = ?", [name])
 
 

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 
+import pytest
+
 from data_layer.db import Database
+from data_layer.parties import AliasError, add_alias
+from data_layer.profiles import Profile, builtin_profiles, find, save
 
 from .conftest import ROOT, TINY, write_csv
+from .exports.expected import EXPORTS
 
 
 def cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
@@ -111,3 +117,147 @@ def test_import_a_chosen_sheet_dry_run_writes_nothing(tmp_path, tiny_dir):
     check = Database(db)
     assert check.scalar("SELECT count(*) FROM contracts WHERE contract_no = 'HT2025-090'") == 0
     check.close()
+
+
+# --- source profiles, aliases, vocabularies ---------------------------------------------------
+
+INCOPAT = next(e for e in EXPORTS if e.name == "incopat.csv")
+UNKNOWN_HOLDERS = sorted(
+    {h for row in INCOPAT.rows for h, code in zip(row.holders, row.holder_codes, strict=True) if not code}
+)
+
+
+@pytest.fixture
+def db_copy(tiny_file, tmp_path) -> str:
+    """A writable copy of the tiny database, closed so that the command line can open it."""
+    path = tmp_path / "copy.duckdb"
+    shutil.copy(tiny_file, path)
+    return str(path)
+
+
+def test_profiles_list_shows_the_builtins(db_copy):
+    done = cli("--db", db_copy, "--lang", "en", "profiles", "list")
+    assert done.returncode == 0, done.stderr
+    lines = [line.split("\t") for line in done.stdout.splitlines()]
+    assert [(n, k, b) for n, k, b, _ in lines] == [(p.name, p.kind, "built-in") for p in builtin_profiles()]
+    assert len(lines) == 8 and ["incopat", "patents", "built-in", "incoPat export"] in lines
+
+
+def test_saved_profile_export_delete_import_round_trip(db_copy, tmp_path):
+    mine = Profile(name="区县汇总表", kind="patents", label_zh="区县报送", columns={"title": "专利名"})
+    db = Database(db_copy)
+    save(db, mine, "staff")
+    db.close()
+    file = tmp_path / "profiles.json"
+    exported = cli("--db", db_copy, "profiles", "export", str(file))
+    assert exported.returncode == 0 and "区县汇总表" in exported.stdout, exported.stderr
+    assert cli("--db", db_copy, "profiles", "delete", "区县汇总表").returncode == 0
+    assert "区县汇总表" not in cli("--db", db_copy, "profiles", "list").stdout
+    again = cli("--db", db_copy, "profiles", "delete", "区县汇总表")
+    assert again.returncode == 1 and "区县汇总表" in again.stderr and "Traceback" not in again.stderr
+    builtin = cli("--db", db_copy, "--lang", "en", "profiles", "delete", "incopat")
+    assert builtin.returncode == 1 and "built-in" in builtin.stderr and "Traceback" not in builtin.stderr
+
+    loaded = cli("--db", db_copy, "profiles", "import", str(file), "--user", "other office")
+    assert loaded.returncode == 0, loaded.stderr
+    assert "区县汇总表\tpatents\tsaved\t区县报送" in cli("--db", db_copy, "profiles", "list").stdout
+    db = Database(db_copy)
+    assert find(db, "区县汇总表") == mine
+    db.close()
+
+    named = tmp_path / "named.json"
+    assert cli("--db", db_copy, "profiles", "export", str(named), "incopat", "区县汇总表").returncode == 0
+    assert [p["name"] for p in json.loads(named.read_text(encoding="utf-8"))["profiles"]] == [
+        "incopat",
+        "区县汇总表",
+    ]
+    bad = cli("--db", db_copy, "profiles", "import", str(ROOT / "tests" / "exports" / "incopat.csv"))
+    assert bad.returncode == 1 and "Traceback" not in bad.stderr
+
+
+def test_import_through_a_profile_waits_for_names_then_loads(db_copy):
+    file = str(ROOT / "tests" / "exports" / "incopat.csv")
+    assert UNKNOWN_HOLDERS == ["广州某某科技有限公司", "张伟"]
+    refused = cli("--db", db_copy, "--lang", "en", "import", file, "--profile", "incopat")
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    unmatched = [line for line in refused.stderr.splitlines() if line.startswith("unmatched: ")]
+    assert [line.split("'")[1] for line in unmatched] == UNKNOWN_HOLDERS
+    assert "row 8, 1 row(s); suggested: individual, 440881 Lianjiang City" in unmatched[1]
+    assert "aliases add" in refused.stderr.splitlines()[-1]
+
+    as_json = cli("--db", db_copy, "import", file, "--profile", "incopat", "--json")
+    assert as_json.returncode == 1
+    problems = json.loads(as_json.stdout)  # a list of problems, as before
+    assert sorted(p["value"] for p in problems if p["reason"] == "party_unmatched") == UNKNOWN_HOLDERS
+    names = json.loads(as_json.stderr)["unmatched"]
+    assert [(u["name"], u["suggested_kind"]) for u in names] == [
+        ("广州某某科技有限公司", "enterprise"),
+        ("张伟", "individual"),
+    ]
+
+    for name in UNKNOWN_HOLDERS:
+        done = cli("--db", db_copy, "aliases", "exclude", name, "--user", "staff")
+        assert done.returncode == 0, done.stderr
+    listed = [line.split("\t") for line in cli("--db", db_copy, "aliases", "list").stdout.splitlines()]
+    assert [(a, meant, who) for a, meant, who, _ in listed] == [
+        (n, "untracked", "staff") for n in UNKNOWN_HOLDERS
+    ]
+
+    dry = cli("--db", db_copy, "import", file, "--profile", "incopat", "--dry-run", "--json")
+    assert dry.returncode == 0, dry.stderr
+    preview = json.loads(dry.stdout)
+    assert (preview["rows_in_file"], preview["batch_id"], preview["detected"]["profile"]) == (
+        len(INCOPAT.rows),
+        None,
+        "incopat",
+    )
+    assert preview["rows_new"] + preview["rows_replaced"] == len(INCOPAT.rows)  # 测试专利2 is P2
+    loaded = cli("--db", db_copy, "--lang", "en", "import", file, "--profile", "incopat")
+    assert loaded.returncode == 0, loaded.stderr
+    assert "incopat.csv: profile incopat (incoPat export)" in loaded.stdout
+    assert f"{preview['rows_new']} new, {preview['rows_replaced']} replaced" in loaded.stdout
+    assert "  derived: 9 rows: county from the first holder's county" in loaded.stdout
+    assert "  warning: 失效日: '1': 1 rows: lapsed by legal status but no lapse date" in loaded.stdout
+    db = Database(db_copy)
+    apps = [r.app_no for r in INCOPAT.rows]
+    assert db.scalar(
+        f"SELECT count(*) FROM patents WHERE app_no IN ({', '.join('?' * len(apps))})", apps
+    ) == len(apps)
+    db.close()
+
+
+def test_unknown_profile_is_a_problem_of_the_file(db_copy):
+    file = str(ROOT / "tests" / "exports" / "incopat.csv")
+    done = cli("--db", db_copy, "import", file, "--profile", "no such", "--json")
+    assert done.returncode == 1
+    assert [(p["reason"], p["value"]) for p in json.loads(done.stdout)] == [("profile_unknown", "no such")]
+
+
+def test_alias_needs_an_existing_institution(db_copy):
+    db = Database(db_copy)
+    with pytest.raises(AliasError) as refused:
+        add_alias(db, "湛江某某公司", "91440800MA99999999", "staff")
+    assert refused.value.code == "code_unknown"
+    db.close()
+    done = cli("--db", db_copy, "aliases", "add", "湛江某某公司", "91440800MA99999999")
+    assert done.returncode == 1 and "91440800MA99999999" in done.stderr and "Traceback" not in done.stderr
+    assert cli("--db", db_copy, "aliases", "list").stdout == ""
+
+    code = INCOPAT.rows[0].holder_codes[0]  # 湛江测试大学
+    assert cli("--db", db_copy, "aliases", "add", "湛江测试大学东校区", code.lower()).returncode == 0
+    assert cli("--db", db_copy, "aliases", "list").stdout.startswith(
+        f"湛江测试大学东校区\t{code} 湛江测试大学\tcli\t"
+    )
+    assert cli("--db", db_copy, "aliases", "delete", "湛江测试大学东校区").returncode == 0
+    again = cli("--db", db_copy, "aliases", "delete", "湛江测试大学东校区")
+    assert again.returncode == 1 and "Traceback" not in again.stderr
+
+
+def test_vocab_prints_the_words_in_force(db_copy):
+    done = cli("--db", db_copy, "vocab", "patent_type")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0] == "[patent_type]"
+    assert "发明授权\tinvention" in done.stdout.splitlines()
+    every = json.loads(cli("--db", db_copy, "vocab", "--json").stdout)
+    assert {"patent_type", "legal_status", "grant_hint"} <= set(every)
+    assert cli("--db", db_copy, "vocab", "no_such").returncode == 2

@@ -176,3 +176,23 @@ def test_a_name_two_institutions_share_is_asked_with_both_named(fresh_db):
         import_bytes(fresh_db, patents.encode(), "p.csv", "patents", user="t")
     (unmatched,) = refused.value.unmatched
     assert sorted(code for code, _ in unmatched.candidates) == sorted([other, "91440881MA0000003Y"])
+
+
+def test_an_institutions_own_name_cannot_be_made_to_mean_another(fresh_db):
+    from data_layer.parties import AliasError, add_alias
+
+    with pytest.raises(AliasError) as refused:
+        add_alias(fresh_db, "湛江测试大学", None, "li")
+    assert refused.value.code == "is_institution" and "湛江测试大学" in refused.value.message("zh")
+    add_alias(fresh_db, "湛江测试大学", U1, "li")  # the same institution: harmless
+    add_alias(fresh_db, "湛江测试学院", U1, "li")  # a former name
+    assert fresh_db.scalar("SELECT credit_code FROM party_aliases WHERE alias = '湛江测试学院'") == U1
+
+
+def test_deleting_a_profile_refuses_built_ins_and_unknown_names(fresh_db):
+    with pytest.raises(profiles.ProfileError) as builtin:
+        profiles.delete(fresh_db, "incopat")
+    assert builtin.value.code == "builtin_delete"
+    with pytest.raises(profiles.ProfileError) as unknown:
+        profiles.delete(fresh_db, "没有这个")
+    assert unknown.value.code == "unknown"
