@@ -13,6 +13,8 @@ import csv
 import datetime as dt
 import hashlib
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -97,41 +99,19 @@ def import_bytes(
     if kind not in KINDS:
         raise ImportRejected([Problem(file_name, None, None, kind, "kind_unknown")])
     started = dt.datetime.now()
-    try:
-        chosen = profiles.find(db, profile) if isinstance(profile, str) else profile
-    except profiles.ProfileError:
-        raise ImportRejected([Problem(file_name, None, None, profile, "profile_unknown")]) from None
-    if chosen is not None and chosen.kind != kind:
-        raise ImportRejected([Problem(file_name, None, None, chosen.name, "profile_other_kind")])
-    try:
+    chosen = _profile_named(db, kind, file_name, profile)
+    with _unreadable(file_name):
         known = profiles.headers_of(profiles.all_profiles(db), kind)
         raw = read_table(data, file_name, header_score(kind, known), sheet)
-    except UnreadableFile as exc:
-        raise ImportRejected([Problem(file_name, None, None, None, exc.args[0])]) from None
     chosen = chosen or profiles.recognize(db, kind, raw.header)
     with db.transaction() as cur:
-        try:
+        with _unreadable(file_name):  # the rows are read here, in chunks
             checked = check(cur, kind, raw, file_name, progress, chosen)
-        except UnreadableFile as exc:
-            raise ImportRejected([Problem(file_name, None, None, None, exc.args[0])]) from None
         if checked.errors:
             raise ImportRejected(checked.problems, checked.detected, derived=checked.derived)
         progress("loading", 0.0)
         spec = SPECS[kind]
-        present = checked.plan.present
-        matched = parties.match(cur, kind, present)
-        later = derive.from_institutions(cur, kind, present)
-        checked.derived += later
-        checked.problems += assumption_warnings(kind, later, checked.columns, file_name)
-        problems = _party_problems(cur, kind, checked, matched) + _county_problems(cur, kind, checked)
-        problems += _reference_problems(cur, spec, checked)
-        if problems:
-            raise ImportRejected(
-                sorted(problems, key=lambda p: p.row or 0) + checked.warnings,
-                checked.detected,
-                unmatched=matched.unmatched,
-                derived=checked.derived,
-            )
+        matched = _match_parties(cur, kind, checked)
         stage(cur, kind)
         progress("loading", 0.3)
         counts = _diff(cur, spec)
@@ -218,6 +198,46 @@ def preview_bytes(
     except _DryRun as done:
         return done.result
     raise AssertionError("dry run wrote nothing and returned nothing")  # pragma: no cover
+
+
+def _profile_named(db: Database, kind: str, file_name: str, profile: str | Profile | None) -> Profile | None:
+    """The profile asked for by name or object (None: recognize one from the header)."""
+    try:
+        chosen = profiles.find(db, profile) if isinstance(profile, str) else profile
+    except profiles.ProfileError:
+        raise ImportRejected([Problem(file_name, None, None, profile, "profile_unknown")]) from None
+    if chosen is not None and chosen.kind != kind:
+        raise ImportRejected([Problem(file_name, None, None, chosen.name, "profile_other_kind")])
+    return chosen
+
+
+@contextmanager
+def _unreadable(file_name: str) -> Iterator[None]:
+    """A file the reader cannot read is refused with the reader's reason."""
+    try:
+        yield
+    except UnreadableFile as exc:
+        raise ImportRejected([Problem(file_name, None, None, None, exc.args[0])]) from None
+
+
+def _match_parties(cur, kind: str, checked: Checked) -> parties.MatchOutcome:
+    """Names to institutions, then what the institutions give (a patent's county); refuse the
+    file, naming every name to resolve, if a name or any reference is missing."""
+    present = checked.plan.present
+    matched = parties.match(cur, kind, present)
+    later = derive.from_institutions(cur, kind, present)
+    checked.derived += later
+    checked.problems += assumption_warnings(kind, later, checked.columns, checked.file_name)
+    problems = _party_problems(cur, kind, checked, matched) + _county_problems(cur, kind, checked)
+    problems += _reference_problems(cur, SPECS[kind], checked)
+    if problems:
+        raise ImportRejected(
+            sorted(problems, key=lambda p: p.row or 0) + checked.warnings,
+            checked.detected,
+            unmatched=matched.unmatched,
+            derived=checked.derived,
+        )
+    return matched
 
 
 def _party_problems(cur, kind: str, checked: Checked, matched: parties.MatchOutcome) -> list[Problem]:

@@ -172,16 +172,14 @@ def _fill_codes(cur, spec: PartyField) -> None:
     """Matched codes into the code field; a list keeps the names' order after any coded holders."""
     table = f"party_map_{spec.names}"
     if spec.many:
+        # One map of every distinct name, looked up inside each row's list: no unnest and
+        # regroup of a million rows. Repeats (two spellings of one holder) are dropped, first
+        # kept, when staged.
         cur.execute(
-            f"""CREATE OR REPLACE TEMP TABLE party_codes AS
-                SELECT t.line, list(m.code ORDER BY n.pos) FILTER (WHERE m.code IS NOT NULL) AS codes
-                FROM typed t, unnest(t."{spec.names}") WITH ORDINALITY AS n(name, pos)
-                JOIN {table} m ON m.name = n.name GROUP BY t.line"""
-        )
-        cur.execute(
-            # Repeats (two spellings of one holder) are dropped, first kept, when staged.
-            f"""UPDATE typed SET "{spec.codes}" = list_concat("{spec.codes}", p.codes)
-                FROM party_codes p WHERE typed.line = p.line AND p.codes IS NOT NULL"""
+            f"""UPDATE typed SET "{spec.codes}" = list_concat("{spec.codes}", list_filter(
+                    list_transform("{spec.names}", lambda n: m.lookup[n]), lambda c: c IS NOT NULL))
+                FROM (SELECT map(list(name), list(code)) AS lookup FROM {table}) m
+                WHERE len("{spec.names}") > 0"""
         )
     else:
         cur.execute(

@@ -48,7 +48,13 @@ def lookup(name: str, text: str) -> str | None:
     A word with a bracketed sub-type that is not listed (``技术开发（其他）``) is looked up
     without it.
     """
-    table = words(name)
+    return _lookup(name, text, os.environ.get("DASHBOARD_VOCABULARY_FILE") or None)
+
+
+@functools.lru_cache(maxsize=65536)
+def _lookup(name: str, text: str, extra: str | None) -> str | None:
+    # Cached: an import asks for the same few words once per distinct cell.
+    table = vocabularies(extra).get(name, {})
     key = normalize(text)
     if key in table:
         return table[key]
