@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from . import i18n
+from .derive import Derived
+from .parties import MatchOutcome, Unmatched
 
 
 @dataclass(frozen=True)
@@ -40,13 +42,13 @@ class ImportRejected(Exception):
         problems: list[Problem],
         detected: dict | None = None,
         *,
-        unmatched: list | None = None,
-        derived: list | None = None,
+        unmatched: list[Unmatched] | None = None,
+        derived: list[Derived] | None = None,
     ):
         self.problems = problems
         self.detected = detected or {}
-        self.unmatched = unmatched or []  # parties.Unmatched: names staff must resolve
-        self.derived = derived or []  # derive.Derived: what was derived before the refusal
+        self.unmatched = unmatched or []  # names staff must resolve
+        self.derived = derived or []  # what was derived before the refusal
         errors = [p for p in problems if p.severity == "error"]
         super().__init__(f"{len(errors)} error(s) in {problems[0].file if problems else 'file'}")
 
@@ -62,8 +64,8 @@ class ImportResult:
     rows_same: int
     warnings: list[Problem] = field(default_factory=list)
     detected: dict = field(default_factory=dict)  # encoding, sheet, header row, column mapping
-    derived: list = field(default_factory=list)  # derive.Derived: values derived or assumed
-    parties: object = None  # parties.MatchOutcome: names matched, excluded
+    derived: list[Derived] = field(default_factory=list)  # values derived or assumed
+    parties: MatchOutcome | None = None  # names matched, and excluded by staff
 
     def as_dict(self, lang: str = "zh") -> dict:
         data = asdict(self)
