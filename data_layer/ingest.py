@@ -100,10 +100,10 @@ def import_bytes(
         raise ImportRejected([Problem(file_name, None, None, kind, "kind_unknown")])
     started = dt.datetime.now()
     chosen = _profile_named(db, kind, file_name, profile)
+    candidates = profiles.all_profiles(db)  # read once: header finding and recognition
     with _unreadable(file_name):
-        known = profiles.headers_of(profiles.all_profiles(db), kind)
-        raw = read_table(data, file_name, header_score(kind, known), sheet)
-    chosen = chosen or profiles.recognize(db, kind, raw.header)
+        raw = read_table(data, file_name, header_score(kind, profiles.headers_of(candidates, kind)), sheet)
+    chosen = chosen or profiles.recognize(candidates, kind, raw.header)
     with db.transaction() as cur:
         with _unreadable(file_name):  # the rows are read here, in chunks
             checked = check(cur, kind, raw, file_name, progress, chosen)

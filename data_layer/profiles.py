@@ -127,14 +127,17 @@ def find(db, name: str) -> Profile:
     raise ProfileError("unknown", name=name)
 
 
-def recognize(db, kind: str, header: list[str]) -> Profile | None:
-    """The profile for a file of ``kind`` with this header: a saved one made on the same header
-    set first, else the built-in whose signature is the longest found in it."""
-    saved = [p for p in (saved_profiles(db) if db is not None else []) if p.kind == kind and p.fits(header)]
+def recognize(
+    candidates: list[Profile] | tuple[Profile, ...], kind: str, header: list[str]
+) -> Profile | None:
+    """The profile among ``candidates`` (``all_profiles``) for a file of ``kind`` with this
+    header: a saved one made on the same header set first, else the built-in whose signature
+    is the longest found in it."""
+    fits = [p for p in candidates if p.kind == kind and p.fits(header)]
+    saved = [p for p in fits if not p.builtin]
     if saved:
         return saved[0]
-    fitting = [p for p in builtin_profiles() if p.kind == kind and p.fits(header)]
-    return max(fitting, key=lambda p: len(p.signature), default=None)
+    return max(fits, key=lambda p: len(p.signature), default=None)
 
 
 def fitting(db, header: list[str]) -> list[Profile]:

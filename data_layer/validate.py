@@ -231,7 +231,13 @@ def check_bytes(data: bytes, file_name: str, kind: str, sheet: str | None = None
     known = profiles.headers_of(profiles.builtin_profiles(), kind)
     raw = read_table(data, file_name, header_score(kind, known), sheet)
     with duckdb.connect() as cur:
-        return check(cur, kind, raw, file_name, profile=profiles.recognize(None, kind, raw.header))
+        return check(
+            cur,
+            kind,
+            raw,
+            file_name,
+            profile=profiles.recognize(profiles.builtin_profiles(), kind, raw.header),
+        )
 
 
 def _detected(raw: RawTable, titles: dict[str, str], units: dict[str, str]) -> dict:

@@ -26,7 +26,7 @@ def _mapping_script():
             [f"HT{i}", f"合同{i}", "技术服务", "湛江测试大学", "某公司", f"2025-0{i + 1}-01", "10"]
         )
     applied = mapping_view.mapping_step(
-        out.getvalue().encode(), "台账.csv", "contracts", None, None, "li", "zh"
+        out.getvalue().encode(), "digest-1", "台账.csv", "contracts", None, None, "li", "zh"
     )
     if applied is not None:
         st.session_state["applied"] = applied

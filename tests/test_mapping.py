@@ -77,7 +77,7 @@ def test_a_saved_mapping_applies_to_files_with_the_same_headers(fresh_db):
         "SELECT DISTINCT seller_code, buyer_local FROM contracts WHERE contract_no LIKE 'A%'"
     ) == [(U1, False)]
     # Another header set is not this profile's file.
-    assert profiles.recognize(fresh_db, "contracts", [*LEDGER, "备注"]) is None
+    assert profiles.recognize(profiles.all_profiles(fresh_db), "contracts", [*LEDGER, "备注"]) is None
 
 
 def test_profiles_export_and_import_between_offices(fresh_db, empty_db):

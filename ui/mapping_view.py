@@ -58,10 +58,17 @@ def needs_mapping(check: state.UploadCheck) -> bool:
 
 
 def mapping_step(
-    data: bytes, name: str, kind: str, sheet: str | None, profile: Profile | None, user: str, lang: str
+    data: bytes,
+    digest: str,
+    name: str,
+    kind: str,
+    sheet: str | None,
+    profile: Profile | None,
+    user: str,
+    lang: str,
 ) -> Profile | None:
     """The mapping form; returns the profile staff applied (saved if they named it), else None."""
-    header, sample = state.mapping_sample(data, name, kind, sheet)
+    header, sample = state.mapping_sample(data, digest, name, kind, sheet)
     choices = propose(kind, header, sample, profile)
     st.caption(t("ui.mapping.help", lang))
     with st.form("upload.mapping"):

@@ -156,11 +156,17 @@ def other_kind_of(header: list[str], kind: str) -> Profile | None:
 
 
 def mapping_sample(
-    data: bytes, file_name: str, kind: str, sheet: str | None
+    data: bytes, digest: str, file_name: str, kind: str, sheet: str | None
 ) -> tuple[list[str], list[list[str]]]:
-    """The upload's header and first rows, for the mapping step."""
-    known = profiles.headers_of(profiles.all_profiles(database()), kind)
-    return mapping.sample_of(data, file_name, kind, sheet, known)
+    """The upload's header and first rows, for the mapping step: read once per upload, not on
+    every rerun of the page (the step is laid out even while folded)."""
+    key = (digest, kind, sheet)
+    memo = st.session_state.setdefault("upload.mapping.sample", {})
+    if key not in memo:
+        memo.clear()
+        known = profiles.headers_of(profiles.all_profiles(database()), kind)
+        memo[key] = mapping.sample_of(data, file_name, kind, sheet, known)
+    return memo[key]
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

@@ -67,7 +67,7 @@ upload_view.show_detected(check.detected, kind, lang)
 upload_view.show_derived(check.derived, kind, lang)
 
 with st.expander(t("ui.mapping.title", lang), expanded=mapping_view.needs_mapping(check)):
-    applied = mapping_view.mapping_step(data, name, kind, sheet, profile, user.username, lang)
+    applied = mapping_view.mapping_step(data, digest, name, kind, sheet, profile, user.username, lang)
 if applied is not None:
     upload_view.keep_mapping(original, applied)
     st.rerun()
