@@ -298,7 +298,16 @@ def write_incopat_pair(rows: int, known: list[tuple[str, str, str]]) -> tuple[Pa
 
 
 # The export's columns that the wide template carries in its own form.
-WIDE_SKIPS = {"标题", "申请号", "申请日", "授权日", "[标]当前申请(专利权)人", "失效日", "IPC主分类", "法律状态"}
+WIDE_SKIPS = {
+    "标题",
+    "申请号",
+    "申请日",
+    "授权日",
+    "[标]当前申请(专利权)人",
+    "失效日",
+    "IPC主分类",
+    "法律状态",
+}
 CANONICAL_STATES = ["有效", "审中", "驳回", "失效", "撤回", "失效"]  # STATES in the vocabulary's words
 
 
