@@ -51,6 +51,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--profile", help="source profile of another system's export (default: recognized from the header)"
     )
     imp.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
+    imp.add_argument(
+        "--max-mb",
+        type=int,
+        help="largest file to read, in MB (default: DASHBOARD_UPLOAD_LIMIT_MB, the upload page's limit)",
+    )
     imp.add_argument("--json", action="store_true")
 
     kpis = commands.add_parser("kpis", help="print K1–K5 with target and status")
@@ -157,6 +162,7 @@ def _init_if_missing(path: Path, sample_dir: Path) -> int:
 
 def _import(db: Database, args, lang: str, settings: Settings) -> int:
     try:
+        _within_limit(args.file, args.max_mb or settings.upload_limit_mb)
         profile = _profile(db, args.profile, args.file.name)
         kind = args.kind or (profile.kind if profile else args.file.stem)
         result = _import_or_preview(db, args, kind, profile)
@@ -182,6 +188,14 @@ def _import(db: Database, args, lang: str, settings: Settings) -> int:
         where = f"row {w.row}, " if w.row else ""
         print(f"  warning: {where}{w.column}: {w.value!r}: {w.message(lang)}")
     return 0
+
+
+def _within_limit(path: Path, limit_mb: int) -> None:
+    """The upload page's size limit, applied before a byte is read."""
+    size = path.stat().st_size
+    if size > limit_mb * 1024 * 1024:
+        value = f"{size / 2**20:.0f} MB > {limit_mb} MB"
+        raise ImportRejected([Problem(path.name, None, None, value, "file_too_large")])
 
 
 def _profile(db: Database, name: str | None, file_name: str) -> profiles.Profile | None:

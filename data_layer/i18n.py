@@ -101,8 +101,32 @@ TEXT: dict[str, tuple[str, str]] = {
     "reason.total_row_dropped": ("末尾的合计行未导入", "the total row at the bottom was left out"),
     "reason.kind_unknown": ("未知的数据类别", "unknown data kind"),
     "reason.csv_malformed": (
-        "CSV 文件格式损坏（含空字符或超长单元格），请在 Excel 中另存为 CSV 或 XLSX 后再上传",
-        "the CSV file is damaged (NUL characters or an over-long cell); save it again from Excel",
+        "CSV 文件格式损坏（含空字符），请在 Excel 中另存为 CSV 或 XLSX 后再上传",
+        "the CSV file is damaged (NUL characters); save it again from Excel",
+    ),
+    "reason.cell_too_large": (
+        "单元格超过 {value} 个字符（Excel 单元格的上限），文件未读取；"
+        "请检查该行是否粘贴了整段文本或数据已错位",
+        "a cell is longer than {value} characters (Excel's limit for a cell); the file was not read: "
+        "check whether a whole text was pasted into that row or the columns have shifted",
+    ),
+    "reason.too_many_rows": (
+        "文件超过 {value} 行的上限，未读取；请按年度或区县拆分后分别上传",
+        "the file has more than {value} rows, the limit; it was not read: split it by year or county",
+    ),
+    "reason.too_many_columns": (
+        "该行填写了超过 {value} 列，未读取；请删除多余的列后再上传",
+        "this row fills more than {value} columns; the file was not read: delete the extra columns",
+    ),
+    "reason.xlsx_bomb": (
+        "Excel 文件解压后过大或压缩比异常（{value}），疑似损坏或恶意文件，未读取；"
+        "请在 Excel 中另存为 CSV 后再上传",
+        "the Excel file would inflate too far or has an abnormal compression ratio ({value}); "
+        "it may be damaged or hostile and was not read: save it as CSV from Excel and upload that",
+    ),
+    "reason.file_too_large": (
+        "文件大小 {value} 超过上传上限；命令行可用 --max-mb 提高上限",
+        "the file ({value}) is larger than the upload limit; on the command line --max-mb raises it",
     ),
     "reason.sheet_missing": ("Excel 文件中没有这个工作表", "the Excel file has no sheet of that name"),
     "reason.more_problems": (
@@ -333,6 +357,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.login.username": ("用户名", "User name"),
     "ui.login.password": ("密码", "Password"),
     "ui.login.submit": ("登录", "Log in"),
+    "ui.login.no_browser_key": (
+        "无法登录：此浏览器没有本站的登录凭据 Cookie。请允许本站使用 Cookie 并刷新页面；"
+        "若仍如此，请管理员按说明用 server.py 启动本系统。",
+        "Cannot log in: this browser holds no login cookie from this site. Allow cookies for "
+        "this site and reload the page; if it persists, ask the administrator to start the app "
+        "with server.py as the README says.",
+    ),
     "ui.upload.title": ("上传数据", "Upload data"),
     "ui.upload.recognized": ("识别为：{source}", "Recognized as: {source}"),
     "ui.upload.other_kind": (

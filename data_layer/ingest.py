@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from openpyxl.utils import get_column_letter
+
 from . import derive, parties, profiles
 from .columns import columns_of
 from .db import Database
@@ -217,7 +219,8 @@ def _unreadable(file_name: str) -> Iterator[None]:
     try:
         yield
     except UnreadableFile as exc:
-        raise ImportRejected([Problem(file_name, None, None, None, exc.args[0])]) from None
+        column = get_column_letter(exc.column) if exc.column else None
+        raise ImportRejected([Problem(file_name, exc.row, column, exc.value, exc.args[0])]) from None
 
 
 def _match_parties(cur, kind: str, checked: Checked) -> parties.MatchOutcome:

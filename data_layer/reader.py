@@ -4,6 +4,13 @@ CSV is decoded in Python (strict UTF-8 with or without BOM, then GB18030, which 
 covers GBK): DuckDB's reader knows neither GBK nor GB18030. XLSX is read with openpyxl in
 read-only mode. Rows are streamed in chunks, never held all at once, so a million-row file
 costs the memory of one chunk here. Every cell comes back as text; parsing is the checks' job.
+
+Hostile files are refused in bounded memory and time, before or while they are read: an
+XLSX's zip directory is checked first (uncompressed sizes and compression ratios: a
+"decompression bomb" is refused before a byte is inflated; Python's zipfile never inflates
+more than the size the directory declares), and while rows stream, a file with more than
+``MAX_LINES`` lines, a row with more than ``MAX_COLUMNS`` filled columns or a cell longer than
+``MAX_CELL_CHARS`` is refused at that row.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ import datetime as dt
 import io
 import re
 import unicodedata
+import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -21,6 +29,17 @@ from openpyxl import load_workbook
 
 HEADER_SCAN_ROWS = 10
 CHUNK_ROWS = 50_000
+
+MAX_LINES = 2_000_000  # twice the largest file the benchmark imports
+MAX_COLUMNS = 1_000  # filled columns in a row (real exports have well under 100)
+MAX_CELL_CHARS = 32_767  # Excel's own limit for one cell
+XLSX_MAX_RATIO = 100  # uncompressed / compressed for a part over XLSX_RATIO_FROM (sheets: 5-30)
+XLSX_RATIO_FROM = 10 << 20
+XLSX_MAX_PART = 1 << 30  # one part uncompressed (a million-row sheet is ~0.5 GiB)
+XLSX_MAX_TOTAL = 2 << 30  # all parts
+XLSX_MAX_HELD = 256 << 20  # shared strings, styles: openpyxl holds these whole in memory
+_STREAMED_PART = re.compile(r"xl/worksheets/sheet\d+\.xml")
+csv.field_size_limit(MAX_CELL_CHARS)  # a longer CSV field raises csv.Error at its line
 _TOTAL = re.compile(r"^(合计|总计|小计|total)($|[\W\d_])")
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted XLSX and old .xls files
 
@@ -28,7 +47,16 @@ Score = Callable[[list[str]], int]
 
 
 class UnreadableFile(ValueError):
-    """The bytes are not a CSV or XLSX file this program can read; args[0] is a reason code."""
+    """The bytes are not a CSV or XLSX file this program can read; args[0] is a reason code.
+
+    ``row`` (1-based line or Excel row), ``column`` (1-based) and ``value`` say where, if known.
+    """
+
+    def __init__(
+        self, reason: str, row: int | None = None, column: int | None = None, value: str | None = None
+    ):
+        super().__init__(reason)
+        self.row, self.column, self.value = row, column, value
 
 
 @dataclass
@@ -57,17 +85,14 @@ class RawTable:
         """
         numbers: list[int] = []
         rows: list[list[str]] = []
-        try:
-            for number, cells in enumerate(self._lines(), start=1):
-                if number <= self.header_line or not "".join(cells).strip():
-                    continue
-                numbers.append(number)
-                rows.append(cells)
-                if len(rows) > size:
-                    yield numbers[:-1], rows[:-1]
-                    numbers, rows = numbers[-1:], rows[-1:]
-        except csv.Error as exc:  # a NUL byte, a field larger than the limit, ...
-            raise UnreadableFile("csv_malformed") from exc
+        for number, cells in enumerate(self._lines(), start=1):
+            if number <= self.header_line or not "".join(cells).strip():
+                continue
+            numbers.append(number)
+            rows.append(cells)
+            if len(rows) > size:
+                yield numbers[:-1], rows[:-1]
+                numbers, rows = numbers[-1:], rows[-1:]
         if rows and is_total_row(rows[-1]):
             self.dropped_total_line = numbers.pop()
             rows.pop()
@@ -97,12 +122,34 @@ def read_table(data: bytes, file_name: str, score: Score | None = None, sheet: s
 
     def lines() -> Iterator[list[str]]:
         text = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="")
-        return csv.reader(text)
+        return _bounded(csv.reader(text))
 
     head = _first(lines(), HEADER_SCAN_ROWS)
     index = _header_index(head, score)
     header = [c.strip() for c in head[index]]
     return RawTable(header, index + 1, encoding, None, [], data.count(b"\n") + 1, lines)
+
+
+def _bounded(rows: Iterator[list[str]]) -> Iterator[list[str]]:
+    """``rows``, refused at the first that breaks a limit (or that the CSV reader cannot read).
+
+    A row's cells are counted up to its last filled one: Excel writes formatted but empty cells
+    out to the last column, and those are not data.
+    """
+    number = 0
+    try:
+        for number, cells in enumerate(rows, start=1):
+            if number > MAX_LINES:
+                raise UnreadableFile("too_many_rows", number, value=str(MAX_LINES))
+            if len(cells) > MAX_COLUMNS:
+                while cells and not cells[-1]:
+                    cells.pop()
+                if len(cells) > MAX_COLUMNS:
+                    raise UnreadableFile("too_many_columns", number, len(cells), str(MAX_COLUMNS))
+            yield cells
+    except csv.Error as exc:  # a field longer than MAX_CELL_CHARS, a NUL byte, ...
+        reason = "cell_too_large" if "field limit" in str(exc) else "csv_malformed"
+        raise UnreadableFile(reason, number + 1, value=str(MAX_CELL_CHARS)) from exc
 
 
 def detect_encoding(data: bytes) -> str:
@@ -144,6 +191,7 @@ def _xlsx_table(data: bytes, file_name: str, score: Score | None, sheet: str | N
         raise UnreadableFile("xlsx_encrypted" if file_name.lower().endswith(".xlsx") else "xls_old")
     if file_name.lower().endswith(".xlsm") or b"vbaProject.bin" in data:
         raise UnreadableFile("xlsx_macro")
+    check_zip(data)
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged or foreign file
@@ -173,6 +221,27 @@ def _xlsx_table(data: bytes, file_name: str, score: Score | None, sheet: str | N
     return RawTable(header, index + 1, None, best, names, sizes[best], lines)
 
 
+def check_zip(data: bytes) -> None:
+    """Refuse an XLSX whose parts would inflate beyond what reading it may take, from its directory."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise UnreadableFile("xlsx_unreadable") from exc
+    total = 0
+    for part in parts:
+        total += part.file_size
+        ratio = part.file_size / max(part.compress_size, 1)
+        held = not _STREAMED_PART.fullmatch(part.filename)
+        if (
+            part.file_size > XLSX_MAX_PART
+            or (held and part.file_size > XLSX_MAX_HELD)
+            or (part.file_size > XLSX_RATIO_FROM and ratio > XLSX_MAX_RATIO)
+            or total > XLSX_MAX_TOTAL
+        ):
+            raise UnreadableFile("xlsx_bomb", value=f"{part.filename}: {part.file_size >> 20} MB")
+
+
 def _has_header(head: list[list[str]]) -> bool:
     return any(sum(1 for c in cells if c.strip()) >= 2 for cells in head)
 
@@ -184,8 +253,16 @@ def _best_score(head: list[list[str]], score: Score | None) -> int:
 def _sheet_lines(worksheet) -> Iterator[list[str]]:
     # Some exporters write a wrong <dimension> (just A1); read-only mode would trust it.
     worksheet.reset_dimensions()
-    for row in worksheet.iter_rows(values_only=True):
-        yield [_cell_text(v) for v in row]
+    cells_of = (_cells(number, row) for number, row in enumerate(worksheet.iter_rows(values_only=True), 1))
+    yield from _bounded(cells_of)
+
+
+def _cells(number: int, row: tuple) -> list[str]:
+    cells = [_cell_text(v) for v in row]
+    for column, cell in enumerate(cells, start=1):
+        if len(cell) > MAX_CELL_CHARS:
+            raise UnreadableFile("cell_too_large", number, column, str(MAX_CELL_CHARS))
+    return cells
 
 
 def _cell_text(value: object) -> str:

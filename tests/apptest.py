@@ -7,8 +7,9 @@ import datetime as dt
 from streamlit.testing.v1 import AppTest
 
 from data_layer.users import User
+from ui import browser_key
 
-from .conftest import ROOT
+from .conftest import APPTEST_BROWSER_KEY, ROOT
 
 
 def open_app(page: str | None = None, query: dict | None = None) -> AppTest:
@@ -31,6 +32,7 @@ def open_as_staff(page: str, query: dict | None = None) -> AppTest:
     at.run()
     at.session_state["auth.user"] = User("li", "李工", "staff")
     at.session_state["auth.seen"] = dt.datetime.now()
+    at.session_state["auth.browser"] = browser_key.digest(APPTEST_BROWSER_KEY)
     at.run()
     at.switch_page(page).run()
     assert not at.exception, at.exception

@@ -18,6 +18,20 @@ from data_layer.ingest import load_folder
 from data_layer.models import KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
+# AppTest cannot send cookies: every AppTest run is one browser that holds this key
+# (``ui.browser_key``); the real cookie is tested in test_browser_security.py.
+APPTEST_BROWSER_KEY = "k" * 43
+
+
+@pytest.fixture(autouse=True)
+def apptest_browser(monkeypatch):
+    """The browser key AppTest's connection presents (None: a client without the cookie)."""
+    from ui import auth
+
+    presented = {"key": APPTEST_BROWSER_KEY}
+    monkeypatch.setattr(auth, "browser_key", lambda: presented["key"])
+    return presented
+
 
 # Institutions: U1 university (赤坎区), R1 institute (霞山区), E1 patent-intensive enterprise
 # (廉江市), E2 enterprise (霞山区), S1 city state-owned enterprise (麻章区).

@@ -10,9 +10,10 @@ from streamlit.testing.v1 import AppTest
 
 from data_layer.db import Database
 from data_layer.users import User, add_user
+from ui import browser_key
 
 from .apptest import open_as_staff
-from .conftest import ROOT, TINY
+from .conftest import APPTEST_BROWSER_KEY, ROOT, TINY
 
 PASSWORD = "gangcheng-2025"
 
@@ -78,11 +79,41 @@ def test_staff_reach_the_upload_page(staff_env, lang, monkeypatch):
     assert kinds.options[:2] == (["单位名录", "专利"] if lang == "zh" else ["Institutions", "Patents"])
 
 
+def test_a_login_holds_only_with_the_browser_key_it_was_made_with(staff_env, apptest_browser):
+    at = log_in(open_page("views/login.py"), PASSWORD)
+    assert at.session_state["auth.user"].username == "li"
+    at.switch_page("views/upload.py").run()
+    assert at.title[0].value == "上传数据"
+    # The same session reconnected by a client with another key, or none: a visitor.
+    for other in ("x" * 43, None):
+        apptest_browser["key"] = other
+        at.run()
+        assert at.title[0].value != "上传数据"
+        with pytest.raises(ValueError, match="Could not find a navigation page"):
+            at.switch_page("views/upload.py")
+    # The staff member's own browser again: still logged in.
+    apptest_browser["key"] = APPTEST_BROWSER_KEY
+    at.run()
+    at.switch_page("views/upload.py").run()
+    assert at.title[0].value == "上传数据"
+
+
+def test_no_login_without_a_browser_key(staff_env, apptest_browser):
+    apptest_browser["key"] = None
+    at = log_in(open_page("views/login.py"), PASSWORD)
+    assert "auth.user" not in at.session_state
+    assert at.error[0].value.startswith("无法登录：此浏览器没有本站的登录凭据 Cookie")
+    attempts = Database(staff_env)
+    assert attempts.scalar("SELECT count(*) FROM login_attempts") == 0  # no attempt spent
+    attempts.close()
+
+
 @pytest.mark.parametrize(("idle_minutes", "offered"), [(5, True), (61, False)])
 def test_login_ends_after_the_session_length_without_use(staff_env, idle_minutes, offered):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
     at.session_state["auth.user"] = User("li", "李工", "staff")
     at.session_state["auth.seen"] = dt.datetime.now() - dt.timedelta(minutes=idle_minutes)
+    at.session_state["auth.browser"] = browser_key.digest(APPTEST_BROWSER_KEY)
     at.run()
     if offered:
         at.switch_page("views/upload.py").run()

@@ -1,8 +1,10 @@
 """Who is logged in, for this browser session only (``st.session_state``).
 
-A login lasts ``Settings.session_minutes`` from the last page the user opened. Pages that
-need staff call ``require_staff``, which checks again itself even though the navigation
-already hides such pages from viewers.
+A login lasts ``Settings.session_minutes`` from the last page the user opened, and holds only
+while the session's connection presents the browser key it was made with (``ui.browser_key``):
+a session id reconnected from another client is a visitor. Pages that need staff call
+``require_staff``, which checks again itself even though the navigation already hides such
+pages from viewers.
 """
 
 from __future__ import annotations
@@ -13,27 +15,44 @@ import streamlit as st
 
 from data_layer.i18n import t
 from data_layer.users import User
+from ui import browser_key as keys
 
 USER_KEY = "auth.user"
 SEEN_KEY = "auth.seen"
 ARRIVED_KEY = "auth.arrived"
+BOUND_KEY = "auth.browser"  # the digest of the browser key the login was made with
+
+
+def browser_key() -> str | None:
+    """The key this session's connection presented, or None (no cookie, or not one we set)."""
+    value = st.context.cookies.get(keys.COOKIE)
+    return value if keys.is_valid(value) else None
 
 
 def current_user(session_minutes: int, now: dt.datetime | None = None) -> User | None:
-    """The logged-in user, or None once the session has been idle too long."""
+    """The logged-in user, or None once the session has been idle too long.
+
+    A connection without the login's browser key sees no user, but the login stays: the
+    staff member's own browser, reconnecting with its cookie, is still logged in.
+    """
     now = now or dt.datetime.now()
     user = st.session_state.get(USER_KEY)
     seen = st.session_state.get(SEEN_KEY)
     if user is None or seen is None or now - seen > dt.timedelta(minutes=session_minutes):
         log_out()
         return None
+    key = browser_key()
+    if key is None or st.session_state.get(BOUND_KEY) != keys.digest(key):
+        return None
     st.session_state[SEEN_KEY] = now
     return user
 
 
-def log_in(user: User) -> None:
+def log_in(user: User, key: str) -> None:
+    """Log ``user`` in for this session, bound to the browser ``key`` it presented."""
     st.session_state[USER_KEY] = user
     st.session_state[SEEN_KEY] = dt.datetime.now()
+    st.session_state[BOUND_KEY] = keys.digest(key)
     st.session_state[ARRIVED_KEY] = True
 
 
@@ -43,8 +62,8 @@ def just_logged_in() -> bool:
 
 
 def log_out() -> None:
-    st.session_state.pop(USER_KEY, None)
-    st.session_state.pop(SEEN_KEY, None)
+    for key in (USER_KEY, SEEN_KEY, BOUND_KEY):
+        st.session_state.pop(key, None)
 
 
 def require_staff(session_minutes: int, lang: str) -> User:

@@ -17,11 +17,15 @@ with st.form("login.form"):
     username = st.text_input(t("ui.login.username", lang), key="login.username")
     password = st.text_input(t("ui.login.password", lang), type="password", key="login.password")
     submitted = st.form_submit_button(t("ui.login.submit", lang))
-if submitted:
+key = auth.browser_key()
+if submitted and key is None:
+    # No browser key: the app was started without server.py, or the browser refuses cookies.
+    st.error(t("ui.login.no_browser_key", lang))
+elif submitted:
     try:
         user = login(state.database(), username.strip(), password)
     except AccountError as exc:
         st.error(t(f"account.{exc.args[0]}", lang))
     else:
-        auth.log_in(user)
+        auth.log_in(user, key)
         st.rerun()  # the entry script now offers the staff pages and opens the upload page

@@ -1,0 +1,132 @@
+"""Hostile and oversized files are refused with a reason, a row and a column, in bounded memory.
+
+What each costs to refuse (seconds, peak memory) is measured by bench/bench_hostile.py.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from openpyxl import Workbook
+
+from data_layer import reader
+from data_layer.ingest import ImportRejected, import_bytes
+
+from .conftest import TINY
+from .test_cli import cli
+
+HEADER = TINY["institutions"][0]
+ROW = TINY["institutions"][1]
+
+
+def csv_bytes(rows: list[list[str]]) -> bytes:
+    return "\n".join(",".join(r) for r in rows).encode()
+
+
+def refused(db, data: bytes, name: str, kind: str = "institutions"):
+    with pytest.raises(ImportRejected) as caught:
+        import_bytes(db, data, name, kind, user="li")
+    [problem] = caught.value.problems
+    return problem
+
+
+def workbook(rows: list[list[str]]) -> bytes:
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def with_part(xlsx: bytes, name: str, content: bytes) -> bytes:
+    """``xlsx`` with part ``name`` replaced by ``content`` (deflated, as Excel writes it)."""
+    source, out = zipfile.ZipFile(io.BytesIO(xlsx)), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for part in source.infolist():
+            if part.filename != name:
+                target.writestr(part, source.read(part.filename))
+        target.writestr(name, content, compresslevel=9)
+    return out.getvalue()
+
+
+def test_a_decompression_bomb_is_refused_from_its_directory(empty_db):
+    # 60 MB of one repeated row: a few hundred KB on the wire, hundreds of times that inflated.
+    rows = b'<row><c t="inlineStr"><is><t>A</t></is></c></row>' * 1_200_000
+    sheet = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+    bomb = with_part(
+        workbook([HEADER]), "xl/worksheets/sheet1.xml", sheet + rows + b"</sheetData></worksheet>"
+    )
+    assert len(bomb) < 1 << 20
+    problem = refused(empty_db, bomb, "单位.xlsx")
+    assert problem.reason == "xlsx_bomb"
+    assert problem.value == "xl/worksheets/sheet1.xml: 56 MB"
+    assert "疑似损坏或恶意文件" in problem.message("zh")
+
+
+def test_shared_strings_too_large_to_hold_are_refused(empty_db, monkeypatch):
+    monkeypatch.setattr(reader, "XLSX_MAX_HELD", 1 << 20)  # openpyxl holds shared strings whole
+    strings = b"<sst><si><t>" + b"x" * (2 << 20) + b"</t></si></sst>"
+    bomb = with_part(workbook([HEADER, ROW]), "xl/sharedStrings.xml", strings)
+    assert refused(empty_db, bomb, "单位.xlsx").reason == "xlsx_bomb"
+
+
+def test_a_cell_over_excels_limit_in_the_first_lines_names_its_row(empty_db):
+    long = "长" * 200_000  # over csv's own 128 KB limit: today a traceback
+    problem = refused(empty_db, csv_bytes([HEADER, [ROW[0], long, *ROW[2:]]]), "单位.csv")
+    assert (problem.reason, problem.row) == ("cell_too_large", 2)
+    assert "32767" in problem.message("zh")
+
+
+def test_a_cell_over_excels_limit_further_down_names_its_row(empty_db):
+    rows = [HEADER, *[list(r) for r in TINY["institutions"][1:]], [ROW[0], "长" * 40_000, *ROW[2:]]]
+    problem = refused(empty_db, csv_bytes(rows), "单位.csv")
+    assert (problem.reason, problem.row) == ("cell_too_large", len(rows))
+
+
+def test_an_xlsx_cell_over_excels_limit_names_row_and_column(empty_db):
+    # Excel (and openpyxl) write at most 32,767 characters to a cell; a crafted sheet holds more.
+    def cell(ref: str, text: str) -> str:
+        return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
+
+    header = "".join(cell(f"{chr(65 + i)}1", h) for i, h in enumerate(HEADER))
+    sheet = (
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        f'<row r="1">{header}</row><row r="2">{cell("A2", ROW[0])}{cell("B2", "长" * 40_000)}</row>'
+        "</sheetData></worksheet>"
+    )
+    data = with_part(workbook([HEADER]), "xl/worksheets/sheet1.xml", sheet.encode())
+    problem = refused(empty_db, data, "单位.xlsx")
+    assert (problem.reason, problem.row, problem.column) == ("cell_too_large", 2, "B")
+
+
+def test_too_many_rows_are_refused_at_the_limit(empty_db, monkeypatch):
+    monkeypatch.setattr(reader, "MAX_LINES", 50)
+    rows = [HEADER] + [[f"{ROW[0][:-2]}{i:02d}", f"单位{i}", *ROW[2:]] for i in range(60)]
+    problem = refused(empty_db, csv_bytes(rows), "单位.csv")
+    assert (problem.reason, problem.row) == ("too_many_rows", 51)
+
+
+def test_too_many_filled_columns_are_refused_but_formatted_empty_ones_are_not(empty_db):
+    wide = [HEADER, [*ROW, *(["x"] * (reader.MAX_COLUMNS + 1))]]
+    problem = refused(empty_db, csv_bytes(wide), "单位.csv")
+    assert (problem.reason, problem.row) == ("too_many_columns", 2)
+    # Excel writes formatted empty cells out to the last column: those are not data.
+    formatted = csv_bytes([HEADER, [*ROW, *([""] * 5_000)]])
+    assert import_bytes(empty_db, formatted, "单位.csv", "institutions", user="li").rows_new == 1
+
+
+def test_the_command_line_applies_the_upload_limit_with_a_flag_to_raise_it(tmp_path, tiny_dir):
+    db = str(tmp_path / "cli.duckdb")
+    assert cli("--db", db, "init", "--sample-dir", str(tiny_dir)).returncode == 0
+    big = tmp_path / "institutions.csv"
+    rows = [HEADER, *[list(r) for r in TINY["institutions"][1:]]]
+    big.write_bytes(csv_bytes(rows) + b"\n" + b"," * (2 << 20))  # 2 MB of empty trailing rows
+    refused_ = cli("--db", db, "import", str(big), "--max-mb", "1")
+    assert refused_.returncode == 1
+    assert "超过上传上限" in refused_.stderr
+    raised = cli("--db", db, "import", str(big), "--max-mb", "5")
+    assert raised.returncode == 0, raised.stdout + raised.stderr
+    assert "0 new" in raised.stdout
