@@ -130,6 +130,25 @@ def tiny_app(tiny_file: Path, folder: Path):
         yield url
 
 
+STAFF_PASSWORD = "gangcheng-2025"
+
+
+@contextmanager
+def staff_app(tiny_file: Path, folder: Path):
+    """The app on a copy of the tiny database with staff account ``li`` (李工); its URL."""
+    from data_layer.db import Database
+    from data_layer.users import add_user
+
+    require_browser()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = copy_db(tiny_file, folder)
+    db = Database(path)
+    add_user(db, "li", STAFF_PASSWORD, display_name="李工")
+    db.close()
+    with running_app({"DASHBOARD_DB_PATH": str(path), "DASHBOARD_AS_OF": "2026-06-30"}) as url:
+        yield url
+
+
 def copy_db(source: Path, folder: Path) -> Path:
     target = folder / "browser.duckdb"
     shutil.copy(source, target)

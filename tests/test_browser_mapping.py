@@ -4,17 +4,14 @@ institution are resolved in the page (pick an existing one, create a new one).""
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-
 import pytest
 
 from data_layer.db import Database
 from data_layer.identifiers import make_app_no
-from data_layer.users import add_user
 
-from .browser import ARTIFACTS, browser_page, copy_db, require_browser, running_app
+from .browser import ARTIFACTS, browser_page, staff_app
 from .conftest import ROOT, U1, write_csv
-from .test_browser_upload import PASSWORD, log_in
+from .test_browser_upload import log_in
 
 pytestmark = pytest.mark.browser
 
@@ -37,22 +34,6 @@ def ledger_rows(prefix: str, count: int) -> list[list[str]]:
         ]
         for i in range(1, count + 1)
     ]
-
-
-@contextmanager
-def staff_app(tiny_file, folder):
-    """The app on a copy of the tiny database with a staff account; its URL and the file.
-
-    The database is read after the app stops (one process holds a DuckDB file).
-    """
-    require_browser()
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    path = copy_db(tiny_file, folder)
-    db = Database(path)
-    add_user(db, "li", PASSWORD, display_name="李工")
-    db.close()
-    with running_app({"DASHBOARD_DB_PATH": str(path), "DASHBOARD_AS_OF": "2026-06-30"}) as url:
-        yield url
 
 
 def choose(page, label: str, option: str) -> None:

@@ -6,15 +6,13 @@ import re
 
 import pytest
 
-from data_layer.db import Database
-from data_layer.users import add_user
-
+from . import browser
 from .bare_client import rerun_as
-from .browser import ARTIFACTS, browser_page, copy_db, require_browser, running_app
+from .browser import browser_page
 from .conftest import TINY, write_csv
 
 pytestmark = pytest.mark.browser
-PASSWORD = "gangcheng-2025"
+PASSWORD = browser.STAFF_PASSWORD
 STAFF_PAGE = "导入记录"  # a page title the navigation lists to staff only
 SIGNED_IN = "已登录：李工"  # the sidebar's caption for a logged-in user
 UPLOAD = re.compile(r"/_stcore/upload_file/([0-9a-f-]{36})/")
@@ -22,13 +20,7 @@ UPLOAD = re.compile(r"/_stcore/upload_file/([0-9a-f-]{36})/")
 
 @pytest.fixture(scope="module")
 def staff_app(tiny_file, tmp_path_factory):
-    require_browser()
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    path = copy_db(tiny_file, tmp_path_factory.mktemp("security"))
-    db = Database(path)
-    add_user(db, "li", PASSWORD, display_name="李工")
-    db.close()
-    with running_app({"DASHBOARD_DB_PATH": str(path), "DASHBOARD_AS_OF": "2026-06-30"}) as url:
+    with browser.staff_app(tiny_file, tmp_path_factory.mktemp("security")) as url:
         yield url
 
 

@@ -6,28 +6,21 @@ from pathlib import Path
 
 import pytest
 
-from data_layer.db import Database
 from data_layer.identifiers import make_credit_code
-from data_layer.users import add_user
 
-from .browser import ARTIFACTS, browser_page, copy_db, require_browser, running_app
+from . import browser
+from .browser import ARTIFACTS, browser_page
 from .conftest import E1, TINY, write_csv
 
 CORPUS = Path(__file__).parent / "corpus"
 
 pytestmark = pytest.mark.browser
-PASSWORD = "gangcheng-2025"
+PASSWORD = browser.STAFF_PASSWORD
 
 
 @pytest.fixture(scope="module")
 def staff_app(tiny_file, tmp_path_factory):
-    require_browser()
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    path = copy_db(tiny_file, tmp_path_factory.mktemp("upload"))
-    db = Database(path)
-    add_user(db, "li", PASSWORD, display_name="李工")
-    db.close()
-    with running_app({"DASHBOARD_DB_PATH": str(path), "DASHBOARD_AS_OF": "2026-06-30"}) as url:
+    with browser.staff_app(tiny_file, tmp_path_factory.mktemp("upload")) as url:
         yield url
 
 
