@@ -104,6 +104,15 @@ TEXT: dict[str, tuple[str, str]] = {
         "CSV 文件格式损坏（含空字符），请在 Excel 中另存为 CSV 或 XLSX 后再上传",
         "the CSV file is damaged (NUL characters); save it again from Excel",
     ),
+    "reason.control_character": (
+        "含不可见的控制字符（{value}），导出到 Excel 时会出错；请删除该字符后再上传",
+        "holds an invisible control character ({value}) that breaks the Excel export; "
+        "delete it and upload again",
+    ),
+    "reason.line_break_cleaned": (
+        "{value} 个单元格含从 Word 粘贴来的换行符（从此行起），已替换为空格",
+        "{value} cells hold line breaks pasted from Word (from this row on); they were replaced by spaces",
+    ),
     "reason.cell_too_large": (
         "单元格超过 {value} 个字符（Excel 单元格的上限），文件未读取；"
         "请检查该行是否粘贴了整段文本或数据已错位",

@@ -189,6 +189,7 @@ def check(
     if any(p.severity == "error" for p in problems):
         return Checked(kind, file_name, 0, titles, problems, detected, plan)
     rows = _stage_raw(cur, kind, raw, found, progress)
+    problems += _control_characters(cur, list(found), titles, file_name)
     for name, value in plan.constants.items():
         cur.execute(f'ALTER TABLE raw ADD COLUMN "{name}" VARCHAR')
         cur.execute(f'UPDATE raw SET "{name}" = ?', [value])
@@ -279,6 +280,42 @@ def _stage_raw(cur, kind: str, raw: RawTable, found: dict[str, int], progress: P
             rows += len(numbers)
             progress("reading", min(numbers[-1] / total, 1.0))
     return rows
+
+
+# Control characters break the Excel export and are no text anyone meant. A vertical tab or a
+# form feed is what Word leaves for a line or page break pasted into a cell: it becomes a
+# space, said in a warning. Any other (NUL, escape, ...) is refused at its cell. Tab, line feed
+# and carriage return are text (a cell may hold several lines).
+_BREAKS = r"[\x0b\x0c]"
+_CONTROLS = r"[\x00-\x08\x0e-\x1f\x7f]"
+
+
+def _control_characters(cur, names: list[str], titles: dict[str, str], file_name: str) -> list[Problem]:
+    """Clean Word's breaks in ``raw`` and list cells with other control characters (one scan if none)."""
+    everything = " || ".join(f"coalesce(\"{n}\", '')" for n in names)
+    if not cur.execute(
+        f"SELECT count(*) FROM raw WHERE regexp_matches({everything}, ?)", [f"{_BREAKS}|{_CONTROLS}"]
+    ).fetchone()[0]:
+        return []
+    problems = []
+    for name in names:
+        bad = cur.execute(
+            f"""SELECT line, ascii(regexp_extract("{name}", ?)) FROM raw
+                WHERE regexp_matches("{name}", ?) ORDER BY line LIMIT {MAX_PROBLEMS}""",
+            [_CONTROLS, _CONTROLS],
+        ).fetchall()
+        problems += [
+            Problem(file_name, line, titles[name], f"U+{code:04X}", "control_character") for line, code in bad
+        ]
+        broken = cur.execute(
+            f'SELECT min(line), count(*) FROM raw WHERE regexp_matches("{name}", ?)', [_BREAKS]
+        ).fetchone()
+        if broken[1]:
+            cur.execute(f"UPDATE raw SET \"{name}\" = regexp_replace(\"{name}\", ?, ' ', 'g')", [_BREAKS])
+            problems.append(
+                Problem(file_name, broken[0], titles[name], str(broken[1]), "line_break_cleaned", "warning")
+            )
+    return problems
 
 
 @contextmanager

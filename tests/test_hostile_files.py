@@ -130,3 +130,30 @@ def test_the_command_line_applies_the_upload_limit_with_a_flag_to_raise_it(tmp_p
     raised = cli("--db", db, "import", str(big), "--max-mb", "5")
     assert raised.returncode == 0, raised.stdout + raised.stderr
     assert "0 new" in raised.stdout
+
+
+def test_control_characters_are_refused_at_their_cell_and_word_breaks_become_spaces(empty_db):
+    from data_layer.export import table_frame, to_xlsx_bytes
+
+    row = lambda name: [ROW[0], name, *ROW[2:]]  # noqa: E731
+    # A NUL past the first 4 KB (the encoding check's window) and an escape: refused, each named.
+    padding = [[f"{ROW[0][:-2]}99", "填充" * 2_500, *ROW[2:]]]
+    data = csv_bytes([HEADER, *padding, row("湛江\x00测试"), [ROW[0][:-1] + "1", "湛江\x1b", *ROW[2:]]])
+    with pytest.raises(ImportRejected) as caught:
+        import_bytes(empty_db, data, "单位.csv", "institutions", user="li")
+    found = [
+        (p.row, p.column, p.value, p.reason) for p in caught.value.problems if p.reason == "control_character"
+    ]
+    assert found == [
+        (3, "单位名称", "U+0000", "control_character"),
+        (4, "单位名称", "U+001B", "control_character"),
+    ]
+    # A line break pasted from Word becomes a space, said once per column, and the export works.
+    loaded = import_bytes(
+        empty_db, csv_bytes([HEADER, row("湛江\x0b测试\x0c中心")]), "单位.csv", "institutions", user="li"
+    )
+    [warning] = [w for w in loaded.warnings if w.reason == "line_break_cleaned"]
+    assert (warning.row, warning.column, warning.value) == (2, "单位名称", "1")
+    frame = table_frame(empty_db, "institutions")
+    assert list(frame["单位名称"]) == ["湛江 测试 中心"]
+    assert to_xlsx_bytes(frame)[:2] == b"PK"

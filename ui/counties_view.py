@@ -19,6 +19,7 @@ from data_layer import county_metrics as cm
 from data_layer.counties import BY_ADCODE
 from data_layer.county_map import CountyGeoJson, CountyMapError, geojson_path, load_geojson
 from data_layer.i18n import TEXT, t
+from ui.text import plain
 
 from . import state
 from .counties_charts import county_name, format_metric, unit_text, yearly_bars
@@ -363,8 +364,8 @@ def rule_sentence(rules: pd.DataFrame, adcode: str, lang: str) -> str:
         "ui.counties.rule_sentence.issued",
         lang,
         date=date,
-        title=row["title"] if isinstance(row["title"], str) else "",
-        doc_no=row["doc_no"] if isinstance(row["doc_no"], str) else "—",
+        title=plain(row["title"]) if isinstance(row["title"], str) else "",
+        doc_no=plain(row["doc_no"]) if isinstance(row["doc_no"], str) else "—",
     )
 
 
@@ -381,7 +382,7 @@ def detail_section(
     lang, as_of = chosen.lang, chosen.as_of
     name = county_name(detail, lang)
     with st.container(border=True, key="counties.detail"):
-        st.subheader(t("ui.counties.detail_heading", lang, county=name))
+        st.subheader(t("ui.counties.detail_heading", lang, county=plain(name)))
         st.button(t("ui.counties.back", lang), key="counties.back", on_click=close_detail, icon="↩")
         st.markdown(rule_sentence(rules, detail, lang))
         compared = detail_frame(table, detail, lang)

@@ -20,6 +20,7 @@ from data_layer.models import INSTITUTION_KINDS
 from data_layer.parties import Unmatched
 from data_layer.profiles import Profile
 from ui import state
+from ui.text import plain
 
 COLUMN, CONSTANT = "column", "constant"
 _NONE = ("", "")
@@ -101,7 +102,7 @@ def mapping_step(
     try:
         saved = state.save_profile(mapped, user)
     except DashboardError as exc:
-        st.error(exc.message(lang))
+        st.error(plain(exc.message(lang)))
         return None
     flash(t("ui.mapping.saved", lang, name=saved.name))
     return saved
@@ -181,11 +182,15 @@ def names_step(unmatched: list[Unmatched], user: str, lang: str) -> bool:
     try:
         created = state.resolve_names(decisions, user)
     except DashboardError as exc:
-        st.error(exc.message(lang))
+        st.error(plain(exc.message(lang)))
         return False
     except ImportRejected as exc:
         st.error(
-            t("ui.names.create_failed", lang, reasons="；".join(p.message(lang) for p in exc.problems[:5]))
+            t(
+                "ui.names.create_failed",
+                lang,
+                reasons=plain("；".join(p.message(lang) for p in exc.problems[:5])),
+            )
         )
         return False
     flash(t("ui.names.done", lang, count=len(decisions), created=created.rows_new if created else 0))
@@ -199,4 +204,4 @@ def flash(text: str) -> None:
 
 def show_flash() -> None:
     for text in st.session_state.pop("upload.flash", []):
-        st.success(text)
+        st.success(plain(text))

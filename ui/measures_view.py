@@ -10,6 +10,7 @@ import streamlit as st
 from data_layer import measure_progress
 from data_layer.i18n import t
 from data_layer.measures import AREAS, MEASURES
+from ui.text import plain
 
 from . import filters, measures_charts, state
 from .theme import format_number, unit_label
@@ -163,20 +164,20 @@ def measure_block(
     if latest.empty:
         st.caption(t("ui.measures.no_indicators", lang))
     else:
-        st.caption(t("ui.measures.departments", lang, names=names.iloc[0]))
+        st.caption(t("ui.measures.departments", lang, names=plain(names.iloc[0])))
         for row in latest.itertuples():
             if isinstance(row.note, str):
                 st.caption(
                     t(
                         "ui.measures.note",
                         lang,
-                        indicator=row.indicator,
+                        indicator=plain(row.indicator),
                         quarter=row.note_quarter,
-                        note=row.note,
+                        note=plain(row.note),
                     )
                 )
             else:
-                st.caption(t("ui.measures.note_none", lang, indicator=row.indicator))
+                st.caption(t("ui.measures.note_none", lang, indicator=plain(row.indicator)))
         _indicator_charts(data, number, lang, date, key)
     _computed(data, number, chosen, key)
 

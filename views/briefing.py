@@ -16,6 +16,7 @@ from data_layer.decks import DeckRefused, delete_deck, save_deck
 from data_layer.i18n import t
 from ui import auth, chart_images, filters, slides, state
 from ui import briefing_view as view
+from ui.text import plain
 
 settings = state.settings()
 chosen = filters.current(settings.language, state.today())
@@ -26,13 +27,6 @@ deck_name, deck, missing = view.current_deck()
 data_as_of = view.data_as_of(db)
 freshness = t("ui.data_as_of", lang, date=data_as_of.isoformat() if data_as_of else "—")
 frozen = view.frozen_text(snapshot, lang)
-
-
-def plain(text: str) -> str:
-    """Text from the data shown through markdown without being read as markdown."""
-    for char in "\\*_[]<>~`$#|":
-        text = text.replace(char, f"\\{char}")
-    return text
 
 
 def present() -> None:

@@ -9,6 +9,7 @@ from data_layer import filings_contracts as fc
 from data_layer.i18n import t
 from ui import filings_view as view
 from ui import filters, state
+from ui.text import plain
 from ui.theme import format_number
 
 chosen = filters.current(state.settings().language, state.today())
@@ -90,7 +91,7 @@ else:
         heading = t(
             "ui.filings.detail.industry",
             lang,
-            industry=view.industry_label(industry, lang),
+            industry=plain(view.industry_label(industry, lang)),
             count=format_number(len(detail), "件", lang),
         )
         table = view.filings_table(detail, output_year, lang)

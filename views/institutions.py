@@ -10,6 +10,7 @@ from ui import filters, state
 from ui import institutions_charts as charts
 from ui import institutions_view as view
 from ui.downloads import table_downloads
+from ui.text import plain
 from ui.theme import format_number
 
 chosen = filters.current(state.settings().language, state.today())
@@ -155,7 +156,7 @@ def detail_page(code: str) -> None:
         st.warning(t("ui.institutions.detail.unknown", lang, code=code))
         return
     info, trend, year = detail["institution"], detail["trend"], detail["baseline_year"]
-    st.title(info["name"])
+    st.title(plain(info["name"]))
     st.caption(
         t(
             "ui.institutions.detail.caption",
