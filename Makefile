@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test lint format bench bench-import bench-pages bench-briefing sample clean
+.PHONY: run test lint format bench bench-import bench-pages bench-briefing bench-hostile sample clean
 
 run: $(VENV)/.app
 	$(PY) -m data_layer init --if-missing
@@ -30,6 +30,9 @@ bench-pages: $(VENV)/.dev
 
 bench-briefing: $(VENV)/.dev
 	$(PY) bench/bench_briefing.py
+
+bench-hostile: $(VENV)/.dev
+	$(PY) bench/bench_hostile.py
 
 sample: $(VENV)/.app
 	$(PY) -m data_layer generate --out sample_data

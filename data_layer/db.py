@@ -12,7 +12,8 @@ Connection strategy (read before changing):
   same database, cheap to open, and closed as soon as the result is fetched.
 * Writes go through ``transaction()``: one lock serializes them, each is a single
   transaction (all rows or none), and ``generation`` is bumped after each commit so that
-  caches keyed on it never serve data from before an import.
+  caches keyed on it never serve data from before an import. Writes no page shows (login
+  attempts, accounts) pass ``changes_data=False`` and leave every cache as it is.
 * A briefing can freeze the data: ``copy_to`` writes a snapshot file under the write lock,
   which is then opened as its own read-only ``Database`` (see ``data_layer.snapshots``).
 """
@@ -80,8 +81,11 @@ class Database:
         return found[0][0] if found else None
 
     @contextmanager
-    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """Serialized write transaction: commits on success, rolls back on any exception."""
+    def transaction(self, *, changes_data: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
+        """Serialized write transaction: commits on success, rolls back on any exception.
+
+        ``changes_data=False``: what it writes is shown on no page, so cached pages stay valid.
+        """
         with self._write_lock, self._con.cursor() as cur:
             cur.execute("BEGIN TRANSACTION")
             try:
@@ -90,7 +94,8 @@ class Database:
                 cur.execute("ROLLBACK")
                 raise
             cur.execute("COMMIT")
-            self.generation += 1
+            if changes_data:
+                self.generation += 1
 
     def copy_to(self, path: Path | str) -> None:
         """Write a consistent copy of the whole database to a new file (a briefing snapshot).

@@ -16,7 +16,7 @@ import duckdb
 from .counties import COUNTIES
 from .measures import AREAS, MEASURES
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 TABLES: dict[str, str] = {
     "meta": "key VARCHAR PRIMARY KEY, value VARCHAR",
@@ -65,7 +65,7 @@ TABLES: dict[str, str] = {
         password_hash VARCHAR NOT NULL, active BOOLEAN NOT NULL, created_at TIMESTAMP NOT NULL,
         password_changed_at TIMESTAMP NOT NULL""",
     "login_attempts": """username VARCHAR NOT NULL, attempted_at TIMESTAMP NOT NULL,
-        succeeded BOOLEAN NOT NULL""",
+        succeeded BOOLEAN NOT NULL, client VARCHAR""",
     "imports": """batch_id BIGINT PRIMARY KEY, kind VARCHAR NOT NULL, file_name VARCHAR NOT NULL,
         file_size BIGINT NOT NULL, file_hash VARCHAR NOT NULL, rows_in_file INTEGER NOT NULL,
         rows_new INTEGER NOT NULL, rows_replaced INTEGER NOT NULL, rows_same INTEGER NOT NULL,
@@ -130,6 +130,8 @@ MIGRATIONS: dict[int, list[str]] = {
         f"CREATE TABLE IF NOT EXISTS party_aliases ({TABLES['party_aliases']})",
         f"CREATE TABLE IF NOT EXISTS source_profiles ({TABLES['source_profiles']})",
     ],
+    # Logins throttled per client address as well as per name.
+    4: ["ALTER TABLE login_attempts ADD COLUMN IF NOT EXISTS client VARCHAR"],
 }
 
 

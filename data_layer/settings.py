@@ -29,6 +29,10 @@ class Settings(BaseSettings):
         None, description="where frozen briefing snapshots are kept (default: snapshots/ beside the database)"
     )
     snapshots_kept: int = Field(20, ge=1, description="how many frozen snapshots to keep")
+    trusted_proxies: str = Field(
+        "127.0.0.1,::1",
+        description="addresses of reverse proxies whose X-Forwarded-For names the client (comma-separated)",
+    )
 
     @property
     def snapshots(self) -> Path:

@@ -16,6 +16,7 @@ from pathlib import Path
 from .db import Database
 
 SUFFIX = ".duckdb"
+SPARED = dt.timedelta(days=1)  # snapshots this young are never pruned
 ID_FORMAT = "%Y%m%d-%H%M%S"
 ID_PATTERN = re.compile(r"^\d{8}-\d{6}$")  # ids come back from the URL: nothing else is a path
 
@@ -39,7 +40,8 @@ def freeze(db: Database, directory: Path, *, now: dt.datetime | None = None, kee
     """Copy ``db`` into a new snapshot file; keep the newest ``keep`` snapshots.
 
     Two freezes in the same second share one snapshot (the data cannot differ much, and
-    the presenter's link stays valid).
+    the presenter's link stays valid). A snapshot younger than ``SPARED`` is never pruned,
+    however many freezes follow: it may be the one a briefing is using today.
     """
     directory.mkdir(parents=True, exist_ok=True)
     taken_at = (now or dt.datetime.now()).replace(microsecond=0)
@@ -50,7 +52,8 @@ def freeze(db: Database, directory: Path, *, now: dt.datetime | None = None, kee
         db.copy_to(part)
         part.rename(path)
     for old in list_snapshots(directory)[keep:]:
-        old.path.unlink(missing_ok=True)
+        if old.taken_at < taken_at - SPARED:
+            old.path.unlink(missing_ok=True)
     return _snapshot(path)
 
 

@@ -2,10 +2,11 @@
 
 Leaders browse without an account; uploading, import history and undo need one. There is
 no default account or password: an office creates the first with
-``python -m data_layer users add NAME``. Every login attempt is logged; after
-``FREE_FAILURES`` failures in ``WINDOW`` an account refuses further attempts for a delay that
-doubles with each further failure (capped at ``MAX_DELAY``), whether the password is right
-or not, so guessing is slow.
+``python -m data_layer users add NAME``. Every login attempt is logged with the client's
+address; after ``FREE_FAILURES`` failures in ``WINDOW`` further attempts wait for a delay that
+doubles with each further failure (capped at ``MAX_DELAY``), whether the password is right or
+not, so guessing is slow. Failures count per name and client, per client and (with a higher
+allowance) per name: see ``retry_after``.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from .db import Database
 
 ROLES = ("staff", "admin")
 MIN_PASSWORD_LENGTH = 10
-FREE_FAILURES = 5
+FREE_FAILURES = 5  # per name and client, and per client
+NAME_FREE_FAILURES = 50  # per name, from every client together
 WINDOW = dt.timedelta(minutes=15)
 FIRST_DELAY = dt.timedelta(seconds=30)
 MAX_DELAY = dt.timedelta(minutes=15)
@@ -52,7 +54,7 @@ def add_user(
     if db.scalar("SELECT count(*) FROM users WHERE username = ?", [username]):
         raise AccountError("username_taken")
     now = dt.datetime.now()
-    with db.transaction() as cur:
+    with db.transaction(changes_data=False) as cur:
         cur.execute(
             "INSERT INTO users VALUES (?, ?, ?, ?, true, ?, ?)",
             [username, display_name or username, role, _hasher.hash(password), now, now],
@@ -63,7 +65,7 @@ def add_user(
 def set_password(db: Database, username: str, password: str) -> None:
     _check_strength(password)
     _require(db, username)
-    with db.transaction() as cur:
+    with db.transaction(changes_data=False) as cur:
         cur.execute(
             "UPDATE users SET password_hash = ?, password_changed_at = ? WHERE username = ?",
             [_hasher.hash(password), dt.datetime.now(), username],
@@ -73,7 +75,7 @@ def set_password(db: Database, username: str, password: str) -> None:
 def set_active(db: Database, username: str, active: bool) -> None:
     """Disable (or re-enable) an account; its history stays."""
     _require(db, username)
-    with db.transaction() as cur:
+    with db.transaction(changes_data=False) as cur:
         cur.execute("UPDATE users SET active = ? WHERE username = ?", [active, username])
 
 
@@ -81,15 +83,18 @@ def list_users(db: Database) -> list[tuple]:
     return db.rows("SELECT username, display_name, role, active, created_at FROM users ORDER BY username")
 
 
-def login(db: Database, username: str, password: str, *, now: dt.datetime | None = None) -> User:
+def login(
+    db: Database, username: str, password: str, *, client: str = "", now: dt.datetime | None = None
+) -> User:
     """The user if the password is right; raise AccountError otherwise. Every attempt is logged.
 
-    Reasons: ``login_wait`` (too many recent failures), ``login_failed`` (unknown name, wrong
-    password or disabled account: the message does not say which).
+    ``client`` is the address the attempt came from (see ``retry_after``). Reasons:
+    ``login_wait`` (too many recent failures), ``login_failed`` (unknown name, wrong password
+    or disabled account: the message does not say which).
     """
     now = now or dt.datetime.now()
-    if retry_after(db, username, now) > now:
-        _log(db, username, now, succeeded=False)
+    if retry_after(db, username, now, client) > now:
+        _log(db, username, now, client, succeeded=False)
         raise AccountError("login_wait")
     row = db.rows(
         "SELECT display_name, role, password_hash, active FROM users WHERE username = ?", [username]
@@ -103,32 +108,61 @@ def login(db: Database, username: str, password: str, *, now: dt.datetime | None
             ok = False
     else:
         _hasher.hash(password)  # spend the same time as a real check: names are not revealed
-    _log(db, username, now, succeeded=ok)
+    _log(db, username, now, client, succeeded=ok)
     if not ok:
         raise AccountError("login_failed")
     return User(username, display_name, role)
 
 
-def retry_after(db: Database, username: str, now: dt.datetime) -> dt.datetime:
-    """When the account may try again: now, unless it failed too often within ``WINDOW``."""
-    failures = db.rows(
-        """SELECT attempted_at FROM login_attempts
-           WHERE username = ? AND NOT succeeded AND attempted_at > ?
-             AND attempted_at > coalesce((SELECT max(attempted_at) FROM login_attempts
-                                          WHERE username = ? AND succeeded), TIMESTAMP '1970-01-01')
-           ORDER BY attempted_at""",
-        [username, now - WINDOW, username],
+def retry_after(db: Database, username: str, now: dt.datetime, client: str = "") -> dt.datetime:
+    """When ``client`` may try ``username`` again: now, unless failures within ``WINDOW`` say wait.
+
+    Three counts, each since its own last success, each slowed down as it grows:
+    - this name from this client (``FREE_FAILURES``): guessing one account's password;
+    - this client under any name (``FREE_FAILURES``): trying names, each costing a hash;
+    - this name from every client (``NAME_FREE_FAILURES``): guessing spread over addresses.
+    A stranger's failures thus lock the stranger out, not the staff member at another address,
+    until there are so many that the account itself is under attack.
+    """
+    since = now - WINDOW
+    pair = _failures(db, "username = ? AND client IS NOT DISTINCT FROM ?", [username, client], since)
+    address = _failures(db, "client IS NOT DISTINCT FROM ?", [client], since)
+    name = _failures(db, "username = ?", [username], since)
+    return max(
+        _wait(pair, FREE_FAILURES, now),
+        _wait(address, FREE_FAILURES, now),
+        _wait(name, NAME_FREE_FAILURES, now),
     )
-    extra = len(failures) - FREE_FAILURES
+
+
+def _failures(db: Database, where: str, params: list, since: dt.datetime) -> list[dt.datetime]:
+    """Failed attempts matching ``where`` after ``since`` and after the last such success."""
+    # ``where`` is one of the fixed conditions above, never user text; values are parameters.
+    rows = db.rows(
+        f"""SELECT attempted_at FROM login_attempts
+            WHERE {where} AND NOT succeeded AND attempted_at > ?
+              AND attempted_at > coalesce((SELECT max(attempted_at) FROM login_attempts
+                                           WHERE {where} AND succeeded), TIMESTAMP '1970-01-01')
+            ORDER BY attempted_at""",
+        [*params, since, *params],
+    )
+    return [r[0] for r in rows]
+
+
+def _wait(failures: list[dt.datetime], free: int, now: dt.datetime) -> dt.datetime:
+    extra = len(failures) - free
     if extra < 0:
         return now
-    delay = min(FIRST_DELAY * (2**extra), MAX_DELAY)
-    return failures[-1][0] + delay
+    return failures[-1] + min(FIRST_DELAY * (2**extra), MAX_DELAY)
 
 
-def _log(db: Database, username: str, at: dt.datetime, *, succeeded: bool) -> None:
-    with db.transaction() as cur:
-        cur.execute("INSERT INTO login_attempts VALUES (?, ?, ?)", [username, at, succeeded])
+def _log(db: Database, username: str, at: dt.datetime, client: str, *, succeeded: bool) -> None:
+    # A login attempt is shown on no page: cached pages stay valid (see Database.transaction).
+    with db.transaction(changes_data=False) as cur:
+        cur.execute(
+            "INSERT INTO login_attempts (username, attempted_at, succeeded, client) VALUES (?, ?, ?, ?)",
+            [username, at, succeeded, client],
+        )
 
 
 def _check_strength(password: str) -> None:

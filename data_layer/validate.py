@@ -189,7 +189,7 @@ def check(
     if any(p.severity == "error" for p in problems):
         return Checked(kind, file_name, 0, titles, problems, detected, plan)
     rows = _stage_raw(cur, kind, raw, found, progress)
-    problems += _control_characters(cur, list(found), titles, file_name)
+    problems += _clean_cells(cur, list(found), titles, file_name)
     for name, value in plan.constants.items():
         cur.execute(f'ALTER TABLE raw ADD COLUMN "{name}" VARCHAR')
         cur.execute(f'UPDATE raw SET "{name}" = ?', [value])
@@ -288,17 +288,27 @@ def _stage_raw(cur, kind: str, raw: RawTable, found: dict[str, int], progress: P
 # and carriage return are text (a cell may hold several lines).
 _BREAKS = r"[\x0b\x0c]"
 _CONTROLS = r"[\x00-\x08\x0e-\x1f\x7f]"
+# Our exports put an apostrophe before text a spreadsheet would run as a formula (``=1+1`` is
+# written ``'=1+1``, see ``export.safe_cell``); a file coming back gets its text back.
+_QUOTED_FORMULA = r"^'[=+\-@\t\r]"
 
 
-def _control_characters(cur, names: list[str], titles: dict[str, str], file_name: str) -> list[Problem]:
-    """Clean Word's breaks in ``raw`` and list cells with other control characters (one scan if none)."""
-    everything = " || ".join(f"coalesce(\"{n}\", '')" for n in names)
+def _clean_cells(cur, names: list[str], titles: dict[str, str], file_name: str) -> list[Problem]:
+    """Clean Word's breaks and our exports' formula quotes in ``raw``; list cells with other
+    control characters. One scan when there is nothing to do (nearly always)."""
+    anywhere = " || ".join(f"coalesce(\"{n}\", '')" for n in names)
+    starts = " OR ".join(f'regexp_matches("{n}", ?)' for n in names)
     if not cur.execute(
-        f"SELECT count(*) FROM raw WHERE regexp_matches({everything}, ?)", [f"{_BREAKS}|{_CONTROLS}"]
+        f"SELECT count(*) FROM raw WHERE regexp_matches({anywhere}, ?) OR {starts}",
+        [f"{_BREAKS}|{_CONTROLS}", *([_QUOTED_FORMULA] * len(names))],
     ).fetchone()[0]:
         return []
     problems = []
     for name in names:
+        cur.execute(
+            f'UPDATE raw SET "{name}" = substr("{name}", 2) WHERE regexp_matches("{name}", ?)',
+            [_QUOTED_FORMULA],
+        )
         bad = cur.execute(
             f"""SELECT line, ascii(regexp_extract("{name}", ?)) FROM raw
                 WHERE regexp_matches("{name}", ?) ORDER BY line LIMIT {MAX_PROBLEMS}""",

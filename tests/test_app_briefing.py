@@ -63,7 +63,7 @@ def test_a_slide_number_past_the_end_shows_the_last_slide(app_env):
 
 
 def test_freezing_keeps_the_deck_on_a_snapshot_while_live_data_changes(app_env):
-    at = briefing()
+    at = staff_briefing()
     at.button(key="briefing.freeze").click().run()
     frozen_id = at.query_params["snapshot"]
     assert snapshots.find(app_env.parent / "snapshots", frozen_id)
@@ -87,9 +87,10 @@ def test_an_unknown_snapshot_falls_back_to_live_data_and_says_so(app_env):
     assert any("20200101-000000" in w.value for w in at.warning)
 
 
-def test_viewers_cannot_save_decks(app_env):
+def test_viewers_cannot_save_decks_or_freeze(app_env):
     at = briefing()
     assert not any(w.key == "briefing.name" for w in at.text_input)
+    assert not any(b.key == "briefing.freeze" for b in at.button)  # a copy of the database each
     assert any("登录后" in c.value for c in at.caption)
 
 

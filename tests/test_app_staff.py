@@ -6,6 +6,7 @@ import datetime as dt
 import shutil
 
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from data_layer.db import Database
@@ -168,3 +169,19 @@ def test_export_page_is_not_offered_to_viewers(staff_env):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         at.switch_page("views/export.py")
+
+
+def test_a_cache_clear_from_a_client_keeps_the_one_database_and_its_lock(app_env):
+    """Any websocket client may send Streamlit's clear-cache command: it clears both caches."""
+    from ui import state
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    db = state.database()
+    with db.transaction() as cur:  # a committed change: the counter moves on
+        cur.execute("DELETE FROM targets WHERE false")
+    generation = db.generation
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    at.run()
+    assert not at.exception
+    assert state.database() is db and db.generation == generation

@@ -157,3 +157,13 @@ def test_control_characters_are_refused_at_their_cell_and_word_breaks_become_spa
     frame = table_frame(empty_db, "institutions")
     assert list(frame["单位名称"]) == ["湛江 测试 中心"]
     assert to_xlsx_bytes(frame)[:2] == b"PK"
+
+
+def test_an_exported_formula_comes_back_as_the_text_it_was(empty_db):
+    from data_layer.export import safe_cell, table_frame
+
+    name = "=1+1 测试单位"
+    data = csv_bytes([HEADER, [ROW[0], safe_cell(name), *ROW[2:]]])
+    assert b"'=1+1" in data  # what our export writes
+    import_bytes(empty_db, data, "单位.csv", "institutions", user="li")
+    assert list(table_frame(empty_db, "institutions")["单位名称"]) == [name]

@@ -35,10 +35,19 @@ def test_a_snapshot_keeps_the_numbers_an_import_changes(fresh_db, tmp_path):
 
 def test_snapshots_are_listed_newest_first_and_pruned(fresh_db, tmp_path):
     folder = tmp_path / "snaps"
-    for hour in (8, 9, 10):
-        snapshots.freeze(fresh_db, folder, now=dt.datetime(2026, 6, 30, hour), keep=2)
-    assert [s.id for s in snapshots.list_snapshots(folder)] == ["20260630-100000", "20260630-090000"]
+    for day in (27, 28, 30):
+        snapshots.freeze(fresh_db, folder, now=dt.datetime(2026, 6, day, 9), keep=2)
+    assert [s.id for s in snapshots.list_snapshots(folder)] == ["20260630-090000", "20260628-090000"]
     assert not list(folder.glob("*.part"))
+
+
+def test_a_snapshot_of_today_is_never_pruned_however_many_follow(fresh_db, tmp_path):
+    folder = tmp_path / "snaps"
+    for minute in range(5):  # a presenter froze at 9:00; four more presses follow
+        snapshots.freeze(fresh_db, folder, now=dt.datetime(2026, 6, 30, 9, minute), keep=2)
+    assert len(snapshots.list_snapshots(folder)) == 5
+    snapshots.freeze(fresh_db, folder, now=dt.datetime(2026, 7, 1, 9, 30), keep=2)
+    assert [s.id for s in snapshots.list_snapshots(folder)] == ["20260701-093000", "20260630-090400"]
 
 
 def test_freezing_twice_in_one_second_reuses_the_snapshot(fresh_db, tmp_path):

@@ -79,3 +79,58 @@ def test_users_command_line(tmp_path):
     assert cli("--db", db, "users", "disable", "wang").returncode == 0
     listed = cli("--db", db, "users", "list").stdout
     assert "wang\twang\tadmin\tdisabled" in listed
+
+
+def test_a_stranger_cannot_lock_staff_out_from_another_address(empty_db):
+    add_user(empty_db, "li", PASSWORD)
+    for second in range(10):
+        with pytest.raises(AccountError):
+            login(
+                empty_db,
+                "li",
+                f"guess-{second:05d}",
+                client="203.0.113.9",
+                now=T0 + dt.timedelta(seconds=second),
+            )
+    later = T0 + dt.timedelta(seconds=12)
+    with pytest.raises(AccountError, match="login_wait"):  # the stranger waits
+        login(empty_db, "li", PASSWORD, client="203.0.113.9", now=later)
+    assert login(empty_db, "li", PASSWORD, client="10.0.0.5", now=later).username == "li"
+
+
+def test_unknown_names_are_throttled_per_client(empty_db, monkeypatch):
+    hashed = []
+
+    class Counting:  # the real hasher, counting its hashes
+        def __getattr__(self, name):
+            return getattr(real, name)
+
+        def hash(self, password):
+            hashed.append(password)
+            return real.hash(password)
+
+    real = users._hasher
+    monkeypatch.setattr(users, "_hasher", Counting())
+    for number in range(users.FREE_FAILURES + 3):
+        with pytest.raises(AccountError):
+            login(empty_db, f"nobody{number}", "guess-12345", client="203.0.113.9", now=T0)
+    # Each name is new, but the client is not: past the free failures no hash is spent.
+    assert len(hashed) == users.FREE_FAILURES
+
+
+def test_guessing_spread_over_many_addresses_still_slows_down(empty_db):
+    add_user(empty_db, "li", PASSWORD)
+    for number in range(users.NAME_FREE_FAILURES):
+        with pytest.raises(AccountError, match="login_failed"):
+            login(empty_db, "li", "guess-12345", client=f"198.51.100.{number}", now=T0)
+    with pytest.raises(AccountError, match="login_wait"):
+        login(empty_db, "li", PASSWORD, client="10.0.0.5", now=T0 + dt.timedelta(seconds=1))
+
+
+def test_login_attempts_leave_cached_pages_valid(empty_db):
+    add_user(empty_db, "li", PASSWORD)
+    generation = empty_db.generation
+    with pytest.raises(AccountError):
+        login(empty_db, "li", "wrong-password-1", now=T0)
+    login(empty_db, "li", PASSWORD, now=T0)
+    assert empty_db.generation == generation

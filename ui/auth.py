@@ -29,6 +29,22 @@ def browser_key() -> str | None:
     return value if keys.is_valid(value) else None
 
 
+def client_address(trusted_proxies: str) -> str:
+    """Where this session's connection comes from, for throttling logins per client.
+
+    Behind a reverse proxy every connection comes from the proxy, so when the peer is one of
+    ``trusted_proxies`` the last address of ``X-Forwarded-For`` (the one the proxy added) is
+    the client's. "" when unknown (AppTest).
+    """
+    peer, forwarded = st.context.ip_address, st.context.headers.get("X-Forwarded-For")
+    peer = peer if isinstance(peer, str) else ""  # AppTest has no connection
+    forwarded = forwarded if isinstance(forwarded, str) else ""
+    trusted = {p.strip() for p in trusted_proxies.split(",") if p.strip()}
+    if forwarded and (peer in trusted or not peer):
+        return forwarded.split(",")[-1].strip()
+    return peer
+
+
 def current_user(session_minutes: int, now: dt.datetime | None = None) -> User | None:
     """The logged-in user, or None once the session has been idle too long.
 

@@ -1,13 +1,17 @@
 """Cached access to the data layer for pages.
 
-``st.cache_resource`` holds only the ``Database`` (thread-safe, see ``data_layer.db``);
-query results go through ``st.cache_data`` keyed on the database's ``generation``, which
-every committed import bumps, so no page ever shows data from before an upload.
+The process's one ``Database`` (thread-safe, see ``data_layer.db``) is held here, in a
+module variable, not in ``st.cache_resource``: any websocket client can ask Streamlit to clear
+its caches, and the database object, its write lock and its change counter must survive that.
+Query results go through ``st.cache_data`` keyed on the database's ``generation``, which every
+committed import bumps, so no page ever shows data from before an upload; a cleared cache
+only costs recomputing them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from typing import NamedTuple
 
 import pandas as pd
@@ -38,15 +42,18 @@ def today() -> dt.date:
     return dt.date.fromisoformat(frozen) if frozen else dt.date.today()
 
 
-@st.cache_resource(show_spinner=False)
-def _database(path: str, sample_dir: str) -> Database:
-    return open_database(Settings(db_path=path, sample_dir=sample_dir))
+_databases: dict[tuple[str, str], Database] = {}
+_opening = threading.Lock()  # two sessions starting at once open the file once
 
 
 def database() -> Database:
     """The process's one Database for the configured file, built from sample data if missing."""
     current = settings()
-    return _database(str(current.db_path), str(current.sample_dir))
+    key = (str(current.db_path), str(current.sample_dir))
+    with _opening:
+        if key not in _databases:
+            _databases[key] = open_database(Settings(db_path=key[0], sample_dir=key[1]))
+        return _databases[key]
 
 
 def _key(db: Database) -> tuple[str, int]:

@@ -109,7 +109,11 @@ def data_choice() -> None:
         args=("briefing.data",),
         help=t("ui.briefing.data_help", lang),
     )
-    if st.button(t("ui.briefing.freeze", lang), key="briefing.freeze", icon=":material/ac_unit:"):
+    # Freezing copies the whole database: staff only, so a visitor cannot fill the disk or
+    # push a presenter's snapshot out.
+    if auth.current_user(state.settings().session_minutes) and st.button(
+        t("ui.briefing.freeze", lang), key="briefing.freeze", icon=":material/ac_unit:"
+    ):
         with st.spinner(t("ui.briefing.freezing", lang)):  # a copy of the whole database
             view.freeze()
         st.rerun()

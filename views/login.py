@@ -23,7 +23,8 @@ if submitted and key is None:
     st.error(t("ui.login.no_browser_key", lang))
 elif submitted:
     try:
-        user = login(state.database(), username.strip(), password)
+        client = auth.client_address(settings.trusted_proxies)
+        user = login(state.database(), username.strip(), password, client=client)
     except AccountError as exc:
         st.error(t(f"account.{exc.args[0]}", lang))
     else:
