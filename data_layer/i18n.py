@@ -133,6 +133,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "the Excel file would inflate too far or has an abnormal compression ratio ({value}); "
         "it may be damaged or hostile and was not read: save it as CSV from Excel and upload that",
     ),
+    "reason.disk_full": (
+        "服务器磁盘已满，文件未导入（数据未改变）；请管理员清理磁盘后重试",
+        "the server's disk is full; the file was not imported (nothing changed): "
+        "ask the administrator to free space",
+    ),
     "reason.file_too_large": (
         "文件大小 {value} 超过上传上限；命令行可用 --max-mb 提高上限",
         "the file ({value}) is larger than the upload limit; on the command line --max-mb raises it",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import errno
 import hashlib
 import io
 from collections.abc import Iterator
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+import duckdb
 from openpyxl.utils import get_column_letter
 
 from . import derive, parties, profiles
@@ -106,7 +108,7 @@ def import_bytes(
     with _unreadable(file_name):
         raw = read_table(data, file_name, header_score(kind, profiles.headers_of(candidates, kind)), sheet)
     chosen = chosen or profiles.recognize(candidates, kind, raw.header)
-    with db.transaction() as cur:
+    with _disk_space(file_name), db.transaction() as cur:
         with _unreadable(file_name):  # the rows are read here, in chunks
             checked = check(cur, kind, raw, file_name, progress, chosen)
         if checked.errors:
@@ -221,6 +223,17 @@ def _unreadable(file_name: str) -> Iterator[None]:
     except UnreadableFile as exc:
         column = get_column_letter(exc.column) if exc.column else None
         raise ImportRejected([Problem(file_name, exc.row, column, exc.value, exc.args[0])]) from None
+
+
+@contextmanager
+def _disk_space(file_name: str) -> Iterator[None]:
+    """A full disk refuses the file with a message (the transaction has rolled back)."""
+    try:
+        yield
+    except (duckdb.IOException, OSError) as exc:
+        if getattr(exc, "errno", None) != errno.ENOSPC and "No space left" not in str(exc):
+            raise
+        raise ImportRejected([Problem(file_name, None, None, None, "disk_full")]) from exc
 
 
 def _match_parties(cur, kind: str, checked: Checked) -> parties.MatchOutcome:

@@ -167,3 +167,17 @@ def test_an_exported_formula_comes_back_as_the_text_it_was(empty_db):
     assert b"'=1+1" in data  # what our export writes
     import_bytes(empty_db, data, "单位.csv", "institutions", user="li")
     assert list(table_frame(empty_db, "institutions")["单位名称"]) == [name]
+
+
+def test_a_full_disk_is_a_message_not_a_traceback(empty_db, monkeypatch):
+    import duckdb
+
+    from data_layer import ingest
+
+    def full(*args, **kwargs):
+        raise duckdb.IOException('Could not write file "dashboard.duckdb.wal": No space left on device')
+
+    monkeypatch.setattr(ingest, "_write", full)
+    problem = refused(empty_db, csv_bytes([HEADER, ROW]), "单位.csv")
+    assert problem.reason == "disk_full" and "磁盘已满" in problem.message("zh")
+    assert empty_db.scalar("SELECT count(*) FROM institutions") == 0
