@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 
 run: $(VENV)/.app
 	$(PY) -m data_layer init --if-missing
-	$(PY) -m streamlit run server.py
+	$(PY) -m streamlit run app.py
 
 test: $(VENV)/.dev
 	$(PY) -m ruff check .

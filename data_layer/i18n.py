@@ -373,10 +373,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.login.submit": ("登录", "Log in"),
     "ui.login.no_browser_key": (
         "无法登录：此浏览器没有本站的登录凭据 Cookie。请允许本站使用 Cookie 并刷新页面；"
-        "若仍如此，请管理员按说明用 server.py 启动本系统。",
+        "若仍如此，请管理员检查是否关闭了 server.enableXsrfProtection。",
         "Cannot log in: this browser holds no login cookie from this site. Allow cookies for "
-        "this site and reload the page; if it persists, ask the administrator to start the app "
-        "with server.py as the README says.",
+        "this site and reload the page; if it persists, ask the administrator whether "
+        "server.enableXsrfProtection was turned off.",
     ),
     "ui.upload.title": ("上传数据", "Upload data"),
     "ui.upload.recognized": ("识别为：{source}", "Recognized as: {source}"),

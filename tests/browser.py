@@ -58,7 +58,7 @@ def free_port() -> int:
 
 @contextmanager
 def running_app(env: dict[str, str], timeout: float = 90):
-    """Start ``streamlit run server.py`` on a free loopback port; stop it when done."""
+    """Start ``streamlit run app.py`` on a free loopback port; stop it when done."""
     port = free_port()
     log = (ARTIFACTS / f"streamlit-{port}.log").open("w")
     process = subprocess.Popen(
@@ -67,7 +67,7 @@ def running_app(env: dict[str, str], timeout: float = 90):
             "-m",
             "streamlit",
             "run",
-            "server.py",
+            "app.py",
             "--server.address=127.0.0.1",
             f"--server.port={port}",
             "--server.headless=true",

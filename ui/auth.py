@@ -25,8 +25,7 @@ BOUND_KEY = "auth.browser"  # the digest of the browser key the login was made w
 
 def browser_key() -> str | None:
     """The key this session's connection presented, or None (no cookie, or not one we set)."""
-    value = st.context.cookies.get(keys.COOKIE)
-    return value if keys.is_valid(value) else None
+    return keys.key_of(st.context.cookies.get(keys.COOKIE))
 
 
 def client_address(trusted_proxies: str) -> str:

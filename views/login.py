@@ -19,7 +19,7 @@ with st.form("login.form"):
     submitted = st.form_submit_button(t("ui.login.submit", lang))
 key = auth.browser_key()
 if submitted and key is None:
-    # No browser key: the app was started without server.py, or the browser refuses cookies.
+    # No browser key: the browser refuses cookies, or XSRF protection was turned off.
     st.error(t("ui.login.no_browser_key", lang))
 elif submitted:
     try:
