@@ -33,15 +33,20 @@ class UndoRefused(ValueError):
     """The batch cannot be undone; ``args[0]`` is a reason code (``undo.*`` in ``i18n``)."""
 
 
-def undo_batch(db: Database, batch_id: int, *, user: str) -> int:
-    """Undo import ``batch_id``; return the id of the undo's own log entry."""
+def undo_batch(db: Database, batch_id: int, *, user: str, role: str = "staff") -> int:
+    """Undo import ``batch_id``; return the id of the undo's own log entry.
+
+    Staff undo their own imports; an admin undoes anyone's (see ``users.ROLES``).
+    """
     with db.transaction() as cur:
         found = cur.execute(
-            "SELECT kind, file_name, undoes, undone_by FROM imports WHERE batch_id = ?", [batch_id]
+            "SELECT kind, file_name, undoes, undone_by, user_name FROM imports WHERE batch_id = ?", [batch_id]
         ).fetchall()
         if not found:
             raise UndoRefused("batch_unknown")
-        kind, file_name, undoes, undone_by = found[0]
+        kind, file_name, undoes, undone_by, imported_by = found[0]
+        if role != "admin" and imported_by != user:
+            raise UndoRefused("batch_of_another")
         if undoes is not None:
             raise UndoRefused("batch_is_undo")
         if undone_by is not None:

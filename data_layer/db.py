@@ -10,6 +10,8 @@ Connection strategy (read before changing):
   busy"), and Streamlit runs each session in its own thread. Every read therefore runs on a
   fresh ``cursor()`` of the shared connection: cursors are independent connections to the
   same database, cheap to open, and closed as soon as the result is fetched.
+* Checking a file runs on a ``workspace()`` cursor without the lock (temp tables only); its
+  writes then go through ``transaction(cur)``.
 * Writes go through ``transaction()``: one lock serializes them, each is a single
   transaction (all rows or none), and ``generation`` is bumped after each commit so that
   caches keyed on it never serve data from before an import. Writes no page shows (login
@@ -22,7 +24,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -81,12 +83,22 @@ class Database:
         return found[0][0] if found else None
 
     @contextmanager
-    def transaction(self, *, changes_data: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
+    def workspace(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor of its own, without the write lock: for work that reads the tables and fills
+        temp tables only (checking a file). Pass it to ``transaction`` to write what it found."""
+        with self._con.cursor() as cur:
+            yield cur
+
+    @contextmanager
+    def transaction(
+        self, cur: duckdb.DuckDBPyConnection | None = None, *, changes_data: bool = True
+    ) -> Iterator[duckdb.DuckDBPyConnection]:
         """Serialized write transaction: commits on success, rolls back on any exception.
 
+        ``cur``: a ``workspace`` cursor whose temp tables the writes read (default: a new one).
         ``changes_data=False``: what it writes is shown on no page, so cached pages stay valid.
         """
-        with self._write_lock, self._con.cursor() as cur:
+        with self._write_lock, nullcontext(cur) if cur is not None else self._con.cursor() as cur:
             cur.execute("BEGIN TRANSACTION")
             try:
                 yield cur

@@ -618,6 +618,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "undo.batch_unknown": ("没有这一批导入", "no such import batch"),
     "undo.batch_is_undo": ("这是一次撤销记录，不能再撤销", "this entry is itself an undo"),
     "undo.batch_undone": ("这一批导入已经撤销", "this import has already been undone"),
+    "undo.batch_of_another": (
+        "这一批是其他人导入的，只能由导入人或管理员撤销",
+        "someone else imported this batch: only they or an admin may undo it",
+    ),
     "undo.batch_superseded": (
         "之后的导入又修改了这批数据，请先撤销之后的导入",
         "a later import changed the same rows; undo that one first",

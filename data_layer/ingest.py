@@ -64,7 +64,7 @@ def import_file(
     """Validate and load one file as one transaction; raise ImportRejected on any error.
 
     ``kind`` defaults to the file's stem (``patents.csv`` -> patents). With ``dry_run`` the
-    counts are computed and everything is rolled back: the preview staff see.
+    counts are computed and nothing is written: the preview staff see.
     """
     path = Path(path)
     return import_bytes(
@@ -108,43 +108,50 @@ def import_bytes(
     with _unreadable(file_name):
         raw = read_table(data, file_name, header_score(kind, profiles.headers_of(candidates, kind)), sheet)
     chosen = chosen or profiles.recognize(candidates, kind, raw.header)
-    with _disk_space(file_name), db.transaction() as cur:
+    # Reading and checking need no lock: they fill temp tables of their own cursor, while
+    # logins, deck saves and other imports write. The lock is held from the diff to the commit.
+    with _disk_space(file_name), db.workspace() as cur:
         with _unreadable(file_name):  # the rows are read here, in chunks
             checked = check(cur, kind, raw, file_name, progress, chosen)
         if checked.errors:
             raise ImportRejected(checked.problems, checked.detected, derived=checked.derived)
-        progress("loading", 0.0)
-        spec = SPECS[kind]
-        matched = _match_parties(cur, kind, checked)
-        stage(cur, kind)
-        progress("loading", 0.3)
-        counts = _diff(cur, spec)
-        result = ImportResult(
-            None,
-            kind,
-            file_name,
-            checked.rows,
-            counts.get("new", 0),
-            counts.get("replaced", 0),
-            counts.get("same", 0),
-            checked.warnings,
-            checked.detected,
-            checked.derived,
-            matched,
-        )
-        if dry_run:
-            raise _DryRun(result)
-        if result.rows_new + result.rows_replaced == 0:
-            return result  # nothing to change: no batch is logged
-        meta = {
-            "file_size": len(data),
-            "file_hash": hashlib.sha256(data).hexdigest(),
-            "user_name": user,
-            "started_at": started,
-        }
-        result.batch_id = _write(cur, spec, result, meta)
-        progress("loading", 1.0)
+        if dry_run:  # a preview reads and writes nothing: no lock at all
+            return _outcome(cur, kind, file_name, checked, progress)
+        with db.transaction(cur):
+            result = _outcome(cur, kind, file_name, checked, progress)
+            if result.rows_new + result.rows_replaced == 0:
+                return result  # nothing to change: no batch is logged
+            meta = {
+                "file_size": len(data),
+                "file_hash": hashlib.sha256(data).hexdigest(),
+                "user_name": user,
+                "started_at": started,
+            }
+            result.batch_id = _write(cur, SPECS[kind], result, meta)
+            progress("loading", 1.0)
     return result
+
+
+def _outcome(cur, kind: str, file_name: str, checked: Checked, progress: Progress) -> ImportResult:
+    """Names matched, rows staged and compared with the tables: what the import would do."""
+    progress("loading", 0.0)
+    matched = _match_parties(cur, kind, checked)
+    stage(cur, kind)
+    progress("loading", 0.3)
+    counts = _diff(cur, SPECS[kind])
+    return ImportResult(
+        None,
+        kind,
+        file_name,
+        checked.rows,
+        counts.get("new", 0),
+        counts.get("replaced", 0),
+        counts.get("same", 0),
+        checked.warnings,
+        checked.detected,
+        checked.derived,
+        matched,
+    )
 
 
 def load_folder(db: Database, folder: Path | str, *, user: str = "init") -> list[ImportResult]:
@@ -155,11 +162,6 @@ def load_folder(db: Database, folder: Path | str, *, user: str = "init") -> list
         for kind in LOAD_ORDER
         if (folder / f"{kind}.csv").exists()
     ]
-
-
-class _DryRun(Exception):
-    def __init__(self, result: ImportResult):
-        self.result = result
 
 
 def preview_file(
@@ -187,21 +189,17 @@ def preview_bytes(
     profile: str | Profile | None = None,
 ) -> ImportResult:
     """What ``import_bytes`` would do (counts, warnings, what was detected), writing nothing."""
-    try:
-        import_bytes(
-            db,
-            data,
-            file_name,
-            kind,
-            user=user,
-            dry_run=True,
-            sheet=sheet,
-            progress=progress,
-            profile=profile,
-        )
-    except _DryRun as done:
-        return done.result
-    raise AssertionError("dry run wrote nothing and returned nothing")  # pragma: no cover
+    return import_bytes(
+        db,
+        data,
+        file_name,
+        kind,
+        user=user,
+        dry_run=True,
+        sheet=sheet,
+        progress=progress,
+        profile=profile,
+    )
 
 
 def _profile_named(db: Database, kind: str, file_name: str, profile: str | Profile | None) -> Profile | None:

@@ -19,6 +19,10 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from .db import Database
 
+# What each role may do (enforced where it is done):
+# - staff: upload, preview, export, save briefing decks, freeze data, undo their own imports;
+# - admin: all of that, and undo anyone's import (data_layer.batches.undo_batch).
+# Accounts are managed on the server's command line only (python -m data_layer users ...).
 ROLES = ("staff", "admin")
 MIN_PASSWORD_LENGTH = 10
 FREE_FAILURES = 5  # per name and client, and per client

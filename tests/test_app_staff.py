@@ -128,8 +128,15 @@ def staff_at(page: str) -> AppTest:
     return open_as_staff(page)
 
 
-def test_history_lists_batches_and_undoes_one(staff_env):
+def test_staff_cannot_undo_another_persons_import(staff_env):
     at = staff_at("views/history.py")
+    at.checkbox(key="history.confirm").check().run()
+    at.button(key="history.undo").click().run()  # batch 9 was loaded by "init", not li
+    assert [e.value for e in at.error] == ["这一批是其他人导入的，只能由导入人或管理员撤销"]
+
+
+def test_history_lists_batches_and_an_admin_undoes_one(staff_env):
+    at = open_as_staff("views/history.py", role="admin")
     assert at.title[0].value == "导入记录"
     assert len(at.dataframe[0].value) == 9  # the nine files of the tiny dataset
     choice = at.selectbox(key="history.batch")

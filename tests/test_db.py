@@ -40,3 +40,22 @@ def test_concurrent_sessions_read_while_an_import_commits(fresh_db, tmp_path):
     assert seen <= {before, after}  # a reader sees the import entirely or not at all
     assert fresh_db.scalar("SELECT count(*) FROM contracts") == after
     assert fresh_db.generation == generation + 1
+
+
+def test_checking_a_file_leaves_the_write_lock_free(fresh_db, tmp_path):
+    """Logins, deck saves and freezes wait only for an import's final write, not its checks."""
+    from data_layer.identifiers import make_credit_code
+
+    rows = [list(r) for r in TINY["institutions"]]
+    rows.append([make_credit_code("91440882MA0000009"), "雷州新单位有限公司", "企业", "雷州市", "糖业", "否"])
+    held: dict[str, set[bool]] = {}
+
+    def progress(stage: str, done: float) -> None:
+        free = fresh_db._write_lock.acquire(blocking=False)
+        if free:
+            fresh_db._write_lock.release()
+        held.setdefault(stage, set()).add(not free)
+
+    import_file(fresh_db, write_csv(tmp_path / "institutions.csv", rows), user="li", progress=progress)
+    assert held["reading"] == {False} and held["checking"] == {False}
+    assert True in held["loading"]  # the write itself holds it

@@ -24,7 +24,7 @@ def test_undo_restores_replaced_rows_and_removes_new_ones(fresh_db, tmp_path):
     rows.append(["F5", "新产品", E1, "2025-01-01", "家电", "是", app_no(8), "", ""])
     batch = import_file(fresh_db, write_csv(tmp_path / "filings.csv", rows)).batch_id
     assert data_snapshot(fresh_db) != before
-    undo = undo_batch(fresh_db, batch, user="li")
+    undo = undo_batch(fresh_db, batch, user="li", role="admin")
     assert data_snapshot(fresh_db) == before
     log = fresh_db.rows(
         "SELECT batch_id, undoes, undone_by, rows_new, rows_replaced FROM imports WHERE batch_id >= ?",
@@ -32,9 +32,9 @@ def test_undo_restores_replaced_rows_and_removes_new_ones(fresh_db, tmp_path):
     )
     assert log == [(batch, None, undo, 1, 1), (undo, batch, None, 1, 2)]
     with pytest.raises(UndoRefused, match="batch_undone"):
-        undo_batch(fresh_db, batch, user="li")
+        undo_batch(fresh_db, batch, user="li", role="admin")
     with pytest.raises(UndoRefused, match="batch_is_undo"):
-        undo_batch(fresh_db, undo, user="li")
+        undo_batch(fresh_db, undo, user="li", role="admin")
 
 
 def test_undo_goes_back_in_order(fresh_db, tmp_path):
@@ -51,18 +51,28 @@ def test_undo_goes_back_in_order(fresh_db, tmp_path):
         "patents",
     ).batch_id
     with pytest.raises(UndoRefused, match="batch_superseded"):
-        undo_batch(fresh_db, first, user="li")
-    undo_batch(fresh_db, second, user="li")
+        undo_batch(fresh_db, first, user="li", role="admin")
+    undo_batch(fresh_db, second, user="li", role="admin")
     assert data_snapshot(fresh_db) == middle
-    undo_batch(fresh_db, first, user="li")
+    undo_batch(fresh_db, first, user="li", role="admin")
     assert data_snapshot(fresh_db) == before
     assert fresh_db.scalar("SELECT count(*) FROM history_patents") == 0
 
 
 def test_undo_of_an_initial_load_empties_the_kind(fresh_db):
     first_contracts = fresh_db.scalar("SELECT batch_id FROM imports WHERE kind = 'contracts'")
-    undo_batch(fresh_db, first_contracts, user="li")
+    undo_batch(fresh_db, first_contracts, user="li", role="admin")
     assert fresh_db.scalar("SELECT count(*) FROM contracts") == 0
     assert fresh_db.scalar("SELECT count(*) FROM contract_patents") == 0
     with pytest.raises(UndoRefused, match="batch_unknown"):
-        undo_batch(fresh_db, 999, user="li")
+        undo_batch(fresh_db, 999, user="li", role="admin")
+
+
+def test_staff_undo_their_own_imports_and_an_admin_anyones(fresh_db, tmp_path):
+    rows = set_cell(rows_of("filings"), 4, "年产值（万元）", "55")
+    batch = import_file(fresh_db, write_csv(tmp_path / "filings.csv", rows), user="wang").batch_id
+    with pytest.raises(UndoRefused, match="batch_of_another"):
+        undo_batch(fresh_db, batch, user="li")
+    assert undo_batch(fresh_db, batch, user="wang")  # their own
+    again = import_file(fresh_db, write_csv(tmp_path / "filings.csv", rows), user="wang").batch_id
+    assert undo_batch(fresh_db, again, user="zhao", role="admin")

@@ -28,6 +28,7 @@ from data_layer.problems import ImportResult, Problem
 from data_layer.profiles import Profile
 from data_layer.settings import Settings
 from data_layer.startup import is_sample, open_database
+from data_layer.users import User
 from data_layer.validate import Progress
 
 
@@ -186,9 +187,9 @@ def recent_imports_log() -> pd.DataFrame:
     return _recent_imports(_key(database()))
 
 
-def undo(batch_id: int, user: str) -> int:
+def undo(batch_id: int, user: User) -> int:
     """Undo an import batch (raises ``UndoRefused``); caches move on with the generation."""
-    return undo_batch(database(), batch_id, user=user)
+    return undo_batch(database(), batch_id, user=user.username, role=user.role)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

@@ -45,7 +45,7 @@ batch = st.selectbox(t("ui.history.choose", lang), list(labels), format_func=lab
 confirmed = st.checkbox(t("ui.history.confirm", lang), key="history.confirm")
 if st.button(t("ui.history.undo_button", lang), disabled=not confirmed, key="history.undo"):
     try:
-        undo_id = state.undo(batch, user.username)
+        undo_id = state.undo(batch, user)
     except UndoRefused as exc:
         st.error(t(f"undo.{exc.args[0]}", lang))
     else:
