@@ -98,14 +98,15 @@ class Database:
         ``cur``: a ``workspace`` cursor whose temp tables the writes read (default: a new one).
         ``changes_data=False``: what it writes is shown on no page, so cached pages stay valid.
         """
-        with self._write_lock, nullcontext(cur) if cur is not None else self._con.cursor() as cur:
-            cur.execute("BEGIN TRANSACTION")
+        opened = nullcontext(cur) if cur is not None else self._con.cursor()
+        with self._write_lock, opened as writing:
+            writing.execute("BEGIN TRANSACTION")
             try:
-                yield cur
+                yield writing
             except BaseException:
-                cur.execute("ROLLBACK")
+                writing.execute("ROLLBACK")
                 raise
-            cur.execute("COMMIT")
+            writing.execute("COMMIT")
             if changes_data:
                 self.generation += 1
 

@@ -84,4 +84,5 @@ def test_markdown_in_names_and_rules_is_shown_as_text(tiny_file, tmp_path):
             assert all(text == href for text, href in links), links
             assert page.locator("strong", has_text="粗体").count() == 0
             assert page.get_by_text("红字", exact=True).count() == 0  # not a coloured span of its own
+            page.get_by_text(MARKUP).first.scroll_into_view_if_needed()
             page.screenshot(path=str(ARTIFACTS / f"markup-as-text-{address.split('/')[3][:8]}.png"))
