@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test lint format bench bench-import bench-pages bench-briefing bench-hostile sample clean
+.PHONY: run test lint format bench bench-import bench-pages bench-briefing bench-hostile bench-undo sample clean
 
 run: $(VENV)/.app
 	$(PY) -m data_layer init --if-missing
@@ -33,6 +33,9 @@ bench-briefing: $(VENV)/.dev
 
 bench-hostile: $(VENV)/.dev
 	$(PY) bench/bench_hostile.py
+
+bench-undo: $(VENV)/.dev
+	$(PY) bench/bench_undo.py
 
 sample: $(VENV)/.app
 	$(PY) -m data_layer generate --out sample_data

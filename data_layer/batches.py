@@ -16,7 +16,7 @@ import datetime as dt
 import pandas as pd
 
 from .db import Database
-from .tables import SPECS
+from .tables import SPECS, assert_unique
 
 
 def recent_imports(db: Database, limit: int = 50) -> pd.DataFrame:
@@ -72,7 +72,9 @@ def undo_batch(db: Database, batch_id: int, *, user: str, role: str = "staff") -
             )
         cur.execute(f"DELETE FROM {spec.table} WHERE batch_id = ?", [batch_id])
         restored = 0
-        for table in (spec.table, *(c.table for c in spec.children)):
+        for table, key in ((spec.table, spec.key), *((c.table, c.key) for c in spec.children)):
+            # batch_id is this function's integer, never text from a user.
+            assert_unique(cur, f"(SELECT * FROM history_{table} WHERE replaced_by = {int(batch_id)})", key)
             count = cur.execute(
                 f"""INSERT INTO {table} BY NAME
                     SELECT * EXCLUDE (replaced_by) FROM history_{table} WHERE replaced_by = ?""",

@@ -32,7 +32,7 @@ from .models import KINDS, LOAD_ORDER
 from .problems import ImportRejected, ImportResult, Problem
 from .profiles import Profile
 from .reader import UnreadableFile, read_table
-from .tables import SPECS, Child, KindSpec, stage
+from .tables import SPECS, Child, KindSpec, assert_unique, stage
 from .validate import MAX_PROBLEMS, Checked, Progress, assumption_warnings, check, header_score
 
 # Fields holding a list of values (a patent's holders, a filing's patents).
@@ -353,6 +353,9 @@ def _columns(cur, table: str) -> list[str]:
 
 def _write(cur, spec: KindSpec, result: ImportResult, meta: dict) -> int:
     """Replace changed keys, insert new ones, log the batch; return the batch id."""
+    assert_unique(cur, f"stage_{spec.table}", spec.key)
+    for child in spec.children:
+        assert_unique(cur, f"stage_{child.table}", child.key)
     batch_id = cur.execute("SELECT coalesce(max(batch_id), 0) + 1 FROM imports").fetchone()[0]
     key_match = " AND ".join(f"t.{k} = c.{k}" for k in spec.key)
     changed = f"(SELECT {', '.join(spec.key)} FROM stage_status WHERE status <> 'same')"

@@ -7,6 +7,13 @@ one transaction, so an upgrade either completes or leaves the file as it was.
 There are no FOREIGN KEY constraints: DuckDB implements an update as delete-and-insert,
 so a parent row that children reference could never be replaced. References are checked
 by ``ingest`` before anything is written, and reported row by row.
+
+The tables imports write have no PRIMARY KEY either, though each has a natural key
+(``tables.SPECS``). DuckDB keeps a key's index outside its transactions and removes a deleted
+row's entry when the delete commits, while other sessions wait: replacing or undoing 300,000
+patents stalled every reader for 15-25 s. Keys stay unique because one path writes these
+tables (``ingest._write``, ``batches.undo_batch``), which checks the rows it brings in; the
+key columns are NOT NULL, as a key's would be.
 """
 
 from __future__ import annotations
@@ -16,7 +23,7 @@ import duckdb
 from .counties import COUNTIES
 from .measures import AREAS, MEASURES
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 TABLES: dict[str, str] = {
     "meta": "key VARCHAR PRIMARY KEY, value VARCHAR",
@@ -25,42 +32,42 @@ TABLES: dict[str, str] = {
     "areas": "area INTEGER PRIMARY KEY, name_zh VARCHAR NOT NULL, name_en VARCHAR NOT NULL",
     "measures": """measure INTEGER PRIMARY KEY, area INTEGER NOT NULL, name_zh VARCHAR NOT NULL,
         name_en VARCHAR NOT NULL""",
-    "institutions": """credit_code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, kind VARCHAR NOT NULL,
+    "institutions": """credit_code VARCHAR NOT NULL, name VARCHAR NOT NULL, kind VARCHAR NOT NULL,
         county VARCHAR NOT NULL, industry VARCHAR, patent_intensive BOOLEAN NOT NULL, batch_id BIGINT""",
-    "patents": """app_no VARCHAR PRIMARY KEY, title VARCHAR NOT NULL, patent_type VARCHAR NOT NULL,
+    "patents": """app_no VARCHAR NOT NULL, title VARCHAR NOT NULL, patent_type VARCHAR NOT NULL,
         filing_date DATE NOT NULL, grant_date DATE, lapse_date DATE, county VARCHAR NOT NULL,
         ipc VARCHAR, batch_id BIGINT, legal_status VARCHAR""",
     # grant_date and lapse_date repeat the patent's own, written from the same file row in the
     # same transaction: the industrialization rate then needs no join over every patent
     # (at 3 million patents that join alone took 0.3 s).
-    "patent_holders": """app_no VARCHAR, holder_code VARCHAR, seq SMALLINT NOT NULL,
-        grant_date DATE, lapse_date DATE, PRIMARY KEY (app_no, holder_code)""",
-    "patent_events": """app_no VARCHAR, event_type VARCHAR, event_date DATE, counterparty VARCHAR,
+    "patent_holders": """app_no VARCHAR NOT NULL, holder_code VARCHAR NOT NULL, seq SMALLINT NOT NULL,
+        grant_date DATE, lapse_date DATE""",
+    "patent_events": """app_no VARCHAR NOT NULL, event_type VARCHAR NOT NULL, event_date DATE NOT NULL,
+        counterparty VARCHAR NOT NULL,
         holder_code VARCHAR, counterparty_code VARCHAR, counterparty_local BOOLEAN, amount_10k DOUBLE,
         in_production BOOLEAN NOT NULL, batch_id BIGINT, record_no VARCHAR, license_kind VARCHAR,
-        end_date DATE, PRIMARY KEY (app_no, event_type, event_date, counterparty)""",
-    "filings": """filing_no VARCHAR PRIMARY KEY, product_name VARCHAR NOT NULL,
+        end_date DATE""",
+    "filings": """filing_no VARCHAR NOT NULL, product_name VARCHAR NOT NULL,
         enterprise_code VARCHAR NOT NULL,
         filing_date DATE NOT NULL, industry VARCHAR, patent_intensive BOOLEAN NOT NULL, batch_id BIGINT""",
-    "filing_patents": "filing_no VARCHAR, app_no VARCHAR, PRIMARY KEY (filing_no, app_no)",
-    "filing_outputs": """filing_no VARCHAR, year INTEGER, output_10k DOUBLE NOT NULL,
-        PRIMARY KEY (filing_no, year)""",
-    "contracts": """contract_no VARCHAR PRIMARY KEY, title VARCHAR NOT NULL, contract_type VARCHAR NOT NULL,
+    "filing_patents": "filing_no VARCHAR NOT NULL, app_no VARCHAR NOT NULL",
+    "filing_outputs": "filing_no VARCHAR NOT NULL, year INTEGER NOT NULL, output_10k DOUBLE NOT NULL",
+    "contracts": """contract_no VARCHAR NOT NULL, title VARCHAR NOT NULL, contract_type VARCHAR NOT NULL,
         seller_code VARCHAR NOT NULL, buyer_name VARCHAR NOT NULL, buyer_local BOOLEAN NOT NULL,
         registered_date DATE NOT NULL, turnover_10k DOUBLE NOT NULL, tech_amount_10k DOUBLE,
         batch_id BIGINT, ip_type VARCHAR, buyer_region VARCHAR, involves_patent BOOLEAN NOT NULL""",
-    "contract_patents": "contract_no VARCHAR, app_no VARCHAR, PRIMARY KEY (contract_no, app_no)",
-    "indicators": """measure INTEGER, indicator VARCHAR, quarter VARCHAR, unit VARCHAR NOT NULL,
-        value DOUBLE NOT NULL, target DOUBLE, department VARCHAR NOT NULL, note VARCHAR, batch_id BIGINT,
-        PRIMARY KEY (measure, indicator, quarter)""",
-    "county_rules": """county VARCHAR PRIMARY KEY, issued BOOLEAN NOT NULL, issued_date DATE, title VARCHAR,
+    "contract_patents": "contract_no VARCHAR NOT NULL, app_no VARCHAR NOT NULL",
+    "indicators": """measure INTEGER NOT NULL, indicator VARCHAR NOT NULL, quarter VARCHAR NOT NULL,
+        unit VARCHAR NOT NULL, value DOUBLE NOT NULL, target DOUBLE, department VARCHAR NOT NULL,
+        note VARCHAR, batch_id BIGINT""",
+    "county_rules": """county VARCHAR NOT NULL, issued BOOLEAN NOT NULL, issued_date DATE, title VARCHAR,
         doc_no VARCHAR, batch_id BIGINT""",
-    "events": """title VARCHAR, event_date DATE, event_type VARCHAR NOT NULL, county VARCHAR NOT NULL,
-        participants INTEGER NOT NULL, deals INTEGER, deal_amount_10k DOUBLE, batch_id BIGINT,
-        PRIMARY KEY (title, event_date)""",
-    "targets": """code VARCHAR, period VARCHAR, period_start DATE NOT NULL, deadline DATE NOT NULL,
-        baseline_year INTEGER, baseline DOUBLE, target_value DOUBLE NOT NULL, target_type VARCHAR NOT NULL,
-        unit VARCHAR NOT NULL, source VARCHAR NOT NULL, batch_id BIGINT, PRIMARY KEY (code, period)""",
+    "events": """title VARCHAR NOT NULL, event_date DATE NOT NULL, event_type VARCHAR NOT NULL,
+        county VARCHAR NOT NULL, participants INTEGER NOT NULL, deals INTEGER, deal_amount_10k DOUBLE,
+        batch_id BIGINT""",
+    "targets": """code VARCHAR NOT NULL, period VARCHAR NOT NULL, period_start DATE NOT NULL,
+        deadline DATE NOT NULL, baseline_year INTEGER, baseline DOUBLE, target_value DOUBLE NOT NULL,
+        target_type VARCHAR NOT NULL, unit VARCHAR NOT NULL, source VARCHAR NOT NULL, batch_id BIGINT""",
     "users": """username VARCHAR PRIMARY KEY, display_name VARCHAR NOT NULL, role VARCHAR NOT NULL,
         password_hash VARCHAR NOT NULL, active BOOLEAN NOT NULL, created_at TIMESTAMP NOT NULL,
         password_changed_at TIMESTAMP NOT NULL""",
@@ -132,6 +139,18 @@ MIGRATIONS: dict[int, list[str]] = {
     ],
     # Logins throttled per client address as well as per name.
     4: ["ALTER TABLE login_attempts ADD COLUMN IF NOT EXISTS client VARCHAR"],
+    # Imported tables without PRIMARY KEY (see the module's docstring): rebuilt, as DuckDB
+    # cannot drop a key in place.
+    5: [
+        statement
+        for table in HISTORY_TABLES
+        for statement in (
+            f"CREATE TABLE rebuilt_{table} ({TABLES[table]})",
+            f"INSERT INTO rebuilt_{table} BY NAME SELECT * FROM {table}",
+            f"DROP TABLE {table}",
+            f"ALTER TABLE rebuilt_{table} RENAME TO {table}",
+        )
+    ],
 }
 
 

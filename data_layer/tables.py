@@ -21,6 +21,11 @@ class Child:
     table: str
     columns: tuple[str, ...]  # the parent key first, then the child's own columns
 
+    @property
+    def key(self) -> tuple[str, ...]:
+        """Parent key and the child's first column: a holder, a linked patent, a year."""
+        return self.columns[:2]
+
 
 @dataclass(frozen=True)
 class KindSpec:
@@ -124,3 +129,16 @@ _CHILDREN = {
         "contract_patents": f"SELECT contract_no, app_no FROM ({_unnest('contract_no', 'app_nos', 'app_no')})"
     },
 }
+
+
+def assert_unique(cur, source: str, key: tuple[str, ...]) -> None:
+    """Raise if two rows of ``source`` share ``key``.
+
+    The imported tables carry no PRIMARY KEY (see ``schema``), so the one write path checks
+    the rows it brings in: a duplicate here is a bug in the checks, never the user's file.
+    """
+    found = cur.execute(
+        f"SELECT {', '.join(key)} FROM {source} GROUP BY ALL HAVING count(*) > 1 LIMIT 1"
+    ).fetchone()
+    if found is not None:
+        raise RuntimeError(f"{source} would write key {dict(zip(key, found, strict=True))} twice")

@@ -7,6 +7,7 @@ import pytest
 from data_layer.batches import UndoRefused, undo_batch
 from data_layer.ingest import import_file
 from data_layer.schema import HISTORY_TABLES
+from data_layer.tables import SPECS, assert_unique
 
 from .conftest import E1, app_no, write_csv
 from .test_ingest import rows_of, set_cell
@@ -76,3 +77,40 @@ def test_staff_undo_their_own_imports_and_an_admin_anyones(fresh_db, tmp_path):
     assert undo_batch(fresh_db, batch, user="wang")  # their own
     again = import_file(fresh_db, write_csv(tmp_path / "filings.csv", rows), user="wang").batch_id
     assert undo_batch(fresh_db, again, user="zhao", role="admin")
+
+
+def _duplicated_keys(db) -> list[str]:
+    found = []
+    for spec in SPECS.values():
+        for table, key in ((spec.table, spec.key), *((c.table, c.key) for c in spec.children)):
+            if db.scalar(f"SELECT count(*) - count(DISTINCT ({', '.join(key)})) FROM {table}"):
+                found.append(table)
+    return found
+
+
+def test_keys_stay_unique_through_imports_and_undos(fresh_db, tmp_path):
+    """The tables carry no key index (see ``schema``): the write path keeps their keys unique."""
+    batches = []
+    changed = {
+        "patents": "专利名称",
+        "filings": "年产值（万元）",
+        "contracts": "合同名称",
+        "patent_events": "金额（万元）",
+    }
+    for n, kind in enumerate(["patents", "filings", "contracts", "patents", "patent_events", "filings"]):
+        rows = set_cell(rows_of(kind), 1, changed[kind], str(60 + n))  # a changed row: replaced
+        batches.append(import_file(fresh_db, write_csv(tmp_path / f"{kind}.csv", rows)).batch_id)
+        assert _duplicated_keys(fresh_db) == []
+    for batch in reversed(batches):
+        if batch is not None:
+            undo_batch(fresh_db, batch, user="li", role="admin")
+            assert _duplicated_keys(fresh_db) == []
+
+
+def test_a_stage_with_a_duplicate_key_is_never_written(fresh_db):
+    before = data_snapshot(fresh_db)
+    with pytest.raises(RuntimeError, match="twice"), fresh_db.transaction() as cur:
+        cur.execute("CREATE TEMP TABLE stage_patents AS SELECT * FROM patents")
+        cur.execute("INSERT INTO stage_patents SELECT * FROM patents LIMIT 1")
+        assert_unique(cur, "stage_patents", SPECS["patents"].key)
+    assert data_snapshot(fresh_db) == before
