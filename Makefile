@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test lint format bench bench-import bench-pages bench-briefing bench-hostile bench-undo sample clean
+.PHONY: run test lint format bench bench-import bench-pages bench-briefing bench-hostile bench-undo bench-generations sample clean
 
 run: $(VENV)/.app
 	$(PY) -m data_layer init --if-missing
@@ -36,6 +36,9 @@ bench-hostile: $(VENV)/.dev
 
 bench-undo: $(VENV)/.dev
 	$(PY) bench/bench_undo.py
+
+bench-generations: $(VENV)/.dev
+	$(PY) bench/bench_generations.py
 
 sample: $(VENV)/.app
 	$(PY) -m data_layer generate --out sample_data

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import streamlit as st
 
-from data_layer.db import DatabaseBusy
 from data_layer.i18n import t
 from ui import auth, filters, state, theme
 
@@ -23,11 +22,7 @@ today = state.today()
 chosen = filters.sidebar_filters(settings.language, today)
 lang = chosen.lang
 
-try:
-    state.database()
-except DatabaseBusy as exc:
-    st.error(t("ui.db_busy", lang, detail=str(exc)))
-    st.stop()
+state.database().refresh()  # this run reads the newest published data
 
 if state.sample_in_use():
     st.sidebar.badge(

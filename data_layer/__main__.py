@@ -14,9 +14,9 @@ import json
 import sys
 from pathlib import Path
 
-from . import i18n, parties, profiles, vocabularies
+from . import backups, i18n, parties, profiles, vocabularies
 from .counties import BY_ADCODE, county_adcode
-from .db import Database, DatabaseBusy
+from .db import Database
 from .ingest import ImportRejected, Problem, import_bytes, load_folder, preview_bytes
 from .kpis import compute_kpis
 from .models import KINDS
@@ -72,6 +72,23 @@ def build_parser() -> argparse.ArgumentParser:
         "--password-stdin", action="store_true", help="read the password from standard input (scripts)"
     )
 
+    back = commands.add_parser(
+        "backup", help="copy the data and accounts as they are now (while the app runs)"
+    )
+    back.add_argument(
+        "--to", type=Path, help="folder (default: DASHBOARD_BACKUP_DIR or backups/ beside the data)"
+    )
+    back.add_argument(
+        "--keep", type=int, help="keep the newest N backups there (default: DASHBOARD_BACKUPS_KEPT)"
+    )
+    rest = commands.add_parser(
+        "restore", help="publish a backup's data (the current data is backed up first)"
+    )
+    rest.add_argument("file", type=Path)
+    rest.add_argument("--with-accounts", action="store_true", help="also replace accounts and the audit log")
+    listed = commands.add_parser("backups", help="list the backups, newest first")
+    listed.add_argument("--to", type=Path, help="folder (default: as for backup)")
+
     profs = commands.add_parser("profiles", help="source profiles: list, export, import, delete")
     action = profs.add_subparsers(dest="action", required=True)
     action.add_parser("list", help="built-in and saved profiles")
@@ -109,19 +126,17 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     settings = Settings()
+    if args.db:  # folders kept beside the data (backups, snapshots) follow --db too
+        settings = settings.model_copy(update={"db_path": args.db})
     lang = args.lang or settings.language
     if args.command == "init" and args.if_missing:
-        return _init_if_missing(args.db or settings.db_path, args.sample_dir or settings.sample_dir)
+        return _init_if_missing(settings.db_path, args.sample_dir or settings.sample_dir)
     if args.command == "generate":
         from .samplegen import generate
 
         print(json.dumps(generate(args.out, scale=args.scale, seed=args.seed), ensure_ascii=False))
         return 0
-    try:
-        db = Database(args.db or settings.db_path)
-    except DatabaseBusy as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 3
+    db = Database(settings.db_path)
     try:
         return _COMMANDS[args.command](db, args, lang, settings)
     finally:
@@ -308,6 +323,28 @@ def _users(db: Database, args, lang: str, settings: Settings) -> int:
     return 0
 
 
+def _backup(db: Database, args, lang: str, settings: Settings) -> int:
+    made = backups.backup(db, args.to or settings.backups, keep=args.keep or settings.backups_kept)
+    print(f"backup: {made.path} (generation {made.generation}, {made.size / 2**20:.1f} MB)")
+    return 0
+
+
+def _restore(db: Database, args, lang: str, settings: Settings) -> int:
+    try:
+        replaced = backups.restore(db, args.file, settings.backups, with_accounts=args.with_accounts)
+    except backups.BackupError as exc:
+        print(f"error: {exc.message(lang)}", file=sys.stderr)
+        return 1
+    print(f"restored {args.file} as generation {db.generation}; what it replaced: {replaced.path}")
+    return 0
+
+
+def _backups(db: Database, args, lang: str, settings: Settings) -> int:
+    for b in backups.list_backups(args.to or settings.backups):
+        print(f"{b.taken_at:%Y-%m-%d %H:%M:%S}\tgeneration {b.generation}\t{b.size / 2**20:.1f} MB\t{b.path}")
+    return 0
+
+
 def _read_password(from_stdin: bool) -> str:
     """From standard input for scripts, else typed twice without echo."""
     if from_stdin:
@@ -378,6 +415,9 @@ _COMMANDS = {
     "import": _import,
     "kpis": _kpis,
     "users": _users,
+    "backup": _backup,
+    "restore": _restore,
+    "backups": _backups,
     "profiles": _profiles,
     "aliases": _aliases,
     "vocab": _vocab,

@@ -258,6 +258,23 @@ TEXT: dict[str, tuple[str, str]] = {
         "the file has no in-production column: {value} licences count as not in production, "
         "so not as industrialized",
     ),
+    "backup.busy": (
+        "数据正在连续更新，未能复制，请稍后再试",
+        "The data kept changing while it was copied; try again shortly",
+    ),
+    "backup.missing": ("找不到备份文件：{file}", "No backup file at {file}"),
+    "backup.unreadable": (
+        "备份文件 {file} 无法读取（已损坏或不是数据库文件）：{detail}",
+        "The backup {file} cannot be read (damaged, or not a database file): {detail}",
+    ),
+    "backup.foreign": (
+        "{file} 不是本系统制作的备份，未恢复",
+        "{file} is not a backup made by this dashboard; nothing was restored",
+    ),
+    "backup.newer": (
+        "备份 {file} 的数据结构版本 {version} 比本程序（{supported}）新，请先升级程序",
+        "The backup {file} is of schema {version}, newer than this program's ({supported}): upgrade first",
+    ),
     "resolve.pick_unknown": (
         "“{name}”：单位表中没有“{value}”（请填写已有单位的统一社会信用代码或完整名称）",
         "“{name}”: no institution “{value}” (write an existing institution's credit code or full name)",
@@ -681,7 +698,6 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "ui.data_as_of": ("数据截至 {date}", "Data as of {date}"),
     "ui.no_data_yet": ("尚无数据。请先导入数据。", "No data yet. Import data first."),
-    "ui.db_busy": ("数据库正被其他程序占用：{detail}", "The database is in use by another program: {detail}"),
     "ui.filter.language": ("语言", "Language"),
     "ui.filter.county": ("区县", "County"),
     "ui.filter.period": ("统计时点", "As of"),

@@ -23,7 +23,7 @@ import duckdb
 from .counties import COUNTIES
 from .measures import AREAS, MEASURES
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 TABLES: dict[str, str] = {
     "meta": "key VARCHAR PRIMARY KEY, value VARCHAR",
@@ -68,11 +68,6 @@ TABLES: dict[str, str] = {
     "targets": """code VARCHAR NOT NULL, period VARCHAR NOT NULL, period_start DATE NOT NULL,
         deadline DATE NOT NULL, baseline_year INTEGER, baseline DOUBLE, target_value DOUBLE NOT NULL,
         target_type VARCHAR NOT NULL, unit VARCHAR NOT NULL, source VARCHAR NOT NULL, batch_id BIGINT""",
-    "users": """username VARCHAR PRIMARY KEY, display_name VARCHAR NOT NULL, role VARCHAR NOT NULL,
-        password_hash VARCHAR NOT NULL, active BOOLEAN NOT NULL, created_at TIMESTAMP NOT NULL,
-        password_changed_at TIMESTAMP NOT NULL""",
-    "login_attempts": """username VARCHAR NOT NULL, attempted_at TIMESTAMP NOT NULL,
-        succeeded BOOLEAN NOT NULL, client VARCHAR""",
     "imports": """batch_id BIGINT PRIMARY KEY, kind VARCHAR NOT NULL, file_name VARCHAR NOT NULL,
         file_size BIGINT NOT NULL, file_hash VARCHAR NOT NULL, rows_in_file INTEGER NOT NULL,
         rows_new INTEGER NOT NULL, rows_replaced INTEGER NOT NULL, rows_same INTEGER NOT NULL,
@@ -138,7 +133,7 @@ MIGRATIONS: dict[int, list[str]] = {
         f"CREATE TABLE IF NOT EXISTS source_profiles ({TABLES['source_profiles']})",
     ],
     # Logins throttled per client address as well as per name.
-    4: ["ALTER TABLE login_attempts ADD COLUMN IF NOT EXISTS client VARCHAR"],
+    4: ["ALTER TABLE IF EXISTS login_attempts ADD COLUMN IF NOT EXISTS client VARCHAR"],
     # Imported tables without PRIMARY KEY (see the module's docstring): rebuilt, as DuckDB
     # cannot drop a key in place.
     5: [
@@ -151,13 +146,17 @@ MIGRATIONS: dict[int, list[str]] = {
             f"ALTER TABLE rebuilt_{table} RENAME TO {table}",
         )
     ],
+    # Accounts and login attempts moved to a SQLite file every process may write
+    # (data_layer.accounts, which copied them when the database was opened).
+    6: ["DROP TABLE IF EXISTS users", "DROP TABLE IF EXISTS login_attempts"],
 }
 
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:
     """Version stored in the database, 0 when the database is empty."""
     exists = con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
+        """SELECT count(*) FROM information_schema.tables
+           WHERE table_name = 'meta' AND table_catalog = current_database()"""
     ).fetchone()[0]
     if not exists:
         return 0

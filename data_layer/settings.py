@@ -29,10 +29,21 @@ class Settings(BaseSettings):
         None, description="where frozen briefing snapshots are kept (default: snapshots/ beside the database)"
     )
     snapshots_kept: int = Field(20, ge=1, description="how many frozen snapshots to keep")
+    backup_dir: Path | None = Field(
+        None, description="where `python -m data_layer backup` writes (default: backups/ beside the database)"
+    )
+    backups_kept: int = Field(
+        14, ge=1, description="how many backups `backup` keeps (older ones are deleted)"
+    )
     trusted_proxies: str = Field(
         "127.0.0.1,::1",
         description="addresses of reverse proxies whose X-Forwarded-For names the client (comma-separated)",
     )
+
+    @property
+    def backups(self) -> Path:
+        """The folder of backups."""
+        return self.backup_dir or self.db_path.parent / "backups"
 
     @property
     def snapshots(self) -> Path:

@@ -11,24 +11,27 @@ from .settings import Settings
 
 
 def create_database(path: Path | str, sample_dir: Path | str | None) -> Database:
-    """Create a database at ``path``, loading ``sample_dir`` (if given) through the import path.
+    """Create the dataset at ``path``, loading ``sample_dir`` (if given) through the import path.
 
-    The file is built beside its final name and renamed when complete, so a failed or
-    interrupted first start never leaves a half-loaded database behind.
+    The data is built in memory and published whole as the first generation, so a failed or
+    interrupted first start never leaves a half-loaded database behind; of several processes
+    starting at once, one publishes and the others open what it published.
     """
     path = Path(path)
-    building = path.with_name(path.name + ".building")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    building = path.with_name(f"{path.name}.building-{os.getpid()}")
     building.unlink(missing_ok=True)
-    db = Database(building)
+    memory = Database(":memory:")
     try:
         if sample_dir is not None:
-            load_folder(db, sample_dir, user="sample")
-            with db.transaction() as cur:
+            load_folder(memory, sample_dir, user="sample")
+            with memory.transaction() as cur:
                 cur.execute("INSERT OR REPLACE INTO meta VALUES ('sample', 'true')")
+        memory.copy_to(building)
+        return Database(path, seed=building)
     finally:
-        db.close()
-    os.replace(building, path)
-    return Database(path)
+        memory.close()
+        building.unlink(missing_ok=True)
 
 
 def open_database(settings: Settings | None = None) -> Database:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from .accounts import parse, stamp
 from .db import Database
 
 # What each role may do (enforced where it is done):
@@ -55,13 +56,13 @@ def add_user(
     if role not in ROLES:
         raise AccountError("role_unknown")
     _check_strength(password)
-    if db.scalar("SELECT count(*) FROM users WHERE username = ?", [username]):
-        raise AccountError("username_taken")
-    now = dt.datetime.now()
-    with db.transaction(changes_data=False) as cur:
-        cur.execute(
-            "INSERT INTO users VALUES (?, ?, ?, ?, true, ?, ?)",
-            [username, display_name or username, role, _hasher.hash(password), now, now],
+    hashed, now = _hasher.hash(password), stamp(dt.datetime.now())
+    with db.accounts.write() as con:
+        if con.execute("SELECT count(*) FROM users WHERE username = ?", [username]).fetchone()[0]:
+            raise AccountError("username_taken")
+        con.execute(
+            "INSERT INTO users VALUES (?, ?, ?, ?, 1, ?, ?)",
+            [username, display_name or username, role, hashed, now, now],
         )
     return User(username, display_name or username, role)
 
@@ -69,22 +70,25 @@ def add_user(
 def set_password(db: Database, username: str, password: str) -> None:
     _check_strength(password)
     _require(db, username)
-    with db.transaction(changes_data=False) as cur:
-        cur.execute(
+    with db.accounts.write() as con:
+        con.execute(
             "UPDATE users SET password_hash = ?, password_changed_at = ? WHERE username = ?",
-            [_hasher.hash(password), dt.datetime.now(), username],
+            [_hasher.hash(password), stamp(dt.datetime.now()), username],
         )
 
 
 def set_active(db: Database, username: str, active: bool) -> None:
     """Disable (or re-enable) an account; its history stays."""
     _require(db, username)
-    with db.transaction(changes_data=False) as cur:
-        cur.execute("UPDATE users SET active = ? WHERE username = ?", [active, username])
+    with db.accounts.write() as con:
+        con.execute("UPDATE users SET active = ? WHERE username = ?", [int(active), username])
 
 
 def list_users(db: Database) -> list[tuple]:
-    return db.rows("SELECT username, display_name, role, active, created_at FROM users ORDER BY username")
+    rows = db.accounts.rows(
+        "SELECT username, display_name, role, active, created_at FROM users ORDER BY username"
+    )
+    return [(u, d, r, bool(a), parse(c)) for u, d, r, a, c in rows]
 
 
 def login(
@@ -100,14 +104,14 @@ def login(
     if retry_after(db, username, now, client) > now:
         _log(db, username, now, client, succeeded=False)
         raise AccountError("login_wait")
-    row = db.rows(
+    row = db.accounts.rows(
         "SELECT display_name, role, password_hash, active FROM users WHERE username = ?", [username]
     )
     ok = False
     if row:
         display_name, role, stored, active = row[0]
         try:
-            ok = _hasher.verify(stored, password) and active
+            ok = _hasher.verify(stored, password) and bool(active)
         except (VerificationError, InvalidHashError):
             ok = False
     else:
@@ -129,8 +133,8 @@ def retry_after(db: Database, username: str, now: dt.datetime, client: str = "")
     until there are so many that the account itself is under attack.
     """
     since = now - WINDOW
-    pair = _failures(db, "username = ? AND client IS NOT DISTINCT FROM ?", [username, client], since)
-    address = _failures(db, "client IS NOT DISTINCT FROM ?", [client], since)
+    pair = _failures(db, "username = ? AND client IS ?", [username, client], since)
+    address = _failures(db, "client IS ?", [client], since)
     name = _failures(db, "username = ?", [username], since)
     return max(
         _wait(pair, FREE_FAILURES, now),
@@ -142,15 +146,15 @@ def retry_after(db: Database, username: str, now: dt.datetime, client: str = "")
 def _failures(db: Database, where: str, params: list, since: dt.datetime) -> list[dt.datetime]:
     """Failed attempts matching ``where`` after ``since`` and after the last such success."""
     # ``where`` is one of the fixed conditions above, never user text; values are parameters.
-    rows = db.rows(
+    rows = db.accounts.rows(
         f"""SELECT attempted_at FROM login_attempts
             WHERE {where} AND NOT succeeded AND attempted_at > ?
               AND attempted_at > coalesce((SELECT max(attempted_at) FROM login_attempts
-                                           WHERE {where} AND succeeded), TIMESTAMP '1970-01-01')
+                                           WHERE {where} AND succeeded), '')
             ORDER BY attempted_at""",
-        [*params, since, *params],
+        [*params, stamp(since), *params],
     )
-    return [r[0] for r in rows]
+    return [parse(r[0]) for r in rows]
 
 
 def _wait(failures: list[dt.datetime], free: int, now: dt.datetime) -> dt.datetime:
@@ -161,11 +165,11 @@ def _wait(failures: list[dt.datetime], free: int, now: dt.datetime) -> dt.dateti
 
 
 def _log(db: Database, username: str, at: dt.datetime, client: str, *, succeeded: bool) -> None:
-    # A login attempt is shown on no page: cached pages stay valid (see Database.transaction).
-    with db.transaction(changes_data=False) as cur:
-        cur.execute(
+    # Kept with the accounts, not in the data: cached pages stay valid (see data_layer.accounts).
+    with db.accounts.write() as con:
+        con.execute(
             "INSERT INTO login_attempts (username, attempted_at, succeeded, client) VALUES (?, ?, ?, ?)",
-            [username, at, succeeded, client],
+            [username, stamp(at), int(succeeded), client],
         )
 
 
@@ -177,5 +181,5 @@ def _check_strength(password: str) -> None:
 
 
 def _require(db: Database, username: str) -> None:
-    if not db.scalar("SELECT count(*) FROM users WHERE username = ?", [username]):
+    if not db.accounts.scalar("SELECT count(*) FROM users WHERE username = ?", [username]):
         raise AccountError("user_unknown")

@@ -105,7 +105,7 @@ def test_no_login_without_a_browser_key(staff_env, apptest_browser):
     assert "auth.user" not in at.session_state
     assert at.error[0].value.startswith("无法登录：此浏览器没有本站的登录凭据 Cookie")
     attempts = Database(staff_env)
-    assert attempts.scalar("SELECT count(*) FROM login_attempts") == 0  # no attempt spent
+    assert attempts.accounts.scalar("SELECT count(*) FROM login_attempts") == 0  # no attempt spent
     attempts.close()
 
 

@@ -12,6 +12,7 @@ import pytest
 from data_layer.db import Database
 from data_layer.parties import AliasError, add_alias
 from data_layer.profiles import Profile, builtin_profiles, find, save
+from data_layer.users import list_users
 
 from .conftest import ROOT, TINY, write_csv
 from .exports.expected import EXPORTS
@@ -95,15 +96,25 @@ def test_init_if_missing_builds_once(tmp_path, tiny_dir):
     check.close()
 
 
-def test_database_held_by_another_process_is_reported(tmp_path):
+def test_commands_work_while_another_process_holds_the_data(tmp_path, tiny_file):
+    """The app (this test process) keeps the data open; the command line imports and adds an
+    account meanwhile, and the app reads the new data on its next read, without a restart."""
     path = tmp_path / "held.duckdb"
-    holder = Database(path)  # this test process plays the running app
+    shutil.copy(tiny_file, path)
+    app = Database(path)
     try:
-        done = cli("--db", str(path), "kpis", "--json")
+        before, generation = app.scalar("SELECT count(*) FROM contracts"), app.generation
+        rows = [list(r) for r in TINY["contracts"]]
+        rows.append(["C-CLI", "新合同", "技术服务", rows[1][3], "某公司", "否", "2025-01-02", "1", "", ""])
+        done = cli("--db", str(path), "import", str(write_csv(tmp_path / "contracts.csv", rows)))
+        assert done.returncode == 0, done.stderr
+        added = cli("--db", str(path), "users", "add", "wang", "--password-stdin", stdin="long-enough-1\n")
+        assert added.returncode == 0, added.stderr
+        assert app.scalar("SELECT count(*) FROM contracts") == before + 1
+        assert app.generation == generation + 1
+        assert [u[0] for u in list_users(app)] == ["wang"]
     finally:
-        holder.close()
-    assert done.returncode == 3
-    assert "in use by another process" in done.stderr
+        app.close()
 
 
 def test_import_a_chosen_sheet_dry_run_writes_nothing(tmp_path, tiny_dir):
@@ -261,3 +272,24 @@ def test_vocab_prints_the_words_in_force(db_copy):
     every = json.loads(cli("--db", db_copy, "vocab", "--json").stdout)
     assert {"patent_type", "legal_status", "grant_hint"} <= set(every)
     assert cli("--db", db_copy, "vocab", "no_such").returncode == 2
+
+
+def test_backup_list_and_restore_from_the_command_line(tmp_path, tiny_file):
+    path = tmp_path / "data" / "dashboard.duckdb"
+    path.parent.mkdir()
+    shutil.copy(tiny_file, path)
+    folder = tmp_path / "kept"
+    made = cli("--db", str(path), "backup", "--to", str(folder), "--keep", "3")
+    assert made.returncode == 0, made.stderr
+    listed = cli("--db", str(path), "backups", "--to", str(folder))
+    (line,) = listed.stdout.splitlines()
+    backup_file = line.split("\t")[-1]
+    assert backup_file.startswith(str(folder)) and "generation 1" in line
+    garbage = tmp_path / "garbage.duckdb"
+    garbage.write_bytes(b"not a database" * 1000)
+    refused = cli("--db", str(path), "--lang", "en", "restore", str(garbage))
+    assert refused.returncode == 1 and "cannot be read" in refused.stderr
+    restored = cli("--db", str(path), "restore", backup_file)
+    assert restored.returncode == 0, restored.stderr
+    assert "as generation 2" in restored.stdout
+    assert (tmp_path / "data" / "backups").is_dir()  # what it replaced, in the default folder

@@ -23,7 +23,7 @@ def test_no_account_exists_until_one_is_added(empty_db):
 
 def test_password_is_stored_only_as_argon2_hash(empty_db):
     add_user(empty_db, "li", PASSWORD, display_name="李工")
-    stored = empty_db.scalar("SELECT password_hash FROM users WHERE username = 'li'")
+    stored = empty_db.accounts.scalar("SELECT password_hash FROM users WHERE username = 'li'")
     assert stored.startswith("$argon2id$") and PASSWORD not in stored
     assert login(empty_db, "li", PASSWORD, now=T0) == users.User("li", "李工", "staff")
 
@@ -63,7 +63,7 @@ def test_repeated_failures_slow_down_and_are_logged(empty_db):
         login(empty_db, "li", PASSWORD, now=last + dt.timedelta(seconds=5))
     later = last + users.MAX_DELAY + dt.timedelta(seconds=1)
     assert login(empty_db, "li", PASSWORD, now=later).username == "li"
-    logged = empty_db.rows("SELECT succeeded, count(*) FROM login_attempts GROUP BY ALL ORDER BY ALL")
+    logged = empty_db.accounts.rows("SELECT succeeded, count(*) FROM login_attempts GROUP BY 1 ORDER BY 1")
     assert logged == [(False, users.FREE_FAILURES + 1), (True, 1)]
     assert retry_after(empty_db, "li", later) == later  # a success clears the count
 
