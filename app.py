@@ -10,6 +10,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from data_layer import audit
 from data_layer.i18n import t
 from ui import auth, filters, state, theme
 
@@ -34,6 +35,8 @@ if state.sample_in_use():
 
 # Staff pages are offered only to a logged-in user (and each checks again itself).
 user = auth.current_user(settings.session_minutes)
+# Whatever this run does is logged as this user's, from this address (data_layer.audit).
+audit.acting(user.username if user else "", auth.client_address(settings.trusted_proxies))
 # The default page is served at `/` only (its own url_path is reserved, not served), so the
 # overview is also a hidden page at /overview, the address the README and bookmarks use.
 overview = st.Page(
@@ -75,6 +78,7 @@ if user:
         st.Page(
             "views/export.py", title=t("ui.nav.export", lang), icon=":material/download:", url_path="export"
         ),
+        st.Page("views/audit.py", title=t("ui.nav.audit", lang), icon=":material/policy:", url_path="audit"),
     ]
     st.sidebar.caption(t("ui.auth.signed_in", lang, name=user.display_name))
     if st.sidebar.button(t("ui.auth.log_out", lang), key="auth.log_out"):

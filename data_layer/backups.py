@@ -21,7 +21,7 @@ from pathlib import Path
 
 import duckdb
 
-from . import schema
+from . import audit, schema
 from .accounts import TABLES as ACCOUNT_TABLES
 from .db import Database, copy_file
 from .errors import DashboardError
@@ -73,6 +73,7 @@ def backup(
     if keep is not None:
         for old in list_backups(directory)[keep:]:
             old.path.unlink(missing_ok=True)
+    audit.record(db, "backup", str(path))
     return _described(path)
 
 
@@ -137,4 +138,5 @@ def restore(db: Database, path: Path, directory: Path, *, with_accounts: bool = 
                 con.execute(f"DELETE FROM {table}")
                 if rows:
                     con.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(rows[0]))})", rows)
+    audit.record(db, "restore", f"{path} (accounts too)" if with_accounts else str(path))
     return before

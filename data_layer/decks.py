@@ -10,6 +10,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
+from . import audit
 from .db import Database
 
 MAX_NAME = 40
@@ -52,9 +53,11 @@ def save_deck(db: Database, name: str, slides: list[str], *, user: str, known: s
     with db.transaction() as cur:
         cur.execute("DELETE FROM decks WHERE name = ?", [name])
         cur.execute("INSERT INTO decks VALUES (?, ?, ?, ?)", [name, json.dumps(slides), user, saved_at])
+    audit.record(db, "deck_save", f"{name}: {len(slides)} slides", user=user)
     return Deck(name, list(slides), user, saved_at)
 
 
 def delete_deck(db: Database, name: str) -> None:
     with db.transaction() as cur:
         cur.execute("DELETE FROM decks WHERE name = ?", [name])
+    audit.record(db, "deck_delete", name)

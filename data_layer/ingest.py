@@ -23,7 +23,7 @@ from typing import Literal
 import duckdb
 from openpyxl.utils import get_column_letter
 
-from . import derive, parties, profiles
+from . import audit, derive, parties, profiles
 from .columns import columns_of
 from .db import Database
 from .errors import DashboardError
@@ -120,7 +120,7 @@ def import_bytes(
         with db.transaction(cur):
             result = _outcome(cur, kind, file_name, checked, progress)
             if result.rows_new + result.rows_replaced == 0:
-                return result  # nothing to change: no batch is logged
+                return _audited(db, result, user)  # nothing to change: no batch is logged
             meta = {
                 "file_size": len(data),
                 "file_hash": hashlib.sha256(data).hexdigest(),
@@ -129,6 +129,15 @@ def import_bytes(
             }
             result.batch_id = _write(cur, SPECS[kind], result, meta)
             progress("loading", 1.0)
+    return _audited(db, result, user)
+
+
+def _audited(db: Database, result: ImportResult, user: str) -> ImportResult:
+    batch = f"batch {result.batch_id}" if result.batch_id else "no change"
+    detail = (
+        f"{result.kind}, {result.file_name}: {batch}, {result.rows_new} new, {result.rows_replaced} replaced"
+    )
+    audit.record(db, "import", detail, user=user)
     return result
 
 
@@ -467,6 +476,7 @@ def resolve_parties(db: Database, resolutions: list[Resolution], *, user: str) -
     with db.transaction() as cur:
         for name, code in codes.items():
             parties.remember(cur, name, code, user)
+    audit.record(db, "names_resolved", f"{len(codes)} names", user=user)
     return created
 
 

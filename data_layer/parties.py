@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 import pyarrow as pa
 
+from . import audit
 from .counties import county_in_text, in_city
 from .errors import DashboardError
 
@@ -268,6 +269,7 @@ def add_alias(db, name: str, credit_code: str | None, user: str) -> None:
         if own and own != [code]:
             raise AliasError("is_institution", name=name.strip())
         remember(cur, name.strip(), code, user)
+    audit.record(db, "alias_save", f"{name.strip()} -> {code or '-'}", user=user)
 
 
 def forget(db, name: str) -> None:
@@ -277,3 +279,4 @@ def forget(db, name: str) -> None:
         if not cur.execute("SELECT count(*) FROM party_aliases WHERE alias_key = ?", [key]).fetchone()[0]:
             raise AliasError("unknown", name=name.strip())
         cur.execute("DELETE FROM party_aliases WHERE alias_key = ?", [key])
+    audit.record(db, "alias_delete", name.strip())

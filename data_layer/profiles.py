@@ -23,6 +23,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from . import audit
 from .errors import DashboardError
 from .models import KINDS
 
@@ -163,6 +164,7 @@ def save_all(db, profiles: list[Profile], user: str) -> list[Profile]:
                 "INSERT OR REPLACE INTO source_profiles VALUES (?, ?, ?, ?, ?)",
                 [profile.name, profile.kind, profile.model_dump_json(), user, dt.datetime.now()],
             )
+    audit.record(db, "profile_save", ", ".join(p.name for p in profiles), user=user)
     return profiles
 
 
@@ -174,6 +176,7 @@ def delete(db, name: str) -> None:
         if not cur.execute("SELECT count(*) FROM source_profiles WHERE name = ?", [name]).fetchone()[0]:
             raise ProfileError("unknown", name=name)
         cur.execute("DELETE FROM source_profiles WHERE name = ?", [name])
+    audit.record(db, "profile_delete", name)
 
 
 def export_json(profiles: list[Profile]) -> bytes:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import audit
 from .db import Database
 
 SUFFIX = ".duckdb"
@@ -51,6 +52,7 @@ def freeze(db: Database, directory: Path, *, now: dt.datetime | None = None, kee
         part.unlink(missing_ok=True)
         db.copy_to(part)
         part.rename(path)
+    audit.record(db, "freeze", path.stem)
     for old in list_snapshots(directory)[keep:]:
         if old.taken_at < taken_at - SPARED:
             old.path.unlink(missing_ok=True)

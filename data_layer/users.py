@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from . import audit
 from .accounts import parse, stamp
 from .db import Database
 
@@ -64,6 +65,7 @@ def add_user(
             "INSERT INTO users VALUES (?, ?, ?, ?, 1, ?, ?)",
             [username, display_name or username, role, hashed, now, now],
         )
+    audit.record(db, "account_add", f"{username} ({role})")
     return User(username, display_name or username, role)
 
 
@@ -75,6 +77,7 @@ def set_password(db: Database, username: str, password: str) -> None:
             "UPDATE users SET password_hash = ?, password_changed_at = ? WHERE username = ?",
             [_hasher.hash(password), stamp(dt.datetime.now()), username],
         )
+    audit.record(db, "account_password", username)
 
 
 def set_active(db: Database, username: str, active: bool) -> None:
@@ -82,6 +85,7 @@ def set_active(db: Database, username: str, active: bool) -> None:
     _require(db, username)
     with db.accounts.write() as con:
         con.execute("UPDATE users SET active = ? WHERE username = ?", [int(active), username])
+    audit.record(db, "account_enable" if active else "account_disable", username)
 
 
 def list_users(db: Database) -> list[tuple]:
@@ -103,6 +107,7 @@ def login(
     now = now or dt.datetime.now()
     if retry_after(db, username, now, client) > now:
         _log(db, username, now, client, succeeded=False)
+        audit.record(db, "login_failed", "waiting: too many failures", user=username, client=client)
         raise AccountError("login_wait")
     row = db.accounts.rows(
         "SELECT display_name, role, password_hash, active FROM users WHERE username = ?", [username]
@@ -117,6 +122,7 @@ def login(
     else:
         _hasher.hash(password)  # spend the same time as a real check: names are not revealed
     _log(db, username, now, client, succeeded=ok)
+    audit.record(db, "login" if ok else "login_failed", user=username, client=client)
     if not ok:
         raise AccountError("login_failed")
     return User(username, display_name, role)

@@ -17,7 +17,7 @@ from typing import NamedTuple
 import pandas as pd
 import streamlit as st
 
-from data_layer import export, mapping, profiles, trends
+from data_layer import audit, export, mapping, profiles, trends
 from data_layer.batches import recent_imports, undo_batch
 from data_layer.db import Database
 from data_layer.derive import Derived
@@ -187,6 +187,15 @@ def recent_imports_log() -> pd.DataFrame:
     return _recent_imports(_key(database()))
 
 
+def audit_log(chosen: audit.Filter, limit: int) -> pd.DataFrame:
+    """The audit log's entries (not cached: read fresh on each run, it is small and indexed)."""
+    return audit.entries(database(), chosen, limit=limit)
+
+
+def audit_users() -> list[str]:
+    return audit.users_seen(database())
+
+
 def undo(batch_id: int, user: User) -> int:
     """Undo an import batch (raises ``UndoRefused``); caches move on with the generation."""
     return undo_batch(database(), batch_id, user=user.username, role=user.role)
@@ -221,7 +230,9 @@ def table_preview(table: str, limit: int) -> pd.DataFrame:
     return _table_preview(_key(database()), table, limit)
 
 
-def table_file(table: str, fmt: str) -> bytes:
-    """The whole table as a formula-safe CSV or XLSX; built when the button is clicked."""
+def table_file(table: str, fmt: str, by: audit.Actor) -> bytes:
+    """The whole table as a formula-safe CSV or XLSX; built when the button is clicked, maybe
+    outside the page run (so ``by``, the page's actor, is passed along for the audit log)."""
     frame = export.table_frame(database(), table)
+    audit.record(database(), "export", f"{table}.{fmt}: {len(frame)} rows", user=by.user, client=by.client)
     return export.to_csv_bytes(frame) if fmt == "csv" else export.to_xlsx_bytes(frame)

@@ -6,6 +6,7 @@ import functools
 
 import streamlit as st
 
+from data_layer import audit
 from data_layer.export import EXPORTABLE, XLSX_MAX_ROWS
 from data_layer.i18n import t
 from ui import auth, filters, state
@@ -26,14 +27,14 @@ left, right = st.columns(2)
 # The files are built only when a button is clicked (a callable), not on every rerun.
 left.download_button(
     t("ui.export.csv", lang),
-    functools.partial(state.table_file, table, "csv"),
+    functools.partial(state.table_file, table, "csv", audit.actor()),
     f"{table}.csv",
     mime="text/csv",
     key="export.csv",
 )
 right.download_button(
     t("ui.export.xlsx", lang),
-    functools.partial(state.table_file, table, "xlsx"),
+    functools.partial(state.table_file, table, "xlsx", audit.actor()),
     f"{table}.xlsx",
     disabled=rows > XLSX_MAX_ROWS,
     help=t("ui.export.too_big_for_xlsx", lang) if rows > XLSX_MAX_ROWS else None,
