@@ -101,13 +101,18 @@ def running_app(env: dict[str, str], timeout: float = 90):
 
 
 @contextmanager
-def browser_page(width: int = 1920, height: int = 1080):
+def browser_page(width: int = 1920, height: int = 1080, *, ignore_https_errors: bool = False):
+    """A Chromium page; ``ignore_https_errors`` for a test's self-signed certificate."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            context = browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN")
+            context = browser.new_context(
+                viewport={"width": width, "height": height},
+                locale="zh-CN",
+                ignore_https_errors=ignore_https_errors,
+            )
             page = context.new_page()
             errors: list[str] = []
             failed: list[str] = []
