@@ -57,8 +57,10 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_app(env: dict[str, str], timeout: float = 90):
-    """Start ``streamlit run app.py`` on a free loopback port; stop it when done."""
+def running_app(env: dict[str, str], timeout: float = 90, processes: list | None = None):
+    """Start ``streamlit run app.py`` on a free loopback port; stop it when done.
+
+    ``processes``: a list the server's process is added to (a test that kills it)."""
     port = free_port()
     log = (ARTIFACTS / f"streamlit-{port}.log").open("w")
     process = subprocess.Popen(
@@ -79,6 +81,8 @@ def running_app(env: dict[str, str], timeout: float = 90):
         stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
+    if processes is not None:
+        processes.append(process)
     try:
         deadline = time.monotonic() + timeout
         while True:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 
@@ -63,3 +64,68 @@ def test_a_command_line_import_shows_in_an_open_page_at_its_next_rerun(tiny_file
         )
         assert count(k2(page)) == count(before) + 1
         page.screenshot(path=str(ARTIFACTS / "office-cli-import.png"), full_page=True)
+
+
+def test_an_upload_killed_with_its_app_process_leaves_the_data_as_it_was(tiny_file, tmp_path):
+    """SIGKILL of the app process while it checks an upload and while it writes it."""
+    from data_layer.batches import undo_batch
+    from data_layer.db import Database
+    from data_layer.users import add_user
+
+    from .browser import STAFF_PASSWORD
+    from .test_browser_upload import contracts_file
+    from .test_generations import table_hashes
+
+    require_browser()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = copy_db(tiny_file, tmp_path)
+    db = Database(path)
+    add_user(db, "li", STAFF_PASSWORD)
+    db.close()
+    upload = contracts_file(tmp_path / "contracts.csv", "KL", 200_000)
+    interrupted = 0
+    for moment in ("正在逐列校验", "正在比对并写入"):
+        db = Database(path)
+        before = table_hashes(db)
+        db.close()
+        processes: list = []
+        env = {"DASHBOARD_DB_PATH": str(path), "DASHBOARD_AS_OF": "2026-06-30"}
+        with running_app(env, processes=processes) as url, browser_page() as page:
+            page.goto(f"{url}/login")
+            page.get_by_label("用户名").fill("li")
+            page.get_by_label("密码").fill(STAFF_PASSWORD)
+            page.get_by_role("button", name="登录").click()
+            page.get_by_text("上传数据").first.wait_for(timeout=60_000)
+            page.get_by_label("数据类别").click()
+            page.get_by_role("option", name="技术合同").click()
+            page.locator('input[type="file"]').set_input_files(str(upload))
+            if moment == "正在比对并写入":
+                page.get_by_role("button", name="确认导入").click(timeout=120_000)
+            page.locator('[data-testid="stProgress"]').get_by_text(moment).first.wait_for(timeout=120_000)
+            processes[0].send_signal(signal.SIGKILL)
+            processes[0].wait(30)
+        db = Database(path)
+        try:
+            if table_hashes(db) == before:
+                interrupted += 1
+            else:  # killed after it published: then it landed whole
+                assert moment == "正在比对并写入", "changed before the upload was confirmed"
+                batch, new = db.rows("SELECT batch_id, rows_new FROM imports ORDER BY batch_id DESC LIMIT 1")[
+                    0
+                ]
+                assert new == 200_000
+                undo_batch(db, batch, user="li", role="admin")
+        finally:
+            db.close()
+    assert interrupted >= 1
+    done = subprocess.run(
+        [sys.executable, "-m", "data_layer", "--db", str(path), "import", str(upload), "--kind", "contracts"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr  # the next import succeeds
+    db = Database(path)
+    assert not list(db.generations.glob("*.work*"))  # the killed writer's file is gone
+    db.close()
