@@ -2,10 +2,10 @@
 
 The process's one ``Database`` (thread-safe, see ``data_layer.db``) is held here, in a
 module variable, not in ``st.cache_resource``: any websocket client can ask Streamlit to clear
-its caches, and the database object, its write lock and its change counter must survive that.
-Query results go through ``st.cache_data`` keyed on the database's ``generation``, which every
-committed import bumps, so no page ever shows data from before an upload; a cleared cache
-only costs recomputing them.
+its caches, and the database object and its write lock must survive that. Query results go
+through ``st.cache_data`` keyed on the number of the published generation the run reads
+(``app.py`` moves to the newest at the start of each run), the same in every process: no page
+shows data from before an import, wherever it ran; a cleared cache only costs recomputing.
 """
 
 from __future__ import annotations
