@@ -68,6 +68,7 @@ def test_counties_page_draws_map_ranking_and_small_multiples(app_url, width, hei
         page.goto(f"{app_url}/counties")
         wait_for_charts(page, 3)
         page.get_by_text("各区县指标对比").wait_for()
+        tile_label(page, "廉江").first.wait_for(timeout=60_000)  # labels come after the chart's frame
         assert tile_label(page, "廉江").count() == 1
         assert page.get_by_text("无需审图号").count() >= 1
         wait_for_tables(page)
