@@ -61,6 +61,11 @@ GENERATION_DIGITS = 6
 _GENERATION = re.compile(r"^(\d{6})\.duckdb$")
 
 
+class Unchanged(Exception):
+    """Raised in a ``transaction`` that found nothing to write: it ends quietly, and a published
+    dataset gets no new generation (no copy, and every cache stays valid)."""
+
+
 class Database:
     """The dataset at ``path`` (published generations), or one DuckDB file or memory database.
 
@@ -187,16 +192,19 @@ class Database:
 
         ``cur``: a ``workspace`` cursor whose temp tables the writes read (default: a new one).
         """
-        with self._writing(cur) as writing:
-            writing.execute("BEGIN TRANSACTION")
-            try:
-                yield writing
-            except BaseException:
-                writing.execute("ROLLBACK")
-                raise
-            writing.execute("COMMIT")
-            if not self.published:
-                self.generation += 1
+        try:
+            with self._writing(cur) as writing:
+                writing.execute("BEGIN TRANSACTION")
+                try:
+                    yield writing
+                except BaseException:
+                    writing.execute("ROLLBACK")
+                    raise
+                writing.execute("COMMIT")
+                if not self.published:
+                    self.generation += 1
+        except Unchanged:
+            pass
 
     def _writing(self, cur: duckdb.DuckDBPyConnection | None):
         """Where a transaction writes: a working copy to publish, or the single database itself."""

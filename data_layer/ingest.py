@@ -25,7 +25,7 @@ from openpyxl.utils import get_column_letter
 
 from . import audit, derive, parties, profiles
 from .columns import columns_of
-from .db import Database
+from .db import Database, Unchanged
 from .errors import DashboardError
 from .identifiers import local_id
 from .models import KINDS, LOAD_ORDER
@@ -120,7 +120,7 @@ def import_bytes(
         with db.transaction(cur):
             result = _outcome(cur, kind, file_name, checked, progress)
             if result.rows_new + result.rows_replaced == 0:
-                return _audited(db, result, user)  # nothing to change: no batch is logged
+                raise Unchanged  # no batch is logged, no generation published
             meta = {
                 "file_size": len(data),
                 "file_hash": hashlib.sha256(data).hexdigest(),

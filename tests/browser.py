@@ -142,20 +142,39 @@ def tiny_app(tiny_file: Path, folder: Path):
 STAFF_PASSWORD = "gangcheng-2025"
 
 
-@contextmanager
-def staff_app(tiny_file: Path, folder: Path):
-    """The app on a copy of the tiny database with staff account ``li`` (李工); its URL."""
+def staff_db(tiny_file: Path, folder: Path) -> Path:
+    """A copy of the tiny database in ``folder`` with staff account ``li`` (李工)."""
     from data_layer.db import Database
     from data_layer.users import add_user
 
-    require_browser()
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = copy_db(tiny_file, folder)
     db = Database(path)
     add_user(db, "li", STAFF_PASSWORD, display_name="李工")
     db.close()
-    with running_app({"DASHBOARD_DB_PATH": str(path), "DASHBOARD_AS_OF": "2026-06-30"}) as url:
+    return path
+
+
+def app_env(path: Path) -> dict[str, str]:
+    """The environment of an app under test on the database at ``path``, "today" frozen."""
+    return {"DASHBOARD_DB_PATH": str(path), "DASHBOARD_AS_OF": "2026-06-30"}
+
+
+@contextmanager
+def staff_app(tiny_file: Path, folder: Path):
+    """The app on a copy of the tiny database with staff account ``li`` (李工); its URL."""
+    require_browser()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with running_app(app_env(staff_db(tiny_file, folder))) as url:
         yield url
+
+
+def log_in(page, url: str) -> None:
+    """Log in as ``li`` on the app at ``url`` (directly or through a proxy); wait for the upload page."""
+    page.goto(f"{url}/login")
+    page.get_by_label("用户名").fill("li")
+    page.get_by_label("密码").fill(STAFF_PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    page.get_by_text("上传数据").first.wait_for(timeout=60_000)
 
 
 def copy_db(source: Path, folder: Path) -> Path:

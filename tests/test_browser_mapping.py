@@ -9,9 +9,8 @@ import pytest
 from data_layer.db import Database
 from data_layer.identifiers import make_app_no
 
-from .browser import ARTIFACTS, browser_page, staff_app
+from .browser import ARTIFACTS, browser_page, log_in, staff_app
 from .conftest import ROOT, U1, write_csv
-from .test_browser_upload import log_in
 
 pytestmark = pytest.mark.browser
 

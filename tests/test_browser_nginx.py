@@ -13,18 +13,16 @@ from pathlib import Path
 
 import pytest
 
-from data_layer.db import Database
-from data_layer.users import add_user
-
 from .browser import (
     ARTIFACTS,
     ROOT,
-    STAFF_PASSWORD,
+    app_env,
     browser_page,
-    copy_db,
     free_port,
+    log_in,
     require_browser,
     running_app,
+    staff_db,
 )
 from .conftest import E1, TINY, app_no, write_csv
 
@@ -108,11 +106,7 @@ def test_two_processes_behind_nginx_serve_log_in_upload_and_share_the_data(tiny_
     require_browser()
     require_nginx()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    path = copy_db(tiny_file, tmp_path)
-    db = Database(path)
-    add_user(db, "li", STAFF_PASSWORD, display_name="李工")
-    db.close()
-    env = {"DASHBOARD_DB_PATH": str(path), "DASHBOARD_AS_OF": "2026-06-30"}
+    env = app_env(staff_db(tiny_file, tmp_path))
     rows = [list(r) for r in TINY["filings"]]
     rows.append(["F9", "新产品", E1, "2025-01-01", "家电", "是", app_no(8), "", ""])
     upload = write_csv(tmp_path / "备案.csv", rows)
@@ -125,11 +119,7 @@ def test_two_processes_behind_nginx_serve_log_in_upload_and_share_the_data(tiny_
         page.goto(proxy)
         assert k2(page) == "4 件"
         page.screenshot(path=str(ARTIFACTS / "nginx-overview.png"), full_page=True)
-        page.goto(f"{proxy}/login")
-        page.get_by_label("用户名").fill("li")
-        page.get_by_label("密码").fill(STAFF_PASSWORD)
-        page.get_by_role("button", name="登录").click()
-        page.get_by_text("上传数据").first.wait_for(timeout=60_000)
+        log_in(page, proxy)
         page.get_by_label("数据类别").click()
         page.get_by_role("option", name="专利产品备案").click()
         page.locator('input[type="file"]').set_input_files(str(upload))

@@ -70,18 +70,14 @@ def test_an_upload_killed_with_its_app_process_leaves_the_data_as_it_was(tiny_fi
     """SIGKILL of the app process while it checks an upload and while it writes it."""
     from data_layer.batches import undo_batch
     from data_layer.db import Database
-    from data_layer.users import add_user
 
-    from .browser import STAFF_PASSWORD
+    from .browser import app_env, log_in, staff_db
     from .test_browser_upload import contracts_file
     from .test_generations import table_hashes
 
     require_browser()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    path = copy_db(tiny_file, tmp_path)
-    db = Database(path)
-    add_user(db, "li", STAFF_PASSWORD)
-    db.close()
+    path = staff_db(tiny_file, tmp_path)
     upload = contracts_file(tmp_path / "contracts.csv", "KL", 200_000)
     interrupted = 0
     for moment in ("checking", "writing"):
@@ -89,13 +85,8 @@ def test_an_upload_killed_with_its_app_process_leaves_the_data_as_it_was(tiny_fi
         before = table_hashes(db)
         db.close()
         processes: list = []
-        env = {"DASHBOARD_DB_PATH": str(path), "DASHBOARD_AS_OF": "2026-06-30"}
-        with running_app(env, processes=processes) as url, browser_page() as page:
-            page.goto(f"{url}/login")
-            page.get_by_label("用户名").fill("li")
-            page.get_by_label("密码").fill(STAFF_PASSWORD)
-            page.get_by_role("button", name="登录").click()
-            page.get_by_text("上传数据").first.wait_for(timeout=60_000)
+        with running_app(app_env(path), processes=processes) as url, browser_page() as page:
+            log_in(page, url)
             page.get_by_label("数据类别").click()
             page.get_by_role("option", name="技术合同").click()
             page.locator('input[type="file"]').set_input_files(str(upload))

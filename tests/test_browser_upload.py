@@ -9,7 +9,7 @@ import pytest
 from data_layer.identifiers import make_credit_code
 
 from . import browser
-from .browser import ARTIFACTS, browser_page
+from .browser import ARTIFACTS, browser_page, log_in
 from .conftest import E1, TINY, write_csv
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -22,14 +22,6 @@ PASSWORD = browser.STAFF_PASSWORD
 def staff_app(tiny_file, tmp_path_factory):
     with browser.staff_app(tiny_file, tmp_path_factory.mktemp("upload")) as url:
         yield url
-
-
-def log_in(page, url):
-    page.goto(f"{url}/login")
-    page.get_by_label("用户名").fill("li")
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    page.get_by_text("上传数据").first.wait_for(timeout=30_000)
 
 
 def test_upload_preview_and_load(staff_app, tmp_path):

@@ -226,3 +226,13 @@ def test_a_damaged_or_foreign_file_is_refused_and_nothing_changes(dataset, tiny_
         assert refused.value.message("zh") and refused.value.message("en")
     assert table_hashes(dataset) == before and dataset.generation == generation
     assert len(list_backups(folder)) == 1  # refused before the safety backup
+
+
+def test_an_import_that_changes_nothing_publishes_nothing(dataset, tmp_path):
+    file = contracts_file(tmp_path / "contracts.csv", 50)
+    import_file(dataset, file)
+    generation, files = dataset.generation, sorted(p.name for p in dataset.generations.iterdir())
+    again = import_file(dataset, file)
+    assert again.batch_id is None and (again.rows_new, again.rows_same) == (0, 50)
+    assert dataset.generation == generation  # every cached page stays valid
+    assert sorted(p.name for p in dataset.generations.iterdir()) == files
