@@ -44,6 +44,7 @@ from __future__ import annotations
 import fcntl
 import os
 import re
+import shutil
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -353,20 +354,26 @@ def _private_cursor() -> Iterator[duckdb.DuckDBPyConnection]:
 
 
 def copy_file(source: Path, target: Path) -> None:
-    """Copy a database file and its write-ahead log, if any (in the kernel, reflinked where the
-    file system can)."""
+    """Copy a database file and its write-ahead log, if any: in the kernel (reflinked where the
+    file system can) on Linux, by ``shutil`` elsewhere or across file systems."""
     for suffix in ("", ".wal"):
-        src = Path(f"{source}{suffix}")
+        src, dst = Path(f"{source}{suffix}"), Path(f"{target}{suffix}")
         if not src.exists():
             continue
-        with open(src, "rb") as read, open(f"{target}{suffix}", "wb") as write:
-            size = os.fstat(read.fileno()).st_size
-            done = 0
-            while done < size:
-                copied = os.copy_file_range(read.fileno(), write.fileno(), size - done)
-                if copied == 0:
-                    break
-                done += copied
+        try:
+            _copy_in_kernel(src, dst)
+        except (AttributeError, OSError):  # no copy_file_range here, or not between these two
+            shutil.copyfile(src, dst)
+
+
+def _copy_in_kernel(source: Path, target: Path) -> None:
+    with open(source, "rb") as read, open(target, "wb") as write:
+        size, done = os.fstat(read.fileno()).st_size, 0
+        while done < size:
+            copied = os.copy_file_range(read.fileno(), write.fileno(), size - done)
+            if copied == 0:
+                break
+            done += copied
 
 
 def _fsync(path: Path) -> None:
