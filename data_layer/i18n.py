@@ -363,6 +363,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.audit.user": ("用户", "User"),
     "ui.audit.all_users": ("全部用户", "All users"),
     "ui.audit.actions": ("操作类型（不选为全部）", "Actions (none chosen: all)"),
+    "ui.audit.all_actions": ("全部操作", "All actions"),
     "ui.audit.count": (
         "共 {rows} 条（最多显示 {limit} 条，最新的在前）",
         "{rows} entries (at most {limit}, newest first)",

@@ -26,7 +26,11 @@ until = until_col.date_input(t("ui.audit.until", lang), today, key="audit.until"
 everyone = t("ui.audit.all_users", lang)
 user = user_col.selectbox(t("ui.audit.user", lang), [everyone, *state.audit_users()], key="audit.user")
 actions = st.multiselect(
-    t("ui.audit.actions", lang), ACTIONS, format_func=lambda a: t(f"audit.{a}", lang), key="audit.actions"
+    t("ui.audit.actions", lang),
+    ACTIONS,
+    format_func=lambda a: t(f"audit.{a}", lang),
+    placeholder=t("ui.audit.all_actions", lang),
+    key="audit.actions",
 )
 log = state.audit_log(Filter(since, until, None if user == everyone else user, tuple(actions)), LIMIT)
 if log.empty:
