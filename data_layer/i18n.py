@@ -720,6 +720,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "against the 2023 baseline. A year not yet complete is annualized and labelled so.",
     ),
     "status.met": ("已达标", "Met"),
+    "status.met_late": ("逾期达标", "Met after deadline"),
     "status.on_track": ("进度正常", "On track"),
     "status.behind": ("滞后", "Behind"),
     "status.no_data": ("暂无数据", "No data"),
@@ -777,9 +778,20 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "ui.overview.targets_heading": ("目标完成情况", "Targets"),
     "ui.overview.trends_heading": ("走势", "Trends"),
+    "ui.overview.summary": ("{n} 项目标：{parts}", "{n} targets: {parts}"),
+    "ui.overview.summary.part": ("{n} 项{status}", "{n} {status}"),
+    "ui.overview.statuses": ("各项目标状态", "Status of each target"),
     "ui.overview.formulas": ("指标口径", "How each indicator is computed"),
     "ui.kpi.target.exceed": ("目标：超过 {target}", "Target: more than {target}"),
     "ui.kpi.target.rising": ("目标：逐年提升", "Target: rising every year"),
+    "ui.kpi.rising.yes": (
+        "{year}年比上年增长 {change}，逐年提升：是",
+        "{year} up {change} on the year before; rising every year: yes",
+    ),
+    "ui.kpi.rising.no": (
+        "{year}年比上年 {change}，逐年提升：否",
+        "{year} {change} on the year before; rising every year: no",
+    ),
     "ui.kpi.target.above_baseline": (
         "目标：高于{year}年末基线（{baseline}）{points}个百分点以上，即 ≥ {threshold}",
         "Target: {points} points above the end-of-{year} baseline ({baseline}), i.e. ≥ {threshold}",
@@ -892,7 +904,10 @@ TEXT: dict[str, tuple[str, str]] = {
     # --- briefing slides (ui/slides.py) -----------------------------------------------------
     "ui.slides.kpis.name": ("五项目标进展", "Progress on the five targets"),
     "ui.slides.kpis.source": ("专利、备案、合同及目标数据", "patents, filings, contracts and targets"),
-    "ui.slides.kpis.unit": ("完成目标的百分比（%）", "share of target reached (%)"),
+    "ui.slides.kpis.unit": (
+        "完成目标的百分比（%，点线为目标）；逐年提升的指标以比上年增减判断",
+        "share of target reached (%, dotted mark: the target); a rising target is judged on the year before",
+    ),
     "ui.slides.kpis.count": ("{status} {n} 项", "{status}: {n}"),
     "ui.slides.kpis.message": ("{n} 项目标中，{parts}", "Of {n} targets: {parts}"),
     "ui.slides.list_sep": ("、", ", "),
@@ -902,13 +917,22 @@ TEXT: dict[str, tuple[str, str]] = {
         "{name} {value}，已达到 {target}目标",
         "{name} {value}, target of {target} reached",
     ),
+    "ui.slides.kpi.exceeded": (
+        "{name} {value}，已超过 {target}目标",
+        "{name} {value}, more than the {target} target",
+    ),
+    "ui.slides.kpi.met_late": (
+        "{name} {value}，逾期达标：截止日（{deadline}）时为 {at_deadline}，未超过 {target}目标，此后已达到",
+        "{name} {value}, met after the deadline: {at_deadline} on {deadline}, short of the {target} "
+        "target then, reached since",
+    ),
     "ui.slides.kpi.rising_up": (
-        "{name} {value}，高于上一年的 {target}，保持增长",
-        "{name} {value}, up on the year before ({target})",
+        "{name} {value}，比{year}年（{previous}）增长 {change}，保持逐年提升",
+        "{name} {value}, {change} on {year} ({previous}): rising every year",
     ),
     "ui.slides.kpi.rising_down": (
-        "{name} {value}，低于上一年的 {target}，未能保持增长",
-        "{name} {value}, down on the year before ({target})",
+        "{name} {value}，比{year}年（{previous}）{change}，未能保持逐年提升",
+        "{name} {value}, {change} on {year} ({previous}): not rising every year",
     ),
     "ui.slides.kpi.growth_reached": (
         "{name}较基期增长 {value}，已达到增长 {target} 的目标",
@@ -918,6 +942,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "{name}较基期增长 {value}，距增长 {target} 的目标还差 {gap}",
         "{name} grew {value} on the base year, {gap} short of the {target} target",
     ),
+    "ui.slides.kpi.growth_missed": (
+        "{name}较基期增长 {value}，截止日（{deadline}）未达到增长 {target} 的目标，还差 {gap}",
+        "{name} grew {value} on the base year: the {target} target was missed at the deadline "
+        "({deadline}), {gap} short",
+    ),
     "ui.slides.kpi.on_track": (
         "{name} {value}，距 {target}目标还差 {gap}，按当前进度可望达成",
         "{name} {value}, {gap} short of {target}, on track to reach it",
@@ -926,6 +955,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "{name} {value}，距 {target}目标还差 {gap}",
         "{name} {value}, {gap} short of the {target} target",
     ),
+    "ui.slides.kpi.missed": (
+        "{name} {value}，截止日（{deadline}）未达到 {target}目标，还差 {gap}",
+        "{name} {value}: the {target} target was missed at the deadline ({deadline}), {gap} short",
+    ),
+    "ui.slides.rising": ("逐年提升", "rising every year"),
+    "ui.slides.rising_test": ("比上年 {change}", "{change} on the year before"),
+    "ui.slides.share": ("目标的 {share}", "{share} of target"),
+    "ui.slides.more_than": ("超过{target}", "more than {target}"),
     "ui.slides.points": ("{value} 个百分点", "{value} percentage points"),
     "ui.slides.area.message": (
         "{n} 项举措，{quarter}：{parts}",

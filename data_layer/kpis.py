@@ -6,11 +6,17 @@ Each KPI reports its value on ``as_of``, its value on the period's deadline once
 passed, a projection to the deadline from the pace of the last twelve months while the
 period is open, and a status:
 
-* ``met``: the target is reached;
+* ``met``: the target is reached (by the deadline, once that has passed);
+* ``met_late``: the deadline passed with the target missed, and it has been reached since;
+  the deadline's result stays the first thing said (``status_at_deadline`` is ``missed``);
 * ``on_track``: not yet, but the projection reaches it by the deadline;
 * ``behind``: the projection falls short;
 * ``missed``: the deadline has passed without the target reached;
 * ``no_data`` / ``no_target``: nothing to compare.
+
+A "rising" target (K3: 逐年提升) has no number to reach, so it has no ``threshold`` and no
+``share_of_target``: it is judged by its own test, every year above the one before, and
+``detail["rise_pct"]`` says by how much the latest year beat (or fell short of) the one before.
 
 The formulas are written out for leaders in ``i18n`` (``kpi.formula.K*``) and in the README.
 All aggregation happens in SQL; only the few numbers a card or chart shows come back.
@@ -222,6 +228,11 @@ def _k3(db: Database, as_of: dt.date, county: str | None) -> Kpi:
     if kpi.baseline is None and start in series:
         kpi.baseline = float(series[start])
     kpi.detail["rising"] = _rising(series, start, max(series))
+    previous = series.get(max(series) - 1)
+    if previous:
+        kpi.detail["previous_year"] = str(max(series) - 1)
+        kpi.detail["previous"] = float(previous)
+        kpi.detail["rise_pct"] = _growth(series[max(series)], previous)
     if kpi.deadline:
         kpi.detail["rising_at_deadline"] = _rising(series, start, min(max(series), kpi.deadline.year))
     if kpi.deadline:
@@ -374,7 +385,7 @@ def _judge(kpi: Kpi) -> Kpi:
         )
     kpi.status = _verdict(kpi, kpi.value, final=closed)
     if closed and kpi.status_at_deadline == "missed" and kpi.status == "met":
-        kpi.detail["met_after_deadline"] = True
+        kpi.status = "met_late"
     return kpi
 
 
@@ -382,7 +393,7 @@ def _threshold(kpi: Kpi) -> float | None:
     if kpi.target_type == "above_baseline":
         return None if kpi.baseline is None else round(kpi.baseline + kpi.target, 2)
     if kpi.target_type == "rising":
-        return kpi.baseline
+        return None  # no number to reach: judged by the rising test alone
     return kpi.target
 
 

@@ -109,7 +109,7 @@ def test_card_text_after_deadline():
         as_of=dt.date(2026, 6, 30),
         value=78,
         unit="件",
-        status="met",
+        status="met_late",
         target=70.0,
         target_type="exceed",
         threshold=70.0,
@@ -119,9 +119,9 @@ def test_card_text_after_deadline():
         status_at_deadline="missed",
     )
     card = kpi_view.card(kpi, "zh")
-    assert (card.value, card.status_label, card.badge_color) == ("78 件", "已达标", "green")
-    assert "目标：超过 70 件" in card.lines
-    assert "截止日（2025-12-31）时：66 件，未达标" in card.lines
+    assert (card.value, card.status_label, card.badge_color) == ("78 件", "◐ 逾期达标", "violet")
+    # The deadline's result comes first, then the target.
+    assert card.lines[:2] == ["截止日（2025-12-31）时：66 件，未达标", "目标：超过 70 件"]
 
 
 def test_long_subtitle_lines_break_at_separators_and_the_top_margin_makes_room():

@@ -10,7 +10,9 @@ import pytest
 from data_layer.kpis import compute_kpis, industrialization
 from data_layer.trends import data_as_of, filings_over_time, rate_over_time, turnover_over_time
 
-from .conftest import write_csv
+from .conftest import TINY, write_csv
+
+TARGET_HEADER = TINY["targets"][0]
 
 END_2023 = dt.date(2023, 12, 31)
 END_2025 = dt.date(2025, 12, 31)
@@ -39,6 +41,28 @@ def test_count_targets_judged_at_deadline(tiny_db):
     assert found["K2"].value_at_deadline == 3 and found["K2"].status_at_deadline == "missed"
     assert found["K2"].status == "missed"  # 4 now, still short of more than 5
     assert found["K2"].share_of_target == pytest.approx(4 / 5)
+
+
+def test_a_target_missed_at_the_deadline_and_reached_since_is_met_late(fresh_db, tmp_path):
+    from data_layer.ingest import import_file
+
+    rows = [TARGET_HEADER, ["K2", "2023-2025", "2023-01-01", "2025-12-31", "", "", "3", "超过", "件", "测试"]]
+    import_file(fresh_db, write_csv(tmp_path / "targets.csv", rows))
+    # 3 products at the deadline (not more than 3), 4 now.
+    k2 = kpis(fresh_db, MID_2026)["K2"]
+    assert (k2.value_at_deadline, k2.status_at_deadline, k2.value) == (3, "missed", 4)
+    assert k2.status == "met_late"
+    # On the deadline itself it is missed, and a target reached in time is plainly met.
+    assert kpis(fresh_db, END_2025)["K2"].status == "missed"
+    assert kpis(fresh_db, MID_2026)["K1"].status == "met"
+
+
+def test_a_rising_target_has_no_threshold_and_no_share(tiny_db):
+    k3 = kpis(tiny_db, MID_2026)["K3"]
+    assert k3.threshold is None and k3.share_of_target is None
+    # 2025 240 against 2024 200: +20%.
+    assert (k3.detail["previous_year"], k3.detail["previous"]) == ("2024", 200.0)
+    assert k3.detail["rise_pct"] == pytest.approx(20.0)
 
 
 def test_projection_from_last_twelve_months(tiny_db):
@@ -110,18 +134,7 @@ def test_follow_up_period_gets_projection(fresh_db, tmp_path):
     from data_layer.ingest import import_file
 
     rows = [
-        [
-            "指标代码",
-            "规划期",
-            "起始日期",
-            "截止日期",
-            "基线年份",
-            "基线值",
-            "目标值",
-            "目标类型",
-            "单位",
-            "依据",
-        ],
+        TARGET_HEADER,
         ["K2", "2026-2027", "2026-01-01", "2027-12-31", "", "", "10", "超过", "件", "后续方案"],
     ]
     import_file(fresh_db, write_csv(tmp_path / "targets.csv", rows))

@@ -50,15 +50,54 @@ def test_a_kpi_message_states_the_value_and_the_target(tiny_db):
 @pytest.mark.parametrize(
     ("value", "status", "expected"),
     [
-        (52, "met", "专利产品备案企业数 52 家，已达到 50 家目标"),
-        (40, "on_track", "专利产品备案企业数 40 家，距 50 家目标还差 10 家，按当前进度可望达成"),
-        (40, "behind", "专利产品备案企业数 40 家，距 50 家目标还差 10 家"),
+        (52, "met", "专利产品备案企业数 52 家，已超过 50 家目标"),
+        # "More than 50" takes 51: 40 is 11 short.
+        (40, "on_track", "专利产品备案企业数 40 家，距 超过50 家目标还差 11 家，按当前进度可望达成"),
+        (40, "behind", "专利产品备案企业数 40 家，距 超过50 家目标还差 11 家"),
+        (45, "missed", "专利产品备案企业数 45 家，截止日（2025-12-31）未达到 超过50 家目标，还差 6 家"),
         (None, "no_data", "专利产品备案企业数暂无数据"),
     ],
 )
 def test_kpi_messages_by_status(value, status, expected):
-    kpi = Kpi("K1", AS_OF, value, "家", status, target=50, target_type="exceed", threshold=50)
+    kpi = Kpi(
+        "K1",
+        AS_OF,
+        value,
+        "家",
+        status,
+        target=50,
+        target_type="exceed",
+        threshold=50,
+        deadline=dt.date(2025, 12, 31),
+    )
     assert slides.kpi_message(kpi, "zh") == expected
+
+
+def test_met_after_the_deadline_says_the_deadline_result_first():
+    kpi = Kpi(
+        "K2",
+        AS_OF,
+        78,
+        "件",
+        "met_late",
+        target=70,
+        target_type="exceed",
+        threshold=70,
+        deadline=dt.date(2025, 12, 31),
+        value_at_deadline=66,
+        status_at_deadline="missed",
+    )
+    message = slides.kpi_message(kpi, "zh")
+    assert message.startswith("备案产品数 78 件，逾期达标：截止日（2025-12-31）时为 66 件")
+    assert "已达到 70" not in message
+
+
+def test_a_rising_target_is_told_by_its_own_test_never_as_a_share():
+    kpi = Kpi("K3", AS_OF, 240.0, "万元", "met", target=0, target_type="rising")
+    kpi.detail.update(previous=200.0, previous_year="2024", rise_pct=20.0, rising=True)
+    assert slides.kpi_message(kpi, "zh") == (
+        "专利密集型产品产值 240.0 万元，比2024年（200.0 万元）增长 +20.0%，保持逐年提升"
+    )
 
 
 def test_a_growth_target_speaks_in_percentage_points():
@@ -67,6 +106,20 @@ def test_a_growth_target_speaks_in_percentage_points():
         slides.kpi_message(kpi, "zh")
         == "涉专利技术合同成交额较基期增长 15.0%，距增长 20.0% 的目标还差 5.0 个百分点"
     )
+
+
+def test_the_opening_slide_draws_no_share_for_a_rising_target(tiny_db):
+    kpis = compute_kpis(tiny_db, AS_OF)
+    slide = slides.build(tiny_db, "kpis", scope(tiny_db))
+    shares = list(slide.figure.data[0].x)
+    k3 = [k.code for k in kpis].index("K3")
+    assert shares[k3] is None and all(s is not None for i, s in enumerate(shares) if i != k3)
+    labels = [a.text for a in slide.figure.layout.annotations if a.yref == "y"]
+    assert "比上年" in labels[k3] and "目标的" not in labels[k3]
+    # One target mark per bar that has a share, none down the whole chart.
+    marks = [s for s in slide.figure.layout.shapes if s.x0 == 100]
+    assert len(marks) == len(kpis) - 1
+    assert all(s.y1 - s.y0 < 1 for s in marks)
 
 
 def test_the_opening_slide_counts_statuses_as_the_kpis_report_them(tiny_db):

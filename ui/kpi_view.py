@@ -10,18 +10,10 @@ import plotly.graph_objects as go
 
 from data_layer.i18n import t
 from data_layer.kpis import Kpi
+from data_layer.statuses import STATUSES
 
 from . import charts
-from .theme import format_number, unit_label, value_format
-
-STATUS_BADGE = {
-    "met": "green",
-    "on_track": "blue",
-    "behind": "orange",
-    "missed": "red",
-    "no_data": "gray",
-    "no_target": "gray",
-}
+from .theme import format_number, status_badge, status_text, unit_label, value_format
 
 # K1 and K2 draw the monthly filing trend; K3–K5 carry their own history in ``detail``.
 TREND_OF = {"K1": "filings_over_time", "K2": "filings_over_time"}
@@ -41,18 +33,8 @@ class Card:
 
 
 def card(kpi: Kpi, lang: str) -> Card:
-    """Everything a KPI card says, in ``lang``."""
-    lines = [_target_line(kpi, lang)]
-    if kpi.period and kpi.deadline:
-        lines.append(t("ui.kpi.period", lang, period=kpi.period, deadline=kpi.deadline.isoformat()))
-    if kpi.code == "K4" and "valid" in kpi.detail:
-        lines.append(
-            t("ui.kpi.rate_counts", lang, **{k: f"{kpi.detail[k]:,}" for k in ("valid", "industrialized")})
-        )
-    if kpi.code == "K5" and kpi.detail.get("turnover_10k") is not None:
-        lines.append(
-            t("ui.kpi.turnover", lang, value=format_number(kpi.detail["turnover_10k"], "万元", lang))
-        )
+    """Everything a KPI card says, in ``lang``: a passed deadline's result comes first."""
+    lines = []
     if kpi.status_at_deadline:
         lines.append(
             t(
@@ -63,6 +45,17 @@ def card(kpi: Kpi, lang: str) -> Card:
                 status=t(f"status.{kpi.status_at_deadline}", lang),
             )
         )
+    lines += [_target_line(kpi, lang), rising_line(kpi, lang)]
+    if kpi.period and kpi.deadline:
+        lines.append(t("ui.kpi.period", lang, period=kpi.period, deadline=kpi.deadline.isoformat()))
+    if kpi.code == "K4" and "valid" in kpi.detail:
+        lines.append(
+            t("ui.kpi.rate_counts", lang, **{k: f"{kpi.detail[k]:,}" for k in ("valid", "industrialized")})
+        )
+    if kpi.code == "K5" and kpi.detail.get("turnover_10k") is not None:
+        lines.append(
+            t("ui.kpi.turnover", lang, value=format_number(kpi.detail["turnover_10k"], "万元", lang))
+        )
     if kpi.projection is not None:
         lines.append(t("ui.kpi.projection", lang, value=value_text(kpi, kpi.projection, lang)))
     return Card(
@@ -70,11 +63,22 @@ def card(kpi: Kpi, lang: str) -> Card:
         value=value_text(kpi, kpi.value, lang),
         value_note=_value_note(kpi, lang),
         status=kpi.status,
-        status_label=t(f"status.{kpi.status}", lang),
-        badge_color=STATUS_BADGE[kpi.status],
+        status_label=status_text(kpi.status, lang),
+        badge_color=status_badge(kpi.status),
         lines=[line for line in lines if line],
         formula=t(f"kpi.formula.{kpi.code}", lang),
     )
+
+
+def summary(kpis: list[Kpi], lang: str) -> str:
+    """The overview's first line: how many targets, and how many in each status (worst last)."""
+    counts = {status: sum(k.status == status for k in kpis) for status in STATUSES}
+    parts = [
+        t("ui.overview.summary.part", lang, n=n, status=t(f"status.{s}", lang))
+        for s, n in counts.items()
+        if n
+    ]
+    return t("ui.overview.summary", lang, n=len(kpis), parts=t("ui.slides.list_sep", lang).join(parts))
 
 
 def value_text(kpi: Kpi, value: float | None, lang: str) -> str:
@@ -82,6 +86,14 @@ def value_text(kpi: Kpi, value: float | None, lang: str) -> str:
     if value is not None and kpi.code == "K5":
         return f"{value:+,.1f}%"
     return format_number(value, kpi.unit, lang)
+
+
+def rising_line(kpi: Kpi, lang: str) -> str | None:
+    """A rising target's own test: did the latest year beat the one before, and by how much."""
+    if kpi.target_type != "rising" or kpi.detail.get("rise_pct") is None or kpi.value_label is None:
+        return None
+    key = "ui.kpi.rising.yes" if kpi.detail.get("rising") else "ui.kpi.rising.no"
+    return t(key, lang, year=kpi.value_label, change=f"{kpi.detail['rise_pct']:+,.1f}%")
 
 
 def _value_note(kpi: Kpi, lang: str) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -21,12 +22,13 @@ from data_layer.db import Database
 from data_layer.i18n import t
 from data_layer.kpis import CODES, Kpi, compute_kpis
 from data_layer.measures import AREAS, MEASURES
+from data_layer.statuses import REACHED, STATUSES
 
 from . import charts, counties_charts, filings_view, institutions_charts, kpi_view, measures_charts
 from .filters import Filters, county_label, inst_kind_label
 from .kpi_view import value_text
 from .measures_view import area_heading, measure_name, row_label
-from .theme import PALETTE, TARGET_COLOR, format_number, unit_label
+from .theme import TARGET_COLOR, format_number, status_color, status_text, unit_label
 
 KPI_SLIDES = tuple(f"kpi.{code}" for code in CODES)
 AREA_SLIDES = tuple(f"area.{area.number}" for area in AREAS)
@@ -34,14 +36,6 @@ AREA_SLIDES = tuple(f"area.{area.number}" for area in AREAS)
 CATALOGUE = ("kpis", *KPI_SLIDES, *AREA_SLIDES, "institutions", "counties", "filings", "contracts")
 # The deck a briefing starts from: overview KPIs, each task area, institutions, counties.
 DEFAULT_DECK = ("kpis", *KPI_SLIDES, *AREA_SLIDES, "institutions", "counties")
-STATUS_COLOR = {
-    "met": PALETTE[2],
-    "on_track": PALETTE[0],
-    "behind": PALETTE[1],
-    "missed": PALETTE[5],
-    "no_data": "#B4B4B4",
-    "no_target": "#B4B4B4",
-}
 
 
 @dataclass(frozen=True)
@@ -113,33 +107,67 @@ def _kpis(db: Database, scope: Scope) -> list[Kpi]:
 
 
 def kpi_message(kpi: Kpi, lang: str) -> str:
-    """One sentence: the value, and where it stands against the target (e.g. 已超过 50 家目标)."""
+    """One sentence: the value, and where it stands against the target, in the status's words.
+
+    A deadline missed and the target reached since says both (逾期达标); a rising target says
+    the latest year against the one before, never a share of a number it does not have.
+    """
     name = t(f"kpi.{kpi.code}", lang)
     if kpi.value is None:
         return t("ui.slides.kpi.no_data", lang, name=name)
     value = value_text(kpi, kpi.value, lang)
+    if kpi.target_type == "rising":
+        previous = kpi.detail.get("previous")
+        if previous is None:
+            return t("ui.slides.kpi.no_target", lang, name=name, value=value)
+        key = "ui.slides.kpi.rising_up" if kpi.status in REACHED else "ui.slides.kpi.rising_down"
+        return t(
+            key,
+            lang,
+            name=name,
+            value=value,
+            year=kpi.detail["previous_year"],
+            previous=value_text(kpi, previous, lang),
+            change=f"{kpi.detail['rise_pct']:+,.1f}%",
+        )
     if kpi.threshold is None:
         return t("ui.slides.kpi.no_target", lang, name=name, value=value)
     target = value_text(kpi, kpi.threshold, lang)
-    reached = kpi.value >= kpi.threshold
-    if kpi.target_type == "rising":  # the target is "more than the year before"
-        key = "ui.slides.kpi.rising_up" if reached else "ui.slides.kpi.rising_down"
-        return t(key, lang, name=name, value=value, target=target)
-    if kpi.target_type == "growth_pct":  # K5: growth on the base year, in percent
+    growth = kpi.target_type == "growth_pct"  # K5: growth on the base year, in percent
+    if growth:
         value, target = f"{kpi.value:,.1f}%", f"{kpi.threshold:,.1f}%"
-    if reached:
-        key = "ui.slides.kpi.growth_reached" if kpi.target_type == "growth_pct" else "ui.slides.kpi.reached"
+    if kpi.status == "met_late":
+        return t(
+            "ui.slides.kpi.met_late",
+            lang,
+            name=name,
+            value=value,
+            target=target,
+            deadline=kpi.deadline.isoformat(),
+            at_deadline=value_text(kpi, kpi.value_at_deadline, lang),
+        )
+    if kpi.status == "met":
+        key = "ui.slides.kpi.growth_reached" if growth else "ui.slides.kpi.reached"
+        if kpi.target_type == "exceed":
+            key = "ui.slides.kpi.exceeded"
         return t(key, lang, name=name, value=value, target=target)
     gap = kpi.threshold - kpi.value
+    if kpi.target_type == "exceed" and kpi.unit in ("家", "件"):  # "more than 50" is 51 or more
+        gap = math.floor(kpi.threshold) + 1 - kpi.value
     gap_text = (
         t("ui.slides.points", lang, value=f"{gap:,.1f}")
         if kpi.unit == "%"
-        else (format_number(gap, kpi.unit, lang))
+        else format_number(gap, kpi.unit, lang)
     )
-    key = "ui.slides.kpi.on_track" if kpi.status == "on_track" else "ui.slides.kpi.short"
-    if kpi.target_type == "growth_pct":
-        key = "ui.slides.kpi.growth_short"
-    return t(key, lang, name=name, value=value, target=target, gap=gap_text)
+    key = {"on_track": "ui.slides.kpi.on_track", "missed": "ui.slides.kpi.missed"}.get(
+        kpi.status, "ui.slides.kpi.short"
+    )
+    if growth:
+        key = "ui.slides.kpi.growth_missed" if kpi.status == "missed" else "ui.slides.kpi.growth_short"
+    deadline = kpi.deadline.isoformat() if kpi.deadline else ""
+    if kpi.target_type == "exceed":
+        target = t("ui.slides.more_than", lang, target=target)
+    return t(key, lang, name=name, value=value, target=target, gap=gap_text, deadline=deadline)
 
 
 def _kpi_slide(db: Database, code: str, scope: Scope) -> Slide:
@@ -168,49 +196,97 @@ def _kpi_slide(db: Database, code: str, scope: Scope) -> Slide:
 
 
 def _kpis_slide(db: Database, scope: Scope) -> Slide:
-    """Each KPI's share of its target as a bar, 100% marked: the briefing's opening picture."""
+    """Each KPI's share of its target as a bar, its target marked: the briefing's opening picture.
+
+    Each KPI's name, value and status sit on their own line above its bar, so the target
+    marks (short ticks at 100% across each bar, not one line down the chart) never strike
+    a label. A rising target (K3) has no share: its line says its own test and it draws no bar.
+    """
     lang = scope.lang
     kpis = _kpis(db, scope)
     names = [t(f"kpi.{k.code}", lang) for k in kpis]
     shares = [None if k.share_of_target is None else round(k.share_of_target * 100, 1) for k in kpis]
+    rows = list(range(len(kpis)))
     fig = go.Figure(
         go.Bar(
             x=shares,
-            y=names,
+            y=[r + BAR_OFFSET for r in rows],
+            width=BAR_WIDTH,
             orientation="h",
-            marker_color=[STATUS_COLOR[k.status] for k in kpis],
-            text=[f"{value_text(k, k.value, lang)}｜{t(f'status.{k.status}', lang)}" for k in kpis],
-            textposition="outside",
-            cliponaxis=False,
+            marker_color=[status_color(k.status) for k in kpis],
+            hovertext=[_opening_label(k, name, lang) for k, name in zip(kpis, names, strict=True)],
             hoverinfo="text",
             showlegend=False,
         )
     )
-    fig.add_vline(x=100, line={"color": TARGET_COLOR, "dash": "dash", "width": 2})
+    for row, kpi, name in zip(rows, kpis, names, strict=True):
+        fig.add_annotation(
+            x=0,
+            y=row - LABEL_OFFSET,
+            xref="x",
+            yref="y",
+            text=_opening_label(kpi, name, lang),
+            showarrow=False,
+            xanchor="left",
+            yanchor="middle",
+            font={"size": 15},
+        )
+        if kpi.share_of_target is not None:
+            centre = row + BAR_OFFSET
+            fig.add_shape(
+                type="line",
+                x0=100,
+                x1=100,
+                y0=centre - BAR_WIDTH * 0.65,
+                y1=centre + BAR_WIDTH * 0.65,
+                line={"color": TARGET_COLOR, "dash": "dot", "width": 3},
+            )
     title = t("ui.slides.kpis.name", lang)
     period = t("ui.slides.on_date", lang, date=scope.filters.as_of.isoformat())
     source = t("ui.slides.kpis.source", lang)
     charts.titled(fig, [], title, _subtitle(period, source, scope), t("ui.slides.kpis.unit", lang))
     top = max([s for s in shares if s is not None] or [100])
-    fig.update_xaxes(range=[0, max(top, 100) * 1.45], ticksuffix="%")
-    fig.update_yaxes(type="category", autorange="reversed", automargin=True)
+    fig.update_xaxes(range=[0, max(top, 100) * 1.1], ticksuffix="%")
+    fig.update_yaxes(range=[len(kpis) - 0.45, -0.6], showticklabels=False, showgrid=False, zeroline=False)
     counts = pd.Series([k.status for k in kpis]).value_counts()
     parts = [
         t("ui.slides.kpis.count", lang, n=int(counts[s]), status=t(f"status.{s}", lang))
-        for s in ("met", "on_track", "behind", "missed", "no_data", "no_target")
+        for s in STATUSES
         if s in counts
     ]
     numbers = pd.DataFrame(
         {
             t("ui.slides.col.kpi", lang): names,
             t("ui.slides.col.value", lang): [value_text(k, k.value, lang) for k in kpis],
-            t("ui.slides.col.target", lang): [value_text(k, k.threshold, lang) for k in kpis],
+            t("ui.slides.col.target", lang): [
+                t("ui.slides.rising", lang) if k.target_type == "rising" else value_text(k, k.threshold, lang)
+                for k in kpis
+            ],
             t("ui.slides.col.share", lang): [format_number(s, "%", lang) for s in shares],
             t("ui.slides.col.status", lang): [t(f"status.{k.status}", lang) for k in kpis],
         }
     )
     message = t("ui.slides.kpis.message", lang, n=len(kpis), parts=t("ui.slides.list_sep", lang).join(parts))
     return Slide("kpis", title, message, period, source, fig, numbers)
+
+
+# The opening slide's rows: a label line above a bar, in y units of one row per KPI.
+BAR_OFFSET, BAR_WIDTH, LABEL_OFFSET = 0.2, 0.34, 0.22
+
+
+def _opening_label(kpi: Kpi, name: str, lang: str) -> str:
+    """ "K2 name: value | test | ✓ status" for the opening slide's row of one KPI."""
+    parts = [
+        f"{name}：{value_text(kpi, kpi.value, lang)}"
+        if lang == "zh"
+        else f"{name}: {value_text(kpi, kpi.value, lang)}"
+    ]
+    if kpi.target_type == "rising" and kpi.detail.get("rise_pct") is not None:
+        parts.append(t("ui.slides.rising_test", lang, change=f"{kpi.detail['rise_pct']:+,.1f}%"))
+    elif kpi.share_of_target is not None:
+        parts.append(t("ui.slides.share", lang, share=format_number(kpi.share_of_target * 100, "%", lang)))
+    parts.append(status_text(kpi.status, lang))
+    return "｜".join(parts) if lang == "zh" else " | ".join(parts)
 
 
 # --- task areas --------------------------------------------------------------------------------

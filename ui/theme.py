@@ -18,6 +18,38 @@ BASELINE_COLOR = "#555555"
 FONT_FAMILY = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
 TEMPLATE_NAME = "zhanjiang"
 
+# Each status word's colour, symbol and Streamlit badge colour. Colour is never the only
+# cue: every badge and grid cell also carries the symbol, so a status reads in greyscale, on
+# a poor projector and for colour-blind readers. Symbols are ones the CJK fonts carry.
+STATUS_STYLE: dict[str, tuple[str, str, str]] = {
+    "met": (PALETTE[2], "✓", "green"),
+    "met_late": (PALETTE[3], "◐", "violet"),
+    "on_track": (PALETTE[0], "↗", "blue"),
+    "behind": (PALETTE[1], "↘", "orange"),
+    "missed": (PALETTE[5], "×", "red"),
+    "no_target": ("#B4B4B4", "–", "gray"),
+    "no_data": ("#F4F4F4", "?", "gray"),
+}
+
+
+def status_color(status: str) -> str:
+    return STATUS_STYLE[status][0]
+
+
+def status_symbol(status: str) -> str:
+    return STATUS_STYLE[status][1]
+
+
+def status_badge(status: str) -> str:
+    """The Streamlit badge colour of a status."""
+    return STATUS_STYLE[status][2]
+
+
+def status_text(status: str, lang: str) -> str:
+    """A status as badges and cells write it: symbol and word (e.g. "✓ 已达标")."""
+    return f"{status_symbol(status)} {t(f'status.{status}', lang)}"
+
+
 pio.templates[TEMPLATE_NAME] = go.layout.Template(
     layout=go.Layout(
         colorway=PALETTE,
@@ -74,6 +106,10 @@ PAGE_CSS = """
 [data-testid="stMetricValue"] { font-size: clamp(1.5rem, 2.3vw, 2.25rem) !important; }
 [data-testid="stMetricValue"] *, [data-testid="stMetricLabel"] * {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+}
+/* The overview's row of status badges: large enough to read from the back of a room. */
+.st-key-overview-statuses .stMarkdownBadge {
+  font-size: 1.3rem !important; padding: 0.3rem 0.8rem !important; min-width: 9.5rem; display: inline-block;
 }
 </style>
 """
