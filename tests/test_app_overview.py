@@ -50,6 +50,20 @@ def test_overview_shows_the_data_layer_numbers(app_env, tiny_db, lang):
     assert at.title[0].value == title
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_overview_opens_with_one_line_and_a_badge_per_target(app_env, tiny_db, lang):
+    at = run_app({"lang": lang} if lang == "en" else None)
+    kpis = compute_kpis(tiny_db, dt.date.fromisoformat(AS_OF))
+    met = sum(k.status == "met" for k in kpis)
+    line = next(m.value for m in at.markdown if m.value.startswith("**"))
+    expected = f"{len(kpis)} 项目标：" if lang == "zh" else f"{len(kpis)} targets: "
+    assert line.startswith(f"**{expected}")
+    assert (f"{met} 项已达标" if lang == "zh" else f"{met} Met") in line
+    # The row of badges comes before the cards: one per KPI, code and status.
+    row = badges(at)[: len(kpis)]
+    assert row == [f"{k.code} {card(k, lang).status_label}" for k in kpis]
+
+
 def test_county_and_period_filters(app_env, tiny_db):
     at = run_app({"county": "440881", "period": "2025"})
     assert at.selectbox(key="county").value == "440881"

@@ -32,10 +32,18 @@ if ignored:
 
 kpis = state.kpis(chosen.as_of, chosen.county)
 
+# The ten-second read: one line and one row of badges, before any card or chart.
+st.markdown(f"**{kpi_view.summary(kpis, lang)}**")  # our own words and numbers only
+with st.container(horizontal=True, key="overview.statuses", gap="small"):
+    for kpi in kpis:
+        st.badge(
+            f"{kpi.code} {kpi_view.card(kpi, lang).status_label}", color=kpi_view.status_badge(kpi.status)
+        )
+
 st.subheader(t("ui.overview.targets_heading", lang))
 for column, kpi in zip(st.columns(len(kpis)), kpis, strict=True):
     view = kpi_view.card(kpi, lang)
-    with column.container(border=True, key=f"overview.card.{kpi.code}"):
+    with column.container(border=True, height="stretch", key=f"overview.card.{kpi.code}"):
         st.metric(view.title, view.value, help=view.formula)
         if view.value_note:
             st.caption(view.value_note)
@@ -44,12 +52,13 @@ for column, kpi in zip(st.columns(len(kpis)), kpis, strict=True):
             st.caption(line)
 
 st.subheader(t("ui.overview.trends_heading", lang))
-chart_columns = st.columns(2)
-for index, kpi in enumerate(kpis):
-    trend = kpi_view.TREND_OF.get(kpi.code)
-    frame = state.trend(trend, chosen.as_of, chosen.county) if trend else None
-    fig = kpi_view.figure(kpi, frame, lang, data_as_of)
-    chart_columns[index % 2].plotly_chart(fig, theme=None, key=f"overview.chart.{kpi.code}")
+# A row of two per pair, so that a phone, which stacks columns, reads K1…K5 in order.
+for pair in (kpis[i : i + 2] for i in range(0, len(kpis), 2)):
+    for column, kpi in zip(st.columns(2), pair, strict=False):
+        trend = kpi_view.TREND_OF.get(kpi.code)
+        frame = state.trend(trend, chosen.as_of, chosen.county) if trend else None
+        fig = kpi_view.figure(kpi, frame, lang, data_as_of)
+        column.plotly_chart(fig, theme=None, key=f"overview.chart.{kpi.code}")
 
 with st.expander(t("ui.overview.formulas", lang)):
     for kpi in kpis:
