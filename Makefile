@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test lint format bench bench-import bench-pages bench-briefing bench-hostile bench-undo bench-generations sample clean
+.PHONY: run test lint format bench bench-import bench-pages bench-briefing bench-hostile bench-undo bench-generations bench-judgement sample clean
 
 run: $(VENV)/.app
 	$(PY) -m data_layer init --if-missing
@@ -39,6 +39,9 @@ bench-undo: $(VENV)/.dev
 
 bench-generations: $(VENV)/.dev
 	$(PY) bench/bench_generations.py
+
+bench-judgement: $(VENV)/.dev
+	$(PY) bench/bench_judgement.py
 
 sample: $(VENV)/.app
 	$(PY) -m data_layer generate --out sample_data

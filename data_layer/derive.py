@@ -34,7 +34,12 @@ class Derived:
 
 def from_file(cur, kind: str, present: set[str], today: dt.date) -> list[Derived]:
     """Derivations that need only the file's own rows."""
-    steps = {"patents": _patent_file, "contracts": _contract_file, "filings": _filing_file}
+    steps = {
+        "patents": _patent_file,
+        "contracts": _contract_file,
+        "filings": _filing_file,
+        "indicators": _indicator_file,
+    }
     return steps[kind](cur, present, today) if kind in steps else []
 
 
@@ -252,6 +257,22 @@ def _filing_file(cur, present: set[str], today: dt.date) -> list[Derived]:
     else:
         rows = _count(cur, "true")
     return [Derived("patent_intensive", "intensive_assumed", rows, assumed=True)] if rows else []
+
+
+# --- indicators ------------------------------------------------------------------------------
+
+
+def _indicator_file(cur, present: set[str], today: dt.date) -> list[Derived]:
+    """A quarter with a target but neither a milestone nor its indicator's baseline is judged on
+    an assumed baseline (measure_progress): reported, as the status rests on it."""
+    milestone = "milestone IS NULL" if "milestone" in present else "true"
+    no_baseline = (
+        "(measure, indicator) NOT IN (SELECT measure, indicator FROM typed WHERE baseline IS NOT NULL)"
+        if "baseline" in present
+        else "true"
+    )
+    rows = _count(cur, f"target IS NOT NULL AND {milestone} AND {no_baseline}")
+    return [Derived("baseline", "baseline_assumed", rows, assumed=True)] if rows else []
 
 
 # --- patent events ---------------------------------------------------------------------------

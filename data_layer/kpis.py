@@ -35,8 +35,9 @@ from .db import Database
 CODES = ("K1", "K2", "K3", "K4", "K5")
 UNITS = {"K1": "家", "K2": "件", "K3": "万元", "K4": "%", "K5": "%"}
 RESEARCH_KINDS = ("university", "research_institute")
-# Start of the plan when the targets table names none (the action runs 2023–2025).
+# The plan when the targets table names none (the action runs 2023–2025).
 PLAN_START = dt.date(2023, 1, 1)
+PLAN_END = dt.date(2025, 12, 31)
 
 
 def kinds_for(inst_kind: str | None) -> list[str] | None:
@@ -44,6 +45,16 @@ def kinds_for(inst_kind: str | None) -> list[str] | None:
     if not inst_kind:
         return None
     return list(RESEARCH_KINDS) if inst_kind == "academic" else [inst_kind]
+
+
+def plan_periods(db: Database) -> list[tuple[dt.date, dt.date]]:
+    """Every plan period of the targets table as (first day, deadline), earliest first.
+
+    Without targets, the plan of the domain brief (2023-2025)."""
+    rows = db.rows("SELECT DISTINCT period_start, deadline FROM targets ORDER BY period_start, deadline")
+    if not rows:
+        return [(PLAN_START, PLAN_END)]
+    return [(pd.Timestamp(start).date(), pd.Timestamp(end).date()) for start, end in rows]
 
 
 def plan_start(db: Database, as_of: dt.date) -> dt.date:

@@ -1,21 +1,31 @@
 """Progress of the twelve measures: department-reported indicators judged per quarter, and
 the figures the patent, filing and contract data compute for the measures they speak for.
 
-Status of one indicator in one quarter (the ``indicators`` table carries no direction, and
-every indicator departments report is a count, an amount or a completion rate, so higher is
-better throughout):
+An indicator's quarter is judged against the plan's path, not against the end target alone
+(the status words are those of ``statuses``; every indicator departments report is a count,
+an amount or a rate, so higher is better throughout):
 
-* ``met``: value >= target;
-* ``behind``: value < target;
-* ``no_target``: the row has no target.
+* before the plan period's deadline: ``met`` when the value has reached the end target
+  (目标值), ``on_track`` when it has reached the path, ``behind`` when it is short of it. The
+  path runs through the plan's start at the baseline, each quarter milestone (阶段目标) the
+  department set, and the end target at the deadline, straight between them: a quarter with
+  its own milestone is judged against exactly that;
+* the quarter holding the deadline and later ones: ``met``, or ``met_late`` when the deadline's
+  quarter was short of the target, else ``missed``;
+* ``no_target``: the row has neither a target nor a milestone.
 
-Status of a measure in a quarter is the worst of its indicators' statuses that quarter, in
-the order ``behind`` > ``no_target`` > ``met``: a measure counts as met only when every
-indicator reported for it has reached its target. A quarter with no indicator row for the
-measure is ``no_data``. Quarters run from the plan's first quarter (or the first reported
-one, if earlier) to the last quarter that has ended on ``as_of``; rows for later quarters
-are left out. Indicators are city-wide department reports: county, institution kind and
-patent type do not narrow them.
+The baseline is the indicator's 基线值 where given; otherwise 0 for counts and amounts (the
+departments report them cumulatively from the plan's start) and, for a percentage, its first
+reported value (the path starts at that quarter). The import reports rows judged on such an
+assumed baseline. The plan period of a quarter is the one whose dates hold the quarter's last
+day (after the last deadline, the latest period).
+
+Status of a measure in a quarter is the worst judged status of its indicators that quarter
+(``statuses.WORST_FIRST``): a measure is met only when every judged indicator is. Only
+``no_target`` rows make it ``no_target``; no row makes it ``no_data``. Quarters run from the
+plan's first quarter (or the first reported one, if earlier) to the last quarter that has
+ended on ``as_of``; rows for later quarters are left out. Indicators are city-wide department
+reports: county, institution kind and patent type do not narrow them.
 
 Computed figures (``computed_figures``) respect ``as_of``, the county and, where a patent
 has one, the patent type; counts of events run from the start of the plan period in force
@@ -25,17 +35,22 @@ has one, the patent type; counts of events run from the start of the plan period
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import math
+from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from .db import Database
-from .kpis import RESEARCH_KINDS, filing_counts, industrialization, plan_start
+from .kpis import RESEARCH_KINDS, filing_counts, industrialization, plan_periods, plan_start
 from .models import KIND_OF_APP_NO
+from .statuses import WORST_FIRST
 
-STATUSES = ("met", "behind", "no_target", "no_data")
-# Worst first: a measure's status in a quarter is the first of these any indicator has.
-# Used only when the targets table is empty: the plan began with 2023 (domain brief).
 SOE_KINDS = ("city_soe",)
+# Statuses a measure's quarter is counted by in the grid's hover (each indicator has one).
+COUNTED = ("met", "met_late", "on_track", "behind", "missed", "no_target")
+PERCENT = "%"
 
 # Figures computed from the data, per measure: (figure, unit). Labels and formulas are in
 # i18n as ui.measures.fig.<figure> and ui.measures.fig.<figure>.help.
@@ -58,7 +73,6 @@ PATENT_TYPE_FIGURES = frozenset(
         "pledge_enterprises",
     }
 )
-STATUS_SQL = "CASE WHEN target IS NULL THEN 'no_target' WHEN value >= target THEN 'met' ELSE 'behind' END"
 
 
 # --- quarters --------------------------------------------------------------------------------
@@ -69,6 +83,7 @@ def quarter_of(day: dt.date) -> str:
     return f"{day.year}Q{(day.month - 1) // 3 + 1}"
 
 
+@functools.lru_cache(maxsize=256)
 def quarter_end(quarter: str) -> dt.date:
     """Last day of a quarter label."""
     return pd.Period(quarter, freq="Q").end_time.date()
@@ -96,65 +111,175 @@ def quarters_shown(db: Database, as_of: dt.date) -> list[str]:
     return quarter_range(first, last_ended_quarter(as_of))
 
 
-# --- department-reported indicators ----------------------------------------------------------
+def period_for(day: dt.date, periods: list[tuple[dt.date, dt.date]]) -> tuple[dt.date, dt.date]:
+    """The plan period holding ``day``; after every deadline the latest, before all the first."""
+    holding = [p for p in periods if p[0] <= day <= p[1]]
+    if holding:
+        return max(holding)
+    ended = [p for p in periods if p[1] < day]
+    return max(ended, key=lambda p: p[1]) if ended else min(periods)
+
+
+def deadline_quarters(db: Database, quarters: list[str]) -> list[str]:
+    """The quarters among ``quarters`` that hold a plan period's deadline (marked on the grid)."""
+    held = {quarter_of(deadline) for _, deadline in plan_periods(db)}
+    return [q for q in quarters if q in held]
+
+
+# --- judging department-reported indicators --------------------------------------------------
+
+
+def judge(rows: pd.DataFrame, periods: list[tuple[dt.date, dt.date]]) -> pd.DataFrame:
+    """``rows`` (indicator rows) with the plan path and status of each quarter.
+
+    Adds ``deadline`` (of the quarter's plan period), ``expected`` (the value the quarter is
+    judged against: milestone, path or end target) and ``status``; see the module docstring.
+    Plain lists per indicator rather than frames: a department's file has thousands of rows.
+    """
+    out = rows.copy()
+    ends = [quarter_end(q) for q in out["quarter"]]
+    chosen = [period_for(day, periods) for day in ends]
+    columns = {
+        name: out[name].tolist() for name in ("quarter", "unit", "value", "target", "milestone", "baseline")
+    }
+    reports = [_Report(i, ends[i], *(columns[c][i] for c in columns)) for i in range(len(out))]
+    groups: dict[tuple, list[_Report]] = {}
+    for report, key in zip(reports, zip(out["measure"], out["indicator"], chosen, strict=True), strict=True):
+        groups.setdefault(key, []).append(report)
+    expected, status = [math.nan] * len(out), ["no_target"] * len(out)
+    for (_, _, period), group in groups.items():
+        for report, value, verdict in _judge_group(sorted(group, key=lambda r: r.quarter), *period):
+            expected[report.position], status[report.position] = value, verdict
+    out["deadline"] = [p[1] for p in chosen]
+    out["expected"] = pd.Series(expected, index=out.index, dtype="float64")
+    out["status"] = status
+    return out
+
+
+@dataclass(frozen=True)
+class _Report:
+    """One indicator row as ``judge`` reads it (``position`` in the frame)."""
+
+    position: int
+    end: dt.date
+    quarter: str
+    unit: str
+    value: float
+    target: float
+    milestone: float
+    baseline: float
+
+
+def _judge_group(group: list[_Report], start: dt.date, deadline: dt.date) -> list[tuple[_Report, float, str]]:
+    """(row, expected value, status) for one indicator's rows in one plan period, by quarter."""
+    origin = _origin(group, start)
+    milestones = [(r.end, r.milestone) for r in group if _given(r.milestone) and origin[0] < r.end < deadline]
+    deadline_quarter = quarter_of(deadline)
+    short_at_deadline = any(
+        r.quarter == deadline_quarter and _given(r.target) and r.value < r.target for r in group
+    )
+    judged = []
+    for r in group:
+        if r.end >= deadline and _given(r.target):
+            late = short_at_deadline and r.quarter != deadline_quarter
+            verdict = ("met_late" if late else "met") if r.value >= r.target else "missed"
+            judged.append((r, r.target, verdict))
+        elif _given(r.target) and r.value >= r.target:
+            judged.append((r, r.target, "met"))
+        elif _given(r.target) or _given(r.milestone):
+            path = _path_value(r, origin, milestones, deadline)
+            judged.append((r, path, "on_track" if r.value >= path else "behind"))
+        else:
+            judged.append((r, math.nan, "no_target"))
+    return judged
+
+
+def _given(number) -> bool:
+    return number is not None and not math.isnan(number)
+
+
+def _origin(group: list[_Report], start: dt.date) -> tuple[dt.date, float]:
+    """Where the path starts: (the plan's start, 基线值), else (start, 0) for a count or an
+    amount, else (the first reported quarter's end, its value) for a percentage."""
+    given = [r.baseline for r in group if _given(r.baseline)]
+    if given:
+        return start, float(given[0])
+    if PERCENT not in str(group[0].unit):
+        return start, 0.0
+    return group[0].end, float(group[0].value)
+
+
+def _path_value(
+    row: _Report, origin: tuple[dt.date, float], milestones: list[tuple[dt.date, float]], deadline: dt.date
+) -> float:
+    """The plan path's value at the row's quarter end: its own milestone, else interpolated."""
+    if _given(row.milestone):
+        return float(row.milestone)
+    points = sorted([origin, *milestones, *([(deadline, row.target)] if _given(row.target) else [])])
+    return float(np.interp(row.end.toordinal(), [d.toordinal() for d, _ in points], [v for _, v in points]))
 
 
 def indicator_statuses(db: Database, *, as_of: dt.date) -> pd.DataFrame:
-    """Every indicator row of a quarter ended by ``as_of``, with its status."""
-    return db.query(
-        f"""SELECT measure, indicator, quarter, unit, value, target, department, note,
-                   {STATUS_SQL} AS status
-            FROM indicators WHERE quarter <= $last
-            ORDER BY measure, indicator, quarter""",
+    """Every indicator row of a quarter ended by ``as_of``, judged (see ``judge``)."""
+    rows = db.query(
+        """SELECT measure, indicator, quarter, unit, value, target, milestone, baseline,
+                  department, note
+           FROM indicators WHERE quarter <= $last ORDER BY measure, indicator, quarter""",
         {"last": last_ended_quarter(as_of)},
     )
+    return judge(rows, plan_periods(db))
 
 
-def measure_statuses(db: Database, *, as_of: dt.date, quarters: list[str] | None = None) -> pd.DataFrame:
+def measure_statuses(
+    db: Database,
+    *,
+    as_of: dt.date,
+    quarters: list[str] | None = None,
+    judged: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """Status of each measure in each quarter (all twelve × ``quarters``), with indicator counts.
 
     ``reported`` counts the measure's indicator rows that quarter, ``known`` the indicators
-    it has reported in any quarter shown; ``met``/``behind``/``no_target`` count by status.
+    it has reported in any quarter shown; one column per status of ``COUNTED`` counts by status.
     """
     quarters = quarters_shown(db, as_of) if quarters is None else quarters
-    return db.query(
-        f"""WITH q AS (SELECT unnest($quarters::VARCHAR[]) AS quarter),
-           m AS (SELECT measure FROM measures),
-           rows AS (SELECT measure, indicator, quarter, {STATUS_SQL} AS status FROM indicators
-                    WHERE quarter IN (SELECT quarter FROM q)),
-           per AS (SELECT measure, quarter, count(*) AS reported,
-                          count(*) FILTER (WHERE status = 'met') AS met,
-                          count(*) FILTER (WHERE status = 'behind') AS behind,
-                          count(*) FILTER (WHERE status = 'no_target') AS no_target
-                   FROM rows GROUP BY measure, quarter),
-           known AS (SELECT measure, count(DISTINCT indicator) AS known FROM rows GROUP BY measure)
-           SELECT m.measure, q.quarter,
-                  CASE WHEN per.behind > 0 THEN 'behind' WHEN per.no_target > 0 THEN 'no_target'
-                       WHEN per.met > 0 THEN 'met' ELSE 'no_data' END AS status,
-                  coalesce(per.reported, 0) AS reported, coalesce(known.known, 0) AS known,
-                  coalesce(per.met, 0) AS met, coalesce(per.behind, 0) AS behind,
-                  coalesce(per.no_target, 0) AS no_target
-           FROM m CROSS JOIN q
-           LEFT JOIN per ON per.measure = m.measure AND per.quarter = q.quarter
-           LEFT JOIN known ON known.measure = m.measure
-           ORDER BY m.measure, q.quarter""",
-        {"quarters": quarters},
+    judged = indicator_statuses(db, as_of=as_of) if judged is None else judged
+    judged = judged[judged["quarter"].isin(quarters)]
+    measures = [int(m) for m in db.query("SELECT measure FROM measures ORDER BY measure")["measure"]]
+    counts = (
+        judged.groupby(["measure", "quarter", "status"])
+        .size()
+        .unstack("status", fill_value=0)
+        .reindex(columns=list(COUNTED), fill_value=0)
     )
+    known = judged.groupby("measure")["indicator"].nunique()
+    full = pd.MultiIndex.from_product([measures, quarters], names=["measure", "quarter"])
+    grid = counts.reindex(full, fill_value=0).reset_index()
+    grid["reported"] = grid[list(COUNTED)].sum(axis=1)
+    grid["known"] = grid["measure"].map(known).fillna(0).astype(int)
+    grid["status"] = [_worst(row) for row in grid[list(COUNTED)].itertuples(index=False)]
+    return grid[["measure", "quarter", "status", "reported", "known", *COUNTED]]
 
 
-def indicator_latest(db: Database, *, as_of: dt.date) -> pd.DataFrame:
-    """Per indicator: its latest quarter, value, target, status, department and latest note."""
-    return db.query(
-        f"""WITH rows AS (SELECT *, {STATUS_SQL} AS status FROM indicators WHERE quarter <= $last)
-           SELECT measure, indicator, max(quarter) AS quarter,
-                  arg_max(unit, quarter) AS unit, arg_max(value, quarter) AS value,
-                  arg_max(target, quarter) AS target, arg_max(status, quarter) AS status,
-                  arg_max(department, quarter) AS department,
-                  arg_max(note, quarter) FILTER (WHERE trim(coalesce(note, '')) <> '') AS note,
-                  max(quarter) FILTER (WHERE trim(coalesce(note, '')) <> '') AS note_quarter
-           FROM rows GROUP BY measure, indicator ORDER BY measure, indicator""",
-        {"last": last_ended_quarter(as_of)},
-    )
+def _worst(counts) -> str:
+    """A measure's status from its indicators' counts by status (fields named as ``COUNTED``)."""
+    for status in WORST_FIRST:
+        if getattr(counts, status) > 0:
+            return status
+    return "no_target" if counts.no_target > 0 else "no_data"
+
+
+def indicator_latest(judged: pd.DataFrame) -> pd.DataFrame:
+    """Per indicator: its latest judged row, and its latest note with the note's quarter."""
+    columns = ["measure", "indicator", "quarter", "unit", "value", "target", "status", "department"]
+    if judged.empty:
+        return pd.DataFrame(columns=[*columns, "note", "note_quarter"])
+    latest = judged.sort_values("quarter").groupby(["measure", "indicator"], sort=True).tail(1)
+    noted = judged[judged["note"].fillna("").str.strip() != ""].sort_values("quarter")
+    notes = noted.groupby(["measure", "indicator"]).tail(1)[["measure", "indicator", "note", "quarter"]]
+    notes = notes.rename(columns={"quarter": "note_quarter"})
+    merged = latest[columns].merge(notes, on=["measure", "indicator"], how="left")
+    return merged.sort_values(["measure", "indicator"]).reset_index(drop=True)
 
 
 def measure_departments(db: Database, *, as_of: dt.date) -> pd.DataFrame:
@@ -337,11 +462,13 @@ def page_data(
     """
     del inst_kind
     quarters = quarters_shown(db, as_of)
+    judged = indicator_statuses(db, as_of=as_of)
     return {
         "quarters": pd.DataFrame({"quarter": quarters}),
-        "grid": measure_statuses(db, as_of=as_of, quarters=quarters),
-        "indicators": indicator_statuses(db, as_of=as_of),
-        "latest": indicator_latest(db, as_of=as_of),
+        "deadlines": pd.DataFrame({"quarter": deadline_quarters(db, quarters)}),
+        "grid": measure_statuses(db, as_of=as_of, quarters=quarters, judged=judged),
+        "indicators": judged,
+        "latest": indicator_latest(judged),
         "departments": measure_departments(db, as_of=as_of),
         "computed": computed_figures(db, as_of=as_of, county=county, patent_type=patent_type),
     }

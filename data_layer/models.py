@@ -424,6 +424,11 @@ class Indicator(Row):
     target: OptNumber = col("目标值", "目标", default=None)
     department: Text = col("责任单位", "牵头单位", "责任部门")
     note: OptText = col("进展说明", "备注", "说明", default=None)
+    # The plan's target for this quarter (阶段目标), where the department set one; quarters
+    # without one are judged against the straight path from the baseline to the end target.
+    milestone: OptNumber = col("阶段目标", "阶段目标值", "季度目标", default=None)
+    # The value at the plan's start (基线值); see measure_progress for the default.
+    baseline: OptNumber = col("基线值", "基期值", default=None)
 
 
 class CountyRule(Row):

@@ -14,8 +14,9 @@ The files tell one story about a city of seven million (numbers at ``scale=1``):
 - Technology contracts 2021..2026-10: turnover of those involving patents grows 15% from 2023 to
   2025, so K5's 20% is missed.
 - Quarterly indicators of the twelve measures (measures 5 and 9 stall in 2026, one indicator lacks
-  its latest quarter), county implementation rules (7 of 9 issued), ~120 briefings and matching
-  events, and the five targets of the 2023-2025 plan.
+  its latest quarter; six have yearly milestones, the rates a baseline), county implementation
+  rules (7 of 9 issued), ~120 briefings and matching events, and the five targets of the
+  2023-2025 plan.
 
 Cells are written the way staff write them (2024-03-05, 是/否, Chinese labels, ';'-joined lists).
 Patents are numpy columns written in chunks, so scale 100 (~3 million patents) stays fast and small.
@@ -485,6 +486,19 @@ INDICATORS = _table("""
 """)
 
 
+# Indicators whose department set yearly milestones (阶段目标: a quarter of the target by the
+# end of 2023, three fifths by the end of 2024); the others are judged on the straight path.
+MILESTONES = {
+    "高校院所专利转让许可数",
+    "市属国企专利实施数",
+    "专利密集型企业数",
+    "专利产业化扶持资金",
+    "专利转化运营服务机构",
+    "知识产权质押融资额",
+}
+MILESTONE_SHARE = {"2023Q4": 0.25, "2024Q4": 0.6}
+
+
 def _indicators(rng) -> pd.DataFrame:
     quarters = [f"{y}Q{q}" for y in range(2023, 2027) for q in range(1, 5)][:15]  # 2023Q1..2026Q3
     notes = ["按计划推进", "", "已完成阶段性目标", "稳步推进"]
@@ -505,8 +519,12 @@ def _indicators(rng) -> pd.DataFrame:
                 "2026年以来无新增，进展滞后，已督办" if stalled and k >= 12 else notes[(k + int(measure)) % 4]
             )
             text = str(round(value[k])) if unit in "件家项场" else f"{value[k]:.2f}".rstrip("0").rstrip(".")
-            rows.append((measure, name, quarters[k], unit, text, target, dept, note))
+            share = MILESTONE_SHARE.get(quarters[k]) if name in MILESTONES else None
+            milestone = f"{float(target) * share:g}" if share else ""
+            baseline = first if mode == "rate" and k == 0 else ""  # a rate's 2023 starting level
+            rows.append((measure, name, quarters[k], unit, text, target, dept, note, milestone, baseline))
     columns = ["measure", "indicator", "quarter", "unit", "value", "target", "department", "note"]
+    columns += ["milestone", "baseline"]
     return pd.DataFrame(rows, columns=columns)
 
 

@@ -23,7 +23,7 @@ import duckdb
 from .counties import COUNTIES
 from .measures import AREAS, MEASURES
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 TABLES: dict[str, str] = {
     "meta": "key VARCHAR PRIMARY KEY, value VARCHAR",
@@ -59,7 +59,7 @@ TABLES: dict[str, str] = {
     "contract_patents": "contract_no VARCHAR NOT NULL, app_no VARCHAR NOT NULL",
     "indicators": """measure INTEGER NOT NULL, indicator VARCHAR NOT NULL, quarter VARCHAR NOT NULL,
         unit VARCHAR NOT NULL, value DOUBLE NOT NULL, target DOUBLE, department VARCHAR NOT NULL,
-        note VARCHAR, batch_id BIGINT""",
+        note VARCHAR, batch_id BIGINT, milestone DOUBLE, baseline DOUBLE""",
     "county_rules": """county VARCHAR NOT NULL, issued BOOLEAN NOT NULL, issued_date DATE, title VARCHAR,
         doc_no VARCHAR, batch_id BIGINT""",
     "events": """title VARCHAR NOT NULL, event_date DATE NOT NULL, event_type VARCHAR NOT NULL,
@@ -149,6 +149,12 @@ MIGRATIONS: dict[int, list[str]] = {
     # Accounts and login attempts moved to a SQLite file every process may write
     # (data_layer.accounts, which copied them when the database was opened).
     6: ["DROP TABLE IF EXISTS users", "DROP TABLE IF EXISTS login_attempts"],
+    # Indicators' quarter milestones (阶段目标) and baselines: quarters judged against the plan's path.
+    7: [
+        f"ALTER TABLE {prefix}indicators ADD COLUMN IF NOT EXISTS {column} DOUBLE"
+        for prefix in ("", "history_")
+        for column in ("milestone", "baseline")
+    ],
 }
 
 

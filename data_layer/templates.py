@@ -73,12 +73,14 @@ EXAMPLES: dict[str, dict[str, str]] = {
     "indicators": {
         "measure": "1",
         "indicator": "高校院所专利转让许可数",
-        "quarter": "2025年第4季度",
+        "quarter": "2024年第4季度",
         "unit": "件",
         "value": "42",
-        "target": "50",
+        "target": "100",
         "department": "市科技局",
         "note": "按计划推进",
+        "milestone": "40",
+        "baseline": "0",
     },
     "county_rules": {
         "county": "廉江市",

@@ -13,6 +13,7 @@ from data_layer import measure_progress as mp
 from data_layer.db import Database
 from data_layer.i18n import t
 from ui.measures_view import figure_value
+from ui.theme import status_text
 
 from .apptest import open_app
 
@@ -59,7 +60,7 @@ def test_page_shows_the_data_layer_numbers(app_env, tiny_db, lang):
     text = captions(at)
     assert t("ui.filter.not_applied", lang, names=t("ui.measures.not_applied_names", lang), why="") in text
     # No indicator was reported for 2026Q2, the last quarter shown.
-    missing = t("ui.measures.badge", lang, quarter="2026Q2", status=t("ui.measures.status.no_data", lang))
+    missing = t("ui.measures.badge", lang, quarter="2026Q2", status=status_text("no_data", lang))
     assert badges(at).count(missing) == 12
 
 
@@ -84,9 +85,10 @@ def test_period_filter_limits_quarters_and_figures(app_env, tiny_db):
     at = open_page({"period": "2025"})
     assert metrics(at) == expected_metrics(tiny_db, dt.date(2025, 12, 31), "zh")
     assert "季度：2023Q1 至 2025Q4" in at.caption[0].value
-    behind = t("ui.measures.badge", "zh", quarter="2025Q4", status="未达目标")
-    no_target = t("ui.measures.badge", "zh", quarter="2025Q4", status="无目标值")
-    assert behind in badges(at) and no_target in badges(at)  # measures 1 and 12
+    # Measure 1's 4 of 5 in the deadline's quarter is missed; measure 12 has no target.
+    missed = t("ui.measures.badge", "zh", quarter="2025Q4", status="× 未达标")
+    no_target = t("ui.measures.badge", "zh", quarter="2025Q4", status="– 无目标")
+    assert missed in badges(at) and no_target in badges(at)
     at = open_page({"period": "2025Q3"})
     assert "季度：2023Q1 至 2025Q3" in at.caption[0].value
     assert len(at.get("plotly_chart")) == 1  # 2025Q4's reports are after the date: no indicator chart
@@ -115,7 +117,8 @@ def test_drill_down_by_query_param(app_env):
     assert at.subheader[0].value == "措施1　实施高校和科研机构专利转化提升工程"
     table = at.dataframe[0].value
     assert list(table["指标名称"]) == ["高校院所专利转让许可数"]
-    assert list(table["状态"]) == ["未达目标"]
+    assert list(table["状态"]) == ["× 未达标"]
+    assert list(table["当季计划进度"]) == [5]  # the deadline's quarter is judged against the target
     assert "高校院所专利转让许可数（2025Q4说明）：推进中" in captions(at)
     assert "责任单位：市科技局" in captions(at)
     at.button(key="measures.back").click().run()

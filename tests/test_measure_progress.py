@@ -13,6 +13,7 @@ from data_layer.i18n import TEXT
 from data_layer.ingest import import_bytes
 from data_layer.kpis import compute_kpis
 from data_layer.measures import MEASURES
+from data_layer.statuses import STATUSES
 
 from .conftest import E1, S1, app_no, write_csv
 
@@ -59,12 +60,13 @@ def test_tiny_statuses(tiny_db):
     grid = mp.measure_statuses(tiny_db, as_of=AS_OF)
     assert len(grid) == 12 * 14
     status = grid.set_index(["measure", "quarter"])["status"]
-    assert status[(1, "2025Q4")] == "behind"  # 4 < 5
+    assert status[(1, "2025Q4")] == "missed"  # 4 < 5 in the quarter of the 2025-12-31 deadline
     assert status[(12, "2025Q4")] == "no_target"
     assert status[(1, "2025Q3")] == "no_data"
     assert (grid[~grid["measure"].isin([1, 12])]["status"] == "no_data").all()
     rows = mp.indicator_statuses(tiny_db, as_of=AS_OF)
-    assert list(rows["status"]) == ["behind", "no_target"]
+    assert list(rows["status"]) == ["missed", "no_target"]
+    assert mp.deadline_quarters(tiny_db, mp.quarters_shown(tiny_db, AS_OF)) == ["2025Q4"]
 
 
 def test_rows_after_the_date_are_left_out(tiny_db):
@@ -73,6 +75,105 @@ def test_rows_after_the_date_are_left_out(tiny_db):
     grid = mp.measure_statuses(tiny_db, as_of=as_of)
     assert grid["quarter"].max() == "2025Q3"
     assert (grid["status"] == "no_data").all()
+
+
+# --- judging a quarter against the plan's path ------------------------------------------------
+
+PLAN = [(dt.date(2023, 1, 1), dt.date(2025, 12, 31))]
+DAYS = (dt.date(2025, 12, 31) - dt.date(2023, 1, 1)).days  # 1095
+
+
+def judged(*rows, periods=PLAN) -> dict[str, tuple[float, str]]:
+    """Judge one indicator's (quarter, value, target, milestone, baseline, unit) rows by hand."""
+    frame = pd.DataFrame(
+        [(7, "A", q, unit, v, tg, ms, bl, "市科技局", None) for q, v, tg, ms, bl, unit in rows],
+        columns=[
+            "measure",
+            "indicator",
+            "quarter",
+            "unit",
+            "value",
+            "target",
+            "milestone",
+            "baseline",
+            "department",
+            "note",
+        ],
+    )
+    out = mp.judge(
+        frame.astype({"value": float, "target": float, "milestone": float, "baseline": float}), periods
+    )
+    return {r.quarter: (r.expected, r.status) for r in out.itertuples()}
+
+
+def path(day: dt.date, start_value: float, end_value: float) -> float:
+    return start_value + (end_value - start_value) * (day - dt.date(2023, 1, 1)).days / DAYS
+
+
+N = float("nan")
+
+
+def test_a_count_without_milestones_follows_the_straight_line_from_zero():
+    got = judged(("2023Q4", 30, 120, N, N, "件"), ("2024Q4", 90, 120, N, N, "件"))
+    # 2023-12-31: 364 of 1095 days, so 120 * 364/1095 = 39.9 is due: 30 is behind.
+    assert got["2023Q4"] == (pytest.approx(path(dt.date(2023, 12, 31), 0, 120)), "behind")
+    # 2024-12-31: 730 days, 80 due: 90 is on track, though far from the end target of 120.
+    assert got["2024Q4"] == (pytest.approx(80.0, abs=0.01), "on_track")
+
+
+def test_a_quarter_with_a_milestone_is_judged_against_it():
+    got = judged(
+        ("2023Q4", 25, 120, 20, N, "件"),  # below the straight line (39.9) but above its milestone
+        ("2024Q2", 50, 120, N, N, "件"),  # between the milestones 20 (2023-12-31) and 100 (2024-12-31)
+        ("2024Q4", 95, 120, 100, N, "件"),  # above the straight line (80) but short of its milestone
+    )
+    assert got["2023Q4"] == (20, "on_track")
+    between = 20 + (100 - 20) * (dt.date(2024, 6, 30) - dt.date(2023, 12, 31)).days / 366
+    assert got["2024Q2"] == (pytest.approx(between), "behind")  # 59.8 due on 2024-06-30
+    assert got["2024Q4"] == (100, "behind")
+
+
+def test_a_given_baseline_starts_the_path():
+    got = judged(("2023Q1", 86, 95, N, 85, "%"), ("2024Q4", 90, 95, N, N, "%"))
+    assert got["2024Q4"] == (pytest.approx(path(dt.date(2024, 12, 31), 85, 95)), "behind")  # 91.7 due
+    assert got["2023Q1"][1] == "on_track"  # 86 >= 85.7
+
+
+def test_a_percentage_without_baseline_starts_from_its_first_report():
+    got = judged(("2023Q2", 8.0, 10.0, N, N, "%"), ("2024Q2", 8.5, 10.0, N, N, "%"))
+    assert got["2023Q2"] == (8.0, "on_track")
+    first, end = dt.date(2023, 6, 30), dt.date(2025, 12, 31)
+    due = 8.0 + 2.0 * (dt.date(2024, 6, 30) - first).days / (end - first).days
+    assert got["2024Q2"] == (pytest.approx(due), "behind")  # 8.8 due
+
+
+def test_the_target_reached_early_is_met():
+    assert judged(("2024Q1", 130, 120, N, N, "件"))["2024Q1"] == (120, "met")
+
+
+def test_at_and_after_the_deadline_met_met_late_or_missed():
+    short = judged(
+        ("2025Q4", 110, 120, N, N, "件"), ("2026Q1", 125, 120, N, N, "件"), ("2026Q2", 118, 120, N, N, "件")
+    )
+    assert short == {"2025Q4": (120, "missed"), "2026Q1": (120, "met_late"), "2026Q2": (120, "missed")}
+    in_time = judged(("2025Q4", 120, 120, N, N, "件"), ("2026Q1", 125, 120, N, N, "件"))
+    assert [s for _, s in in_time.values()] == ["met", "met"]
+
+
+def test_a_row_without_target_or_milestone_has_no_target():
+    got = judged(("2024Q1", 5, N, N, N, "件"), ("2024Q2", 5, N, 4, N, "件"))
+    assert got["2024Q1"][1] == "no_target"
+    assert got["2024Q2"] == (4, "on_track")  # a milestone alone is still a test
+
+
+def test_each_quarter_takes_its_own_plan_period():
+    periods = [*PLAN, (dt.date(2026, 1, 1), dt.date(2027, 12, 31))]
+    got = judged(("2025Q4", 100, 120, N, N, "件"), ("2026Q2", 20, 80, N, N, "件"), periods=periods)
+    assert got["2025Q4"] == (120, "missed")
+    # The 2026-2027 plan: 80 by 2027-12-31 from 0 on 2026-01-01; 2026-06-30 is 180 of 729 days.
+    assert got["2026Q2"] == (pytest.approx(80 * 180 / 729), "on_track")
+    assert mp.period_for(dt.date(2028, 3, 31), periods) == periods[1]
+    assert mp.period_for(dt.date(2022, 3, 31), periods) == periods[0]
 
 
 INDICATOR_HEADER = ["措施编号", "指标名称", "季度", "单位", "数值", "目标值", "责任单位", "进展说明"]
@@ -98,14 +199,27 @@ def measure7(fresh_db, tmp_path):
     return fresh_db
 
 
-def test_measure_status_is_the_worst_of_its_indicators(measure7):
+def test_measure_status_is_the_worst_judged_indicator(measure7):
     grid = mp.measure_statuses(measure7, as_of=AS_OF).set_index(["measure", "quarter"])
     q3, q4, q1, q2 = (grid.loc[(7, q)] for q in ("2025Q3", "2025Q4", "2026Q1", "2026Q2"))
+    # 2025Q3: A met (10 of 10); B 5 where the straight line to 8 asks 7.3: behind.
     assert (q3["status"], q3["met"], q3["behind"], q3["reported"], q3["known"]) == ("behind", 1, 1, 2, 2)
-    assert (q4["status"], q4["met"], q4["no_target"]) == ("no_target", 1, 1)
+    # 2025Q4: B has no target, so the judged A decides.
+    assert (q4["status"], q4["met"], q4["no_target"]) == ("met", 1, 1)
     assert (q1["status"], q1["reported"], q1["known"]) == ("met", 1, 2)
     assert (q2["status"], q2["reported"]) == ("no_data", 0)
     assert "2026Q3" not in grid.loc[7].index
+
+
+def test_worst_status_order():
+    from collections import namedtuple
+
+    counts = namedtuple("Counts", mp.COUNTED)
+    assert mp._worst(counts(met=2, met_late=1, on_track=1, behind=0, missed=0, no_target=3)) == "on_track"
+    assert mp._worst(counts(met=1, met_late=0, on_track=1, behind=1, missed=1, no_target=0)) == "missed"
+    assert mp._worst(counts(met=1, met_late=1, on_track=0, behind=0, missed=0, no_target=0)) == "met_late"
+    assert mp._worst(counts(0, 0, 0, 0, 0, 2)) == "no_target"
+    assert mp._worst(counts(0, 0, 0, 0, 0, 0)) == "no_data"
 
 
 def test_value_equal_to_target_is_met(measure7):
@@ -114,8 +228,29 @@ def test_value_equal_to_target_is_met(measure7):
     assert (first["value"], first["target"], first["status"]) == (10, 10, "met")
 
 
+def test_an_assumed_baseline_is_reported_and_milestones_are_stored(fresh_db, tmp_path):
+    path = write_csv(
+        tmp_path / "indicators.csv",
+        [
+            [*INDICATOR_HEADER, "阶段目标", "基线值"],
+            ["7", "A", "2024Q4", "项", "6", "10", "市科技局", "", "5", ""],
+            ["7", "A", "2025Q1", "项", "7", "10", "市科技局", "", "", ""],
+            ["7", "B", "2024Q4", "%", "50", "60", "市科技局", "", "", "40"],
+            ["7", "C", "2024Q4", "项", "1", "", "市科技局", "", "", ""],
+        ],
+    )
+    result = import_bytes(fresh_db, path.read_bytes(), path.name, "indicators", user="test")
+    assumed = [p for p in result.warnings if p.reason == "derived_baseline_assumed"]
+    assert [(p.column, p.value) for p in assumed] == [("基线值", "1")]  # A 2025Q1 only
+    rows = mp.indicator_statuses(fresh_db, as_of=AS_OF).set_index(["indicator", "quarter"])
+    assert rows.loc[("A", "2024Q4"), ["milestone", "expected", "status"]].tolist() == [5, 5, "on_track"]
+    assert rows.loc[("B", "2024Q4"), "baseline"] == 40
+
+
 def test_latest_values_notes_and_departments(measure7):
-    latest = mp.indicator_latest(measure7, as_of=AS_OF).set_index(["measure", "indicator"])
+    latest = mp.indicator_latest(mp.indicator_statuses(measure7, as_of=AS_OF)).set_index(
+        ["measure", "indicator"]
+    )
     a, b = latest.loc[(7, "A")], latest.loc[(7, "B")]
     assert (a["quarter"], a["value"], a["status"], a["note"], a["note_quarter"]) == (
         "2026Q1",
@@ -250,7 +385,7 @@ def test_empty_database(empty_db):
 
 def test_page_data_frames(tiny_db):
     data = mp.page_data(tiny_db, as_of=AS_OF, county="440803", inst_kind="university", patent_type="design")
-    assert set(data) == {"quarters", "grid", "indicators", "latest", "departments", "computed"}
+    assert set(data) == {"quarters", "deadlines", "grid", "indicators", "latest", "departments", "computed"}
     assert list(data["quarters"]["quarter"]) == mp.quarters_shown(tiny_db, AS_OF)
     # Institution kind changes nothing; the indicators are the same whatever the county.
     same = mp.page_data(tiny_db, as_of=AS_OF, county="440803", patent_type="design")
@@ -262,8 +397,8 @@ def test_every_figure_and_measure_has_its_text():
     for figures_ in mp.FIGURES.values():
         for figure, _unit in figures_:
             assert f"ui.measures.fig.{figure}" in TEXT and f"ui.measures.fig.{figure}.help" in TEXT
-    for status in mp.STATUSES:
-        assert f"ui.measures.status.{status}" in TEXT
+    for status in STATUSES:
+        assert f"status.{status}" in TEXT
     assert "ui.measures.method" in TEXT
     for measure in MEASURES:
         # The grid's short label is a keyword taken from the measure's exact name.

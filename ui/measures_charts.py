@@ -7,15 +7,14 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from data_layer.i18n import t
-from data_layer.measure_progress import STATUSES
+from data_layer.measure_progress import COUNTED
+from data_layer.statuses import STATUSES
 
 from .charts import titled
-from .theme import PALETTE, TARGET_COLOR, unit_label, value_format
+from .theme import PALETTE, TARGET_COLOR, status_color, status_symbol, unit_label, value_format
 
-# Okabe–Ito green and vermillion stay apart for colour-blind readers; each cell also carries
-# a symbol, so the grid still reads in greyscale or on a poor projector.
-STATUS_COLOR = {"met": PALETTE[2], "behind": PALETTE[5], "no_target": "#B4B4B4", "no_data": "#F4F4F4"}
-STATUS_SYMBOL = {"met": "✓", "behind": "✕", "no_target": "–", "no_data": "?"}
+# Colours and symbols are the theme's, one per status word: each cell carries its symbol, so
+# the grid still reads for colour-blind readers, in greyscale or on a poor projector.
 GRID_ROW_HEIGHT = 30
 CHART_HEIGHT = 360
 
@@ -31,7 +30,7 @@ def _colorscale() -> list:
     n = len(STATUSES)
     scale = []
     for index, status in enumerate(STATUSES):
-        scale += [[index / n, STATUS_COLOR[status]], [(index + 1) / n, STATUS_COLOR[status]]]
+        scale += [[index / n, status_color(status)], [(index + 1) / n, status_color(status)]]
     return scale
 
 
@@ -44,19 +43,21 @@ def status_grid(
     lang: str,
     title: str,
     subtitle_text: str,
+    deadlines: list[str] = (),
 ) -> go.Figure:
     """Measures (rows, labelled ``rows``) × quarters, coloured by status, with a legend.
 
     ``grid`` is ``measure_progress.measure_statuses``; ``area_breaks`` are the measures that
-    start a new task area (a line is drawn above them). An invisible marker sits on every
-    cell so that a click selects it (customdata = measure number).
+    start a new task area (a line is drawn above them); a plan deadline falling in one of
+    ``deadlines`` (quarters) is a labelled vertical line after that quarter. An invisible
+    marker sits on every cell so that a click selects it (customdata = measure number).
     """
     quarters = list(dict.fromkeys(grid["quarter"]))
     measures = list(dict.fromkeys(grid["measure"]))
     labels = [rows[m] for m in measures]
     table = grid.set_index(["measure", "quarter"])
     codes = [[STATUSES.index(table.loc[(m, q), "status"]) for q in quarters] for m in measures]
-    symbols = [[STATUS_SYMBOL[STATUSES[c]] for c in row] for row in codes]
+    symbols = [[status_symbol(STATUSES[c]) for c in row] for row in codes]
     fig = go.Figure(
         go.Heatmap(
             x=quarters,
@@ -75,21 +76,7 @@ def status_grid(
         )
     )
     cells = grid.assign(label=grid["measure"].map(rows))
-    hover = [
-        t(
-            "ui.measures.heatmap.hover",
-            lang,
-            name=names[r.measure],
-            quarter=r.quarter,
-            status=t(f"ui.measures.status.{r.status}", lang),
-            reported=r.reported,
-            known=r.known,
-            met=r.met,
-            behind=r.behind,
-            no_target=r.no_target,
-        )
-        for r in cells.itertuples()
-    ]
+    hover = [_cell_hover(r, names, lang) for r in cells.itertuples()]
     fig.add_trace(
         go.Scatter(
             x=cells["quarter"],
@@ -104,17 +91,20 @@ def status_grid(
             showlegend=False,
         )
     )
-    for status in STATUSES:  # legend entries only
+    shown = set(grid["status"])
+    for status in STATUSES:  # legend entries only, for the statuses the grid shows
+        if status not in shown:
+            continue
         fig.add_trace(
             go.Scatter(
                 x=[None],
                 y=[None],
                 mode="markers",
-                name=f"{STATUS_SYMBOL[status]} {t(f'ui.measures.status.{status}', lang)}",
+                name=f"{status_symbol(status)} {t(f'status.{status}', lang)}",
                 marker={
                     "symbol": "square",
                     "size": 14,
-                    "color": STATUS_COLOR[status],
+                    "color": status_color(status),
                     "line": {"color": "#888888", "width": 1},
                 },
                 hoverinfo="skip",
@@ -126,6 +116,9 @@ def status_grid(
         if measure in measures and measures.index(measure) > 0:
             y = measures.index(measure) - 0.5
             fig.add_shape(type="line", x0=-0.5, x1=right, y0=y, y1=y, line={"color": "#333333", "width": 2})
+    for quarter in deadlines:
+        if quarter in quarters:
+            _deadline_line(fig, quarters.index(quarter) + 0.5, lang)
     # One tick per year (its first quarter) keeps the axis legible at any width. Fixed
     # ranges: the invisible click targets must not pad the axes.
     firsts = [q for q in quarters if q.endswith("Q1")] or quarters[:1]
@@ -151,6 +144,46 @@ def status_grid(
     return fig
 
 
+def _cell_hover(cell, names: dict[int, str], lang: str) -> str:
+    """A cell's name, quarter, status and the count of its indicators by status."""
+    counts = t("ui.slides.list_sep", lang).join(
+        f"{t(f'status.{s}', lang)} {getattr(cell, s)}" for s in COUNTED if getattr(cell, s)
+    )
+    return t(
+        "ui.measures.heatmap.hover",
+        lang,
+        name=names[cell.measure],
+        quarter=cell.quarter,
+        status=t(f"status.{cell.status}", lang),
+        reported=cell.reported,
+        known=cell.known,
+        counts=counts or "–",
+    )
+
+
+def _deadline_line(fig: go.Figure, x: float, lang: str) -> None:
+    """A vertical line at the end of the quarter holding the plan's deadline, named above the grid."""
+    fig.add_shape(
+        type="line",
+        x0=x,
+        x1=x,
+        yref="paper",
+        y0=0,
+        y1=1,
+        line={"color": "#222222", "width": 2, "dash": "dot"},
+    )
+    fig.add_annotation(
+        x=x,
+        yref="paper",
+        y=1,
+        text=t("ui.measures.deadline", lang),
+        showarrow=False,
+        xanchor="right",
+        yanchor="bottom",
+        font={"size": 12},
+    )
+
+
 def indicator_chart(
     rows: pd.DataFrame,
     *,
@@ -158,20 +191,24 @@ def indicator_chart(
     lang: str,
     title: str,
     subtitle_text: str,
+    deadlines: list[str] = (),
 ) -> go.Figure:
-    """One indicator's values over ``quarters`` (gaps where unreported) against its target.
+    """One indicator's values over ``quarters`` (gaps where unreported) against the plan's path.
 
-    Markers take the status colour of their quarter; the target is a dashed step line.
+    Markers take the status colour and symbol's word of their quarter; the dotted line is the
+    path each quarter is judged against (milestones, or the straight line to the target), the
+    dashed step line the end target, and a plan deadline in ``deadlines`` a vertical line.
     """
     frame = rows.set_index("quarter").reindex(quarters)
     unit = str(rows["unit"].iloc[-1]) if not rows.empty else ""
     status = frame["status"].fillna("no_data")
     hover = [
-        f"{q}: {t(f'ui.measures.status.{s}', lang)}"
+        f"{q}: {status_symbol(s)} {t(f'status.{s}', lang)}"
         if s != "no_data"
         else f"{q}: {t('ui.measures.chart.no_value', lang)}"
         for q, s in zip(quarters, status, strict=True)
     ]
+    number = f"%{{y:{value_format(unit)}}} {unit_label(unit, lang)}"
     fig = go.Figure(
         go.Scatter(
             x=quarters,
@@ -180,30 +217,39 @@ def indicator_chart(
             name=t("ui.measures.chart.value", lang),
             line={"color": PALETTE[0], "width": 3},
             marker={
-                "size": 9,
-                "color": [STATUS_COLOR[s] for s in status],
-                "line": {"color": "white", "width": 1},
+                "size": 10,
+                "color": [status_color(s) for s in status],
+                "line": {"color": "#222222", "width": 1},
             },
             text=hover,
-            hovertemplate=f"%{{text}}<br>%{{y:{value_format(unit)}}}<extra></extra>",
+            hovertemplate=f"%{{text}}<br>{number}<extra></extra>",
             connectgaps=False,
         )
     )
-    if frame["target"].notna().any():
-        fig.add_trace(
-            go.Scatter(
-                x=quarters,
-                y=frame["target"],
-                mode="lines",
-                name=t("ui.chart.target", lang),
-                line={"color": TARGET_COLOR, "dash": "dash", "width": 2, "shape": "hv"},
-                hovertemplate=f"%{{x}}: %{{y:{value_format(unit)}}}<extra></extra>",
+    # The path each quarter is judged against (dotted), and the end target (a dashed step).
+    for column, name, line in (
+        ("expected", t("ui.measures.chart.path", lang), {"dash": "dot"}),
+        ("target", t("ui.chart.target", lang), {"dash": "dash", "shape": "hv"}),
+    ):
+        if frame[column].notna().any():
+            fig.add_trace(
+                go.Scatter(
+                    x=quarters,
+                    y=frame[column],
+                    mode="lines",
+                    name=name,
+                    line={"color": TARGET_COLOR, "width": 2, **line},
+                    hovertemplate=f"%{{x}}: {number}<extra>{name}</extra>",
+                    connectgaps=column == "expected",
+                )
             )
-        )
+    for quarter in deadlines:
+        if quarter in quarters:
+            _deadline_line(fig, quarters.index(quarter) + 0.5, lang)
     note = t("ui.chart.unit", lang, unit=unit_label(unit, lang)) if unit else ""
     titled(fig, quarters, title, subtitle_text, note)
     firsts = [q for q in quarters if q.endswith("Q1")] or quarters[:1]
-    fig.update_xaxes(tickvals=firsts)
+    fig.update_xaxes(tickvals=firsts, ticktext=[q[:4] for q in firsts], range=[-0.5, len(quarters) - 0.5])
     fig.update_layout(
         height=CHART_HEIGHT,
         margin={"l": 50, "r": 10, "b": 40},

@@ -12,12 +12,11 @@ from data_layer.i18n import t
 from data_layer.measures import AREAS, MEASURES
 from ui.text import plain
 
-from . import filters, measures_charts, state
-from .theme import format_number, unit_label
+from . import chart_text, filters, measures_charts, state
+from .theme import format_number, status_badge, status_text, unit_label
 
 BY_NUMBER = {m.number: m for m in MEASURES}
 AREA_NUMERALS = "一二三四五六七八九十"
-BADGE_COLOR = {"met": "green", "behind": "orange", "no_target": "gray", "no_data": "gray"}
 PICK_KEY = "measures.pick"
 PARAM = "measure"
 
@@ -60,7 +59,7 @@ def measure_heading(number: int, lang: str) -> str:
 
 
 def status_label(status: str, lang: str) -> str:
-    return t(f"ui.measures.status.{status}", lang)
+    return status_text(status, lang)
 
 
 # --- the chosen measure, kept in the URL ------------------------------------------------------
@@ -129,11 +128,14 @@ def status_grid(data: dict[str, pd.DataFrame], lang: str, date: str) -> None:
             date,
             lang,
         ),
+        deadlines=list(data["deadlines"]["quarter"]),
     )
     # A new key per chosen measure starts the chart with no selection, so the same cell can
     # be clicked again after going back.
     key = f"measures.grid.{chosen_measure() or 'all'}"
-    st.plotly_chart(fig, theme=None, key=key, on_select=lambda: _on_grid_select(key), selection_mode="points")
+    chart_text.show(
+        st, fig, lang, theme=None, key=key, on_select=lambda: _on_grid_select(key), selection_mode="points"
+    )
 
 
 # --- one measure -------------------------------------------------------------------------------
@@ -156,7 +158,7 @@ def measure_block(
         quarter, status = latest_status(data, number)
         st.badge(
             t("ui.measures.badge", lang, quarter=quarter, status=status_label(status, lang)),
-            color=BADGE_COLOR[status],
+            color=status_badge(status),
         )
     departments = data["departments"]
     names = departments.loc[departments["measure"] == number, "departments"]
@@ -199,8 +201,9 @@ def _indicator_charts(data: dict[str, pd.DataFrame], number: int, lang: str, dat
                 date,
                 lang,
             ),
+            deadlines=list(data["deadlines"]["quarter"]),
         )
-        columns[index % 2].plotly_chart(fig, theme=None, key=f"{key}.chart.{number}.{index}")
+        chart_text.show(columns[index % 2], fig, lang, theme=None, key=f"{key}.chart.{number}.{index}")
 
 
 def figure_value(value: float | None, unit: str, lang: str) -> str:
@@ -255,8 +258,20 @@ def _computed(data: dict[str, pd.DataFrame], number: int, chosen: filters.Filter
 
 def indicator_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Indicator rows with the column names and status labels the reader's language uses."""
-    columns = ["measure", "indicator", "quarter", "unit", "value", "target", "status", "department", "note"]
+    columns = [
+        "measure",
+        "indicator",
+        "quarter",
+        "unit",
+        "value",
+        "expected",
+        "target",
+        "status",
+        "department",
+        "note",
+    ]
     shown = frame[columns].copy()
+    shown["expected"] = shown["expected"].round(2)
     shown["status"] = [status_label(s, lang) for s in shown["status"]]
     shown["unit"] = [unit_label(u, lang) for u in shown["unit"]]
     shown["note"] = shown["note"].fillna("")
