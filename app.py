@@ -22,6 +22,9 @@ st.html(theme.PAGE_CSS)
 today = state.today()
 chosen = filters.sidebar_filters(settings.language, today)
 lang = chosen.lang
+st.html(theme.menu_css(lang))  # the folded sidebar's button, labelled in the reader's language
+# <html lang> names the reader's language (Streamlit's page says "en"), for screen readers.
+st.html(theme.page_language(lang), unsafe_allow_javascript=True)
 
 state.database().refresh()  # this run reads the newest published data
 
@@ -92,5 +95,5 @@ navigation = st.navigation([overview, overview_link, *analysis, *staff_pages], p
 # The browser tab names the page and the dashboard (the icon was set above).
 st.set_page_config(page_title=t("ui.tab_title", lang, page=navigation.title))
 if user and auth.just_logged_in():
-    st.switch_page(staff_page)
+    st.switch_page(staff_page, query_params=st.query_params.to_dict())  # keeps ?lang= and the filters
 navigation.run()

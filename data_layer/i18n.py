@@ -245,6 +245,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "{value} 行知识产权类型为专利但未列出专利号，计为涉专利合同",
         "{value} rows: IP type is patent but no patent numbers listed; counted as involving patents",
     ),
+    "reason.derived_baseline_assumed": (
+        "{value} 行有目标值但未填阶段目标和基线值：按基线 0（百分比为首次填报值）到目标值的直线进度判断",
+        "{value} rows have a target but no milestone and no baseline: judged against a straight path "
+        "from 0 (a percentage: its first reported value) to the target",
+    ),
     "reason.derived_intensive_assumed": (
         "“专利密集型产品”未填写 {value} 行，按是计（计入专利密集型产品产值）",
         "patent-intensive status blank in {value} rows; counted as patent-intensive (in K3)",
@@ -638,7 +643,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "format.amount": (
         "非负数，单位见列名（万元），可带千分位逗号",
-        "a non-negative number in the header's unit (万元)",
+        "a non-negative number in the header's unit (10k yuan)",
     ),
     "format.number": ("数字，可为负数", "a number, may be negative"),
     "format.count": ("非负整数", "a whole number, not negative"),
@@ -700,7 +705,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "kpi.formula.K2": ("截至所选日期的专利产品备案件数。", "Patent-product filings up to the date."),
     "kpi.formula.K3": (
         "已备案专利密集型产品的年产值（万元）之和，按年计；目标为逐年提升。",
-        "Sum of the annual output value (万元) of filed patent-intensive products, per year; "
+        "Sum of the annual output value (10k yuan) of filed patent-intensive products, per year; "
         "the target is a rise every year.",
     ),
     "kpi.formula.K4": (
@@ -716,7 +721,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "与2023年基线相比的增长率。"
         "当年未满一年时按年化值计算并注明。",
         "Registered technology contracts involving patents (a patent number listed, or IP type "
-        "patent): turnover (万元) per year, growth "
+        "patent): turnover (10k yuan) per year, growth "
         "against the 2023 baseline. A year not yet complete is annualized and labelled so.",
     ),
     "status.met": ("已达标", "Met"),
@@ -736,6 +741,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.nav.counties": ("区县", "Counties"),
     "ui.nav.filings": ("备案与合同", "Filings & contracts"),
     "ui.nav.method": ("指标说明", "Method"),
+    # The label of the button that opens the folded sidebar (ui.theme.menu_css).
+    "ui.nav.menu_pages": ("页面与筛选", "Pages & filters"),
+    "ui.nav.menu_filters": ("筛选", "Filters"),
     "ui.sample_marker": ("示例数据", "Sample data"),
     "ui.sample_help": (
         "当前展示的是虚构的示例数据，不代表真实情况。导入真实数据后此标记消失。",
@@ -890,6 +898,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "无法生成图片：{detail}",
         "Images cannot be made: {detail}",
     ),
+    "ui.briefing.export_off": (
+        "本服务器暂时无法生成图片和演示文稿，请联系管理员。",
+        "Images and the deck cannot be made on this server at the moment; please ask the administrator.",
+    ),
     "ui.briefing.deck.title": (
         "湛江市专利转化运用专项行动 · {deck}",
         "Zhanjiang patent transformation action · {deck}",
@@ -1011,10 +1023,48 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.slides.col.turnover": ("合同成交额", "Contract turnover"),
     "ui.slides.col.patent_turnover": ("涉专利成交额", "Patent-related turnover"),
     "ui.chart.unit": ("单位：{unit}", "Unit: {unit}"),
+    # A chart's text alternative for screen readers (ui/chart_text.py), never shown.
+    "ui.chart_text.chart": ("图表：{title}", "Chart: {title}"),
+    "ui.chart_text.untitled": ("图表", "Chart"),
+    "ui.chart_text.long": (
+        "共 {count} 个数据点，首个 {first}，最后 {last}，最低 {low}，最高 {high}",
+        "{count} points, first {first}, last {last}, lowest {low}, highest {high}",
+    ),
+    "ui.chart_text.grid": (
+        "{rows} 行 × {columns} 列的网格，行从 {first_row} 到 {last_row}，"
+        "列从 {first_column} 到 {last_column}",
+        "a grid of {rows} rows by {columns} columns, rows {first_row} to {last_row}, "
+        "columns {first_column} to {last_column}",
+    ),
+    "ui.chart_text.cells": ("；各格：{counts}", "; cells: {counts}"),
+    "ui.chart_text.cell_count": ("{cell} {count} 格", "{cell} {count}"),
+    "ui.chart_text.no_data": ("暂无数据", "no data"),
+    "ui.chart_text.constant": ("均为 {value}", "{value} throughout"),
     "unit.家": ("家", "enterprises"),
     "unit.件": ("件", "items"),
     "unit.万元": ("万元", "10k yuan"),
     "unit.亿元": ("亿元", "100M yuan"),
+    "unit.项": ("项", "items"),
+    "unit.场": ("场", "events"),
+    # Industries as filings and institutions name them (ui.filings_view.industry_label): the
+    # sample data's and the common ones of Zhanjiang. A word not listed is shown as written.
+    "industry.家电": ("家电", "Home appliances"),
+    "industry.绿色钢铁": ("绿色钢铁", "Green steel"),
+    "industry.钢铁": ("钢铁", "Steel"),
+    "industry.石化": ("石化", "Petrochemicals"),
+    "industry.海洋装备": ("海洋装备", "Marine equipment"),
+    "industry.水产食品": ("水产食品", "Aquatic food"),
+    "industry.南药": ("南药", "Southern Chinese medicinal herbs"),
+    "industry.糖业": ("糖业", "Sugar"),
+    "industry.新能源": ("新能源", "New energy"),
+    "industry.电子信息": ("电子信息", "Electronics and IT"),
+    "industry.羽绒制品": ("羽绒制品", "Down products"),
+    "industry.饲料": ("饲料", "Animal feed"),
+    "industry.港口": ("港口", "Ports"),
+    "industry.港口物流": ("港口物流", "Port logistics"),
+    "industry.造纸": ("造纸", "Paper"),
+    "industry.生物医药": ("生物医药", "Biomedicine"),
+    "industry.现代农业": ("现代农业", "Modern agriculture"),
     # --- measures page (views/measures.py): keys ui.measures.* ---------------------------
     "ui.measures.title": ("四大任务与十二条措施", "Four task areas, twelve measures"),
     "ui.measures.scope": (
@@ -1034,21 +1084,17 @@ TEXT: dict[str, tuple[str, str]] = {
         "each computed figure has its own population (measure 1 universities and institutes, "
         "measure 2 city state enterprises, ...).",
     ),
-    "ui.measures.status.met": ("达到目标", "Target met"),
-    "ui.measures.status.behind": ("未达目标", "Behind target"),
-    "ui.measures.status.no_target": ("无目标值", "No target"),
-    "ui.measures.status.no_data": ("缺数据", "Missing data"),
     "ui.measures.heatmap.title": ("各措施季度进展", "Each measure, quarter by quarter"),
     "ui.measures.heatmap.hint": (
         "点击方格或在下方选择措施，查看该措施的指标、责任单位和进展说明。",
         "Click a cell, or choose a measure below, to see its indicators, departments and notes.",
     ),
     "ui.measures.heatmap.hover": (
-        "{name}<br>{quarter}：{status}<br>已填报指标 {reported}/{known}：达到目标 {met}，"
-        "未达目标 {behind}，无目标值 {no_target}",
-        "{name}<br>{quarter}: {status}<br>Indicators reported {reported}/{known}: met {met}, "
-        "behind {behind}, no target {no_target}",
+        "{name}<br>{quarter}：{status}<br>已填报指标 {reported}/{known}：{counts}",
+        "{name}<br>{quarter}: {status}<br>Indicators reported {reported}/{known}: {counts}",
     ),
+    "ui.measures.deadline": ("规划截止", "Plan deadline"),
+    "ui.measures.chart.path": ("计划进度", "Plan path"),
     "ui.measures.source.reported": ("各责任单位季度填报", "quarterly reports of the responsible departments"),
     "ui.measures.source.department": ("{department}填报", "reported by {department}"),
     "ui.measures.pick": ("查看措施", "Show measure"),
@@ -1079,6 +1125,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.measures.col.unit": ("单位", "Unit"),
     "ui.measures.col.value": ("数值", "Value"),
     "ui.measures.col.target": ("目标值", "Target"),
+    "ui.measures.col.expected": ("当季计划进度", "Plan path this quarter"),
     "ui.measures.col.status": ("状态", "Status"),
     "ui.measures.col.department": ("责任单位", "Department"),
     "ui.measures.col.note": ("进展说明", "Status note"),
@@ -1160,7 +1207,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.measures.fig.pledge_amount": ("质押融资金额", "Amount pledged"),
     "ui.measures.fig.pledge_amount.help": (
         "上述质押事件登记金额之和（万元）。",
-        "Sum of the amounts (万元) registered with those pledges.",
+        "Sum of the amounts (10k yuan) registered with those pledges.",
     ),
     "ui.measures.fig.pledge_enterprises": ("出质单位数", "Pledgers"),
     "ui.measures.fig.pledge_enterprises.help": (
@@ -1169,26 +1216,38 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "ui.measures.how": ("状态与计算口径", "How statuses and figures are defined"),
     "ui.measures.method": (
-        "**措施进展状态**（四大任务页）。各措施的指标由责任单位按季度填报，全部为数量、金额或完成率，"
-        "数值越高越好。\n\n"
-        "- 每个指标每季度：数值 ≥ 目标值为“达到目标”；数值 < 目标值为“未达目标”；未填目标值为“无目标值”。"
-        "目标值即该行所填目标（示例数据中为规划期末目标，数值为累计值，故早期季度多为未达目标）。\n"
-        "- 每项措施每季度：取其各指标中最差的状态，顺序为 未达目标 > 无目标值 > 达到目标，"
-        "即只有当季填报的全部指标都达到目标时措施才为“达到目标”。\n"
-        "- 某季度该措施没有任何指标填报，记为“缺数据”。\n"
-        "- 只显示统计时点前已结束的季度，自规划期首季度（或更早的首次填报季度）起。"
+        "**措施进展状态**（四大任务页）。各措施的指标由责任单位按季度填报，全部为数量、金额或比率，"
+        "数值越高越好。状态用语与总览页相同。\n\n"
+        "- 每个指标每季度按规划进度判断，而不是只与期末目标比：规划截止日之前，达到期末目标值为“已达标”，"
+        "达到当季计划进度为“进度正常”，低于计划进度为“滞后”。计划进度经过规划起始日的基线值、"
+        "责任单位填写的各季度阶段目标和截止日的目标值，其间按直线推算；填有阶段目标的季度即与该阶段目标比较。\n"
+        "- 截止日所在季度及以后：达到目标值为“已达标”（截止日所在季度未达到、之后才达到的为“逾期达标”），"
+        "否则为“未达标”。\n"
+        "- 基线值未填时：数量和金额按 0 计（各单位自规划起始日累计填报），百分比以首次填报值为起点；"
+        "导入时会提示哪些行按此假定判断。既无目标值也无阶段目标的行为“无目标”。\n"
+        "- 每项措施每季度：取其已判断指标中最差的状态，顺序为 未达标 > 滞后 > 进度正常 > 逾期达标 > 已达标；"
+        "只有“无目标”指标时为“无目标”；该季度没有任何指标填报为“暂无数据”。\n"
+        "- 只显示统计时点前已结束的季度，自规划期首季度（或更早的首次填报季度）起；点线标出规划截止日。"
         "指标为全市口径，不按区县、单位类型、专利类型筛选。",
         "**Measure status** (task areas page). Departments report each measure's indicators every "
-        "quarter; all are counts, amounts or completion rates, where higher is better.\n\n"
-        "- Each indicator in each quarter: value ≥ target is *target met*; value < target is *behind "
-        "target*; no target given is *no target*. The target is the one on that row (in the sample "
-        "data the end-of-plan target, against cumulative values, so early quarters are mostly behind).\n"
-        "- Each measure in each quarter: the worst status among its indicators, in the order behind > "
-        "no target > met; a measure is met only when every indicator reported that quarter is met.\n"
-        "- A quarter with no indicator reported for the measure is *missing data*.\n"
+        "quarter; all are counts, amounts or rates, where higher is better. The status words are the "
+        "overview's.\n\n"
+        "- Each indicator in each quarter is judged against the plan's path, not the end target alone: "
+        "before the plan's deadline, reaching the end target is *met*, reaching the quarter's point on the "
+        "path is *on track*, short of it is *behind*. The path runs from the baseline at the plan's start "
+        "through each quarter milestone the department set to the target at the deadline, in straight "
+        "lines between them; a quarter with its own milestone is judged against that milestone.\n"
+        "- In the deadline's quarter and after: reaching the target is *met* (*met after deadline* when "
+        "the deadline's quarter fell short and a later one reached it), otherwise *missed*.\n"
+        "- Without a baseline, counts and amounts start from 0 (departments report them cumulatively "
+        "from the plan's start) and a percentage from its first reported value; the import says which "
+        "rows are judged on that assumption. A row with neither target nor milestone has *no target*.\n"
+        "- Each measure in each quarter: the worst status among its judged indicators, in the order "
+        "missed > behind > on track > met after deadline > met; *no target* only when no indicator is "
+        "judged; *no data* when none is reported that quarter.\n"
         "- Only quarters that ended by the chosen date are shown, from the plan's first quarter (or an "
-        "earlier first report). The indicators are city-wide: county, institution kind and patent type "
-        "do not narrow them.",
+        "earlier first report); a dotted line marks the plan's deadline. The indicators are city-wide: "
+        "county, institution kind and patent type do not narrow them.",
     ),
     "ui.measures.method_computed": (
         "**由数据计算的措施数字**：措施1 高校院所专利产业化率（K4口径）与其转让、许可专利数；"
@@ -1202,7 +1261,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "enterprises (K2, K1); measure 6, patents licensed and transferred to local enterprises; measure "
         "12, patent pledges, the amount pledged and the pledgers. Event counts run from the start of the "
         "plan period to the date; all follow the county filter, and the patent type where noted (read "
-        "off the application number's kind digit, which the import checks against 专利类型).",
+        "off the application number's kind digit, which the import checks against the patent type column).",
     ),
     "ui.measures.short.1": ("高校和科研机构", "Univ. & institutes"),
     "ui.measures.short.2": ("市属国有企业", "City SOEs"),
@@ -1288,11 +1347,17 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.institutions.chart.inst_trend": ("产业化率（按年末）", "Industrialization rate at year ends"),
     "ui.institutions.chart.patents": ("专利：按类型和申请年份", "Patents by type and filing year"),
     "ui.institutions.chart.baseline": ("{year}年末基线", "End-of-{year} baseline"),
+    "ui.institutions.chart.target": ("K4 目标 {rate}", "K4 target {rate}"),
     "ui.institutions.chart.hover": (
         "产业化率 {rate}<br>已产业化 {industrialized} / 有效 {valid}<br>较基线 {change}",
         "Rate {rate}<br>Industrialized {industrialized} of {valid} valid<br>Change on baseline {change}",
     ),
     "ui.institutions.table_heading": ("全部单位", "All institutions"),
+    # English only: the page shows institutions' names as they are registered.
+    "ui.institutions.names_in_chinese": (
+        "单位名称按登记名称显示。",
+        "Institution names are shown in Chinese, as registered.",
+    ),
     "ui.institutions.show_all": ("显示全部 {n} 家单位", "Show all {n} institutions"),
     "ui.institutions.col.name": ("单位名称", "Institution"),
     "ui.institutions.col.kind": ("单位类型", "Kind"),
@@ -1401,7 +1466,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "ui.counties.formula.turnover": (
         "涉及专利的已登记技术合同成交额（万元），按卖方所在区县，规划期开始至统计时点。",
-        "Turnover (万元) of registered technology contracts involving patents, by the seller's county, "
+        "Turnover (10k yuan) of registered technology contracts involving patents, by the seller's county, "
         "from the start of the plan period to the date.",
     ),
     "ui.counties.formula.patents_per_10k": (
@@ -1449,25 +1514,28 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.counties.source.rules": ("区县实施细则报送", "counties' reports on their rules"),
     "ui.counties.unit.per_10k": ("件/万人", "per 10k people"),
     "ui.counties.unit.sessions": ("场", "events"),
-    "ui.counties.unit.million_yuan": ("百万元", "M yuan"),
     "ui.counties.unit.population": ("万人", "10k people"),
     "ui.counties.unit.people": ("人", "people"),
     "ui.counties.map_title": ("{metric}：各区县", "{metric} by county"),
     "ui.counties.map_schematic": (
-        "示意图：九个等大方块按各区县大致相对位置排列，不是地理地图，不表示边界、面积和距离，无需审图号。"
-        "如需改用本单位已取得审图号的标准地图，请将其区县边界 GeoJSON 文件（FeatureCollection，各要素带 "
-        "adcode 属性，如 440881）的路径设为环境变量 DASHBOARD_COUNTY_GEOJSON。",
+        "示意图：九个等大方块按各区县大致相对位置排列，不是地理地图，不表示边界、面积和距离，无需审图号。",
         "Schematic: nine equal tiles placed roughly as the counties lie; not a geographic map, showing "
-        "no boundaries, areas or distances, so it needs no map approval number (审图号). To use an "
-        "approved standard map of your own instead, set the environment variable "
-        "DASHBOARD_COUNTY_GEOJSON to the path of its county boundary GeoJSON (a FeatureCollection whose "
-        "features carry an adcode property, e.g. 440881).",
+        "no boundaries, areas or distances, so it needs no map approval number.",
     ),
     "ui.counties.map_geojson": (
-        "地图边界来自本单位配置的文件 {path}（DASHBOARD_COUNTY_GEOJSON）。"
-        "公开展示须使用已取得审图号的标准地图。",
-        "Boundaries from the file configured by this office, {path} (DASHBOARD_COUNTY_GEOJSON). Maps "
-        "shown in public must be approved standard maps (审图号).",
+        "地图边界来自本单位配置的标准地图。公开展示须使用已取得审图号的标准地图。",
+        "Boundaries from the standard map this office configured. Maps shown in public must be "
+        "approved standard maps, with a map approval number.",
+    ),
+    # Staff only (logged in): which file the map comes from, and how it is set.
+    "ui.counties.map_geojson_file": (
+        "地图文件：{path}（环境变量 DASHBOARD_COUNTY_GEOJSON，见 README）。",
+        "Map file: {path} (environment variable DASHBOARD_COUNTY_GEOJSON, see the README).",
+    ),
+    "ui.counties.map_unusable": (
+        "本单位配置的区县地图无法使用，已改用示意图；工作人员登录后可查看原因。",
+        "The county map this office configured cannot be used, so the schematic map is shown; "
+        "staff see why once logged in.",
     ),
     "ui.counties.map_missing": (
         "地图文件中没有以下区县：{names}",
@@ -1809,11 +1877,14 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "ui.method.name.measure_status": ("措施进展状态", "Status of a measure"),
     "ui.method.def.measure_status": (
-        "各责任单位按季度报送指标：完成值不低于目标为“达标”，低于目标为“滞后”，未填目标为“无目标”，"
-        "该季度没有报送为“缺数据”。一条措施的状态取其各指标中最差的一项。",
-        "Departments report indicators each quarter: at or above target is met, below is behind, no "
-        "target given is no target, and nothing reported for the quarter is missing data. A measure "
-        "takes the worst status of its indicators.",
+        "各责任单位按季度报送指标。截止日前：达到目标值为“已达标”，达到当季计划进度（阶段目标，"
+        "或从基线到目标值的直线进度）为“进度正常”，低于为“滞后”；截止日起：达到为“已达标”或“逾期达标”，"
+        "否则为“未达标”。未填目标为“无目标”，该季度没有报送为“暂无数据”。一条措施的状态取其各指标中最差的一项。",
+        "Departments report indicators each quarter. Before the deadline: reaching the target is met, "
+        "reaching the quarter's point on the plan's path (its milestone, or the straight line from the "
+        "baseline to the target) is on track, short of it is behind; from the deadline on: met or met "
+        "after deadline, otherwise missed. No target given is no target, nothing reported is no data. "
+        "A measure takes the worst status of its indicators.",
     ),
     "ui.method.source.measure_status": (
         "各责任单位报送的措施指标",
@@ -1835,14 +1906,28 @@ TEXT: dict[str, tuple[str, str]] = {
         "are those released by the statistics and IP authorities.",
     ),
     "ui.method.general.counties": (
-        "功能区（经开区、高新区等）不是行政区，数据按其管委会所在区县计入（见 README）。",
-        "Functional zones (development zones) are not counties; their data counts in the county "
-        "that hosts their administrative committee (see the README).",
+        "功能区（经开区、高新区等）不是行政区，数据按其管委会所在区县计入：{zones}。",
+        "Functional zones (development zones and others) are not counties; their data counts in the "
+        "county that hosts their administrative committee: {zones}.",
     ),
+    "ui.method.general.zone": ("{zones}计入{county}", "{zones} in {county}"),
+    # Functional zones as data name them (data_layer.counties.ZONE_TO_COUNTY), for the method page.
+    "zone.湛江经济技术开发区": (
+        "湛江经济技术开发区",
+        "Zhanjiang Economic and Technological Development Zone",
+    ),
+    "zone.经开区": ("经开区", "Zhanjiang Economic and Technological Development Zone"),
+    "zone.湛江高新技术产业开发区": (
+        "湛江高新技术产业开发区",
+        "Zhanjiang High-tech Industrial Development Zone",
+    ),
+    "zone.高新区": ("高新区", "Zhanjiang High-tech Industrial Development Zone"),
+    "zone.南三岛滨海旅游示范区": ("南三岛滨海旅游示范区", "Nansan Island Coastal Tourism Demonstration Zone"),
+    "zone.奋勇高新区": ("奋勇高新区", "Fenyong High-tech Zone"),
     "ui.method.general.units": (
-        "金额单位为万元，超过 1 亿元时显示为亿元；以元填报的文件在导入时换算为万元。",
-        "Amounts are in 10,000 yuan (shown in 100 million yuan when large); files in yuan are "
-        "converted on import.",
+        "金额一律以万元为单位，数额再大也不换算为亿元，并带千分位分隔；以元填报的文件在导入时换算为万元。",
+        "Amounts are always in 10k yuan (units of 10,000 yuan), however large, with thousands "
+        "separators; files in yuan are converted on import.",
     ),
     "ui.method.general.map": (
         "区县页的默认地图是示意图（方块位置大致对应各区县的相对位置），不是地理地图；需要正式地图时，"

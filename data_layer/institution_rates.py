@@ -130,6 +130,15 @@ def baseline_year(db: Database, as_of: dt.date) -> int:
     return DEFAULT_BASELINE_YEAR if year is None or pd.isna(year) else int(year)
 
 
+def target_rate(db: Database, as_of: dt.date, baseline_rate: float) -> float | None:
+    """The rate K4's target asks of a group whose baseline rate is ``baseline_rate``: the
+    baseline plus the target's points when K4 is judged "above the baseline", else none."""
+    target = target_for(db, "K4", as_of)
+    if not target or target["target_type"] != "above_baseline" or pd.isna(baseline_rate):
+        return None
+    return round(baseline_rate + float(target["target_value"]), 2)
+
+
 def rate_dates(as_of: dt.date, first_year: int) -> list[dt.date]:
     """Each year end from ``first_year`` up to ``as_of``, then ``as_of`` itself."""
     days = [dt.date(y, 12, 31) for y in range(first_year, as_of.year + 1) if dt.date(y, 12, 31) <= as_of]
@@ -251,7 +260,7 @@ def page_data(
 
     ``ranking``: one row per institution of the kind (see ``ranking``); ``trend``: the kind's
     total rate at each year end from the baseline year and on ``as_of``; ``totals``: that
-    total on ``as_of`` with its baseline (one row).
+    total on ``as_of`` with its baseline and the rate K4's target asks of it (one row).
     """
     kinds = kinds_of(inst_kind)
     first = baseline_year(db, as_of)
@@ -271,6 +280,7 @@ def page_data(
                 "baseline_year": first,
                 "baseline_rate": base_rate,
                 "change_pp": round(float(now["value"]) - base_rate, 2),  # NaN when either is missing
+                "target_rate": target_rate(db, as_of, base_rate),
                 "institutions": len(institutions),
             }
         ]

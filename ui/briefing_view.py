@@ -20,6 +20,7 @@ from data_layer.i18n import t
 
 from . import chart_images, deck_file, slides, state
 from .filters import Filters, county_label, period_label
+from .theme import separator
 
 DECK, SNAPSHOT, PRESENT, SLIDE = "deck", "snapshot", "present", "slide"
 
@@ -215,6 +216,26 @@ PRESENT_CSS = """
   height: calc(100vh - 13.5rem - 8vh) !important; flex: 0 0 calc(100vh - 13.5rem - 8vh) !important;
   max-height: none !important; min-height: 300px; overflow: hidden;
 }
+.st-key-briefing-chart-phone { display: none !important; }
+@media (max-width: 640px) {
+  .block-container, [data-testid="stMainBlockContainer"] { padding: 0.8rem 0.6rem 0.4rem 0.6rem !important; }
+  [data-testid="stLayoutWrapper"]:has(> .st-key-briefing-chart), .st-key-briefing-chart {
+    display: none !important;
+  }
+  .st-key-briefing-chart-phone { display: block !important; }
+}
+</style>
+"""
+
+
+# The set-up page's preview: the page's drawing, or on a phone the phone's.
+PREVIEW_CSS = """
+<style>
+.st-key-briefing-preview-phone { display: none !important; }
+@media (max-width: 640px) {
+  .st-key-briefing-preview-wide { display: none !important; }
+  .st-key-briefing-preview-phone { display: block !important; }
+}
 </style>
 """
 
@@ -249,7 +270,7 @@ def scope_text(chosen: Filters) -> str:
         parts.append(t(f"ui.inst_kind.{chosen.inst_kind}", lang))
     if chosen.patent_type:
         parts.append(t(f"ui.patent_type.{chosen.patent_type}", lang))
-    return "｜".join(parts)
+    return separator(lang).join(parts)
 
 
 def pptx_bytes(db: Database, deck: list[str], chosen: Filters, snapshot, deck_name: str) -> bytes:

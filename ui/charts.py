@@ -20,6 +20,8 @@ MAX_TICKS = 5  # 2025-06 is about 60 px: five fit a phone and a half-width colum
 SUBTITLE_WIDTH = 28
 TITLE_ROOM = 40  # top pad and the 17 px title line
 SUBTITLE_LINE = 17  # one 12 px subtitle line
+TITLE_WIDTH = 20  # ems of 17 px title type a phone's chart holds
+TITLE_LINE = 22  # one 17 px title line
 UNIT_ROOM = 24  # the unit line above the plot, with a gap on each side
 SEPARATORS = ("｜", " | ")
 
@@ -27,6 +29,38 @@ SEPARATORS = ("｜", " | ")
 def text_width(text: str, latin: float = 0.55) -> float:
     """Width in CJK characters (ems): Latin letters, digits and spaces are ``latin`` of one."""
     return sum(1.0 if ord(char) > 0x2E7F else latin for char in text)
+
+
+# Where a label may break, by preference: after a separator, a colon, a space.
+BREAKS = (re.compile(r"(｜| \| )"), re.compile(r"(：|: )"), re.compile(r"( )"))
+TRAILING = re.compile(r"(｜| \| | )$")
+
+
+def _tokens(text: str, breaks: re.Pattern) -> list[str]:
+    """``text`` cut after each match of ``breaks`` (which stays at the end of its token)."""
+    pieces = breaks.split(text)
+    return [pieces[i] + (pieces[i + 1] if i + 1 < len(pieces) else "") for i in range(0, len(pieces), 2)]
+
+
+def _greedy(tokens: list[str], width: float) -> list[str]:
+    lines, current = [], ""
+    for token in tokens:
+        if current and text_width(current + token.rstrip()) > width:
+            lines.append(TRAILING.sub("", current))
+            current = token
+        else:
+            current += token
+    return [*lines, TRAILING.sub("", current)]
+
+
+def wrap(text: str, width: float, level: int = 0) -> str:
+    """``text`` in lines of at most ``width`` ems (``<br>`` between): broken at separators, a
+    part still too long at its colons, then its spaces. A word longer than the width stays whole."""
+    lines = []
+    for line in _greedy(_tokens(text, BREAKS[level]), width):
+        fits = text_width(line) <= width or level + 1 == len(BREAKS)
+        lines.append(line if fits else wrap(line, width, level + 1))
+    return "<br>".join(line for line in lines if line)
 
 
 def subtitle_lines(subtitle: str) -> list[str]:
@@ -58,14 +92,17 @@ def titled(
     ``headroom``: extra pixels between the unit and the plot, for subplot titles.
 
     The title and Plotly's own subtitle hang from the top edge; the top margin is computed
-    from the number of subtitle lines, so a subtitle never runs into the unit or the plot.
+    from the number of title and subtitle lines, so neither runs into the unit or the plot.
     Builders set their height after calling this, never the top margin.
     """
     lines = subtitle_lines(subtitle)
+    # A long title breaks into lines a phone's chart holds (17 px type, about 350 px wide).
+    title_text = wrap(title, TITLE_WIDTH) if title and text_width(title) > TITLE_WIDTH else title
+    extra_title_lines = title_text.count("<br>") if title_text else 0
     fig.update_layout(
         template=TEMPLATE_NAME,
         title={
-            "text": title,
+            "text": title_text,
             "subtitle": {"text": "<br>".join(lines), "font": {"size": 12, "color": "#444444"}},
             "x": 0,
             "xanchor": "left",
@@ -73,10 +110,12 @@ def titled(
             "y": 1,
             "yanchor": "top",
             "yref": "container",
-            "pad": {"t": 10, "l": 4},
+            # Plotly hangs a title's first line from the top and lets further lines rise
+            # above it: each extra line moves the title down by one.
+            "pad": {"t": 10 + TITLE_LINE * extra_title_lines, "l": 4},
         },
         height=380,
-        margin={"t": top_margin(len(lines), bool(unit), headroom)},
+        margin={"t": top_margin(len(lines), bool(unit), headroom) + TITLE_LINE * extra_title_lines},
         showlegend=True,
     )
     # The unit reads level above the value axis (a rotated 万元 or 家 is hard to read).
@@ -138,20 +177,52 @@ def line_chart(
     baseline: float | None = None,
     baseline_label: str = "",
 ) -> go.Figure:
-    """A value over time (``label`` on x) with optional target and baseline lines."""
+    """A value over time (``label`` on x) with optional target and baseline lines.
+
+    A point of a period not yet complete (``partial``, e.g. the rate on 数据截至 after the last
+    quarter end) is hollow, so it reads as "so far"; the axis ticks once per year."""
+    partial = frame["partial"].astype(bool) if "partial" in frame else pd.Series(False, index=frame.index)
     fig = go.Figure(
         go.Scatter(
             x=frame["label"],
             y=frame[y],
-            mode="lines+markers" if len(frame) <= 40 else "lines",
+            mode="lines+markers" if len(frame) <= 40 or partial.any() else "lines",
             name=name,
             line={"color": PALETTE[0], "width": 3},
+            marker={
+                "symbol": ["circle-open" if p else "circle" for p in partial],
+                "size": [10 if p else (7 if len(frame) <= 40 else 0) for p in partial],
+                "line": {"width": 2},
+            },
         )
     )
     xs = list(frame["label"])
     _reference_line(fig, xs, target, target_label, TARGET_COLOR, "dash")
     _reference_line(fig, xs, baseline, baseline_label, BASELINE_COLOR, "dot")
-    return titled(fig, xs, title, subtitle, unit)
+    titled(fig, xs, title, subtitle, unit)
+    ticks = year_ticks(xs)
+    if ticks:
+        fig.update_xaxes(tickvals=[x for x, _ in ticks], ticktext=[text for _, text in ticks], tickangle=0)
+    return fig
+
+
+def year_ticks(labels: list[str]) -> list[tuple[str, str]]:
+    """One tick per year on a monthly (``2025-01``) or quarterly (``2025Q1``) axis: at each year's
+    first period, named by the year; a first year that starts later keeps its own label.
+
+    Empty for other labels (years, dates), whose own ticks are already whole periods."""
+    periodic = [x for x in labels if re.fullmatch(r"\d{4}(-\d{2}|Q\d)", x)]
+    if len(periodic) < 2:
+        return []
+    ticks, seen = [], set()
+    for label in periodic:
+        year = label[:4]
+        if year in seen:
+            continue
+        seen.add(year)
+        first_period = label.endswith(("-01", "Q1"))
+        ticks.append((label, year if first_period else label))
+    return ticks
 
 
 def bar_chart(

@@ -42,25 +42,14 @@ def unit_text(metric: str, lang: str) -> str:
     return unit_label(unit, lang) if unit else ""
 
 
-def axis_unit(metric: str, lang: str) -> tuple[float, str]:
-    """Divisor and unit of a chart's value axis.
-
-    English labels write 万元 amounts in millions of yuan (``format_number``), so the axis
-    of an English chart counts in millions too, rather than in 10k yuan beside "1.9 M yuan".
-    """
-    if UNITS[metric] == "万元" and lang == "en":
-        return 100.0, t("ui.counties.unit.million_yuan", lang)
-    return 1.0, unit_text(metric, lang)
-
-
 def unit_note(metric: str, lang: str) -> str:
     """The line above a chart's value axis (单位：万元), as every page writes it."""
-    unit = axis_unit(metric, lang)[1]
+    unit = unit_text(metric, lang)
     return t("ui.chart.unit", lang, unit=unit) if unit else ""
 
 
-def _scaled(values, factor: float) -> list[float | None]:
-    return [None if v is None or pd.isna(v) else float(v) / factor for v in values]
+def _numbers(values) -> list[float | None]:
+    return [None if v is None or pd.isna(v) else float(v) for v in values]
 
 
 def format_metric(value: float | None, metric: str, lang: str, *, average: bool = False) -> str:
@@ -79,15 +68,9 @@ def format_metric(value: float | None, metric: str, lang: str, *, average: bool 
 
 
 def chart_label(value: float | None, metric: str, lang: str, *, average: bool = False) -> str:
-    """A value as a chart prints it: in the unit of the chart's axis, so labels compare at a glance.
-
-    Tables write large 万元 amounts in 亿元 (``format_number``); on a chart whose axis counts in
-    万元, "1.78 亿元" beside "9,020.9 万元" would make the reader convert.
-    """
-    factor, unit = axis_unit(metric, lang)
-    if UNITS[metric] != "万元" or value is None or pd.isna(value):
-        return format_metric(value, metric, lang, average=average)
-    return f"{float(value) / factor:,.1f} {unit}"
+    """A value as a chart prints it: as tables write it, in the unit of the chart's axis (万元
+    amounts stay in 万元, however large), so labels compare at a glance."""
+    return format_metric(value, metric, lang, average=average)
 
 
 def rule_text(issued: bool, date, lang: str, *, tile: bool = False) -> str:
@@ -194,8 +177,7 @@ def tile_map(
     ]
     point = {"size": 1, "opacity": 0}
     if metric != "rules":
-        factor, _ = axis_unit(metric, lang)
-        values = _scaled(_values(metrics, metric), factor)
+        values = _values(metrics, metric)
         point.update(
             color=[v if v is not None else 0 for v in values],
             colorscale=SCALE,
@@ -268,7 +250,7 @@ def geo_map(
         scale = [[0.0, NOT_ISSUED_COLOR], [0.5, NOT_ISSUED_COLOR], [0.5, ISSUED_COLOR], [1.0, ISSUED_COLOR]]
         zmax, show_scale = 1.0, False
     else:
-        values = _scaled(_values(metrics, metric), axis_unit(metric, lang)[0])
+        values = _values(metrics, metric)
         z = [v if v is not None else 0 for v in values]
         scale, zmax, show_scale = SCALE, max([v for v in values if v is not None] or [0]) or 1, True
     hover = [
@@ -328,13 +310,12 @@ def ranking_bar(
     highlight: str | None = None,
 ) -> go.Figure:
     """Counties ranked on ``metric``, largest on top; the chosen one in orange, the city reference dashed."""
-    factor = axis_unit(metric, lang)[0]
     frame = metrics.assign(value=_values(metrics, metric)).sort_values("value", na_position="first")
     names = [_axis_name(a, lang) for a in frame["adcode"]]
     colors = [HIGHLIGHT_COLOR if a == highlight else PALETTE[0] for a in frame["adcode"]]
     fig = go.Figure(
         go.Bar(
-            x=_scaled(frame["value"], factor),
+            x=_numbers(frame["value"]),
             y=names,
             orientation="h",
             marker_color=colors,
@@ -347,18 +328,24 @@ def ranking_bar(
         )
     )
     if reference is not None:
+        # Drawn beneath the bars and their value labels, which it would otherwise strike; a
+        # line-only trace without points names it in the legend.
+        line = {"color": "#555555", "dash": "dash", "width": 2}
+        fig.add_shape(
+            type="line", x0=reference, x1=reference, y0=-0.5, y1=len(names) - 0.5, line=line, layer="below"
+        )
         fig.add_trace(
             go.Scatter(
-                x=[reference / factor, reference / factor],
-                y=[names[0], names[-1]],
+                x=[None],
+                y=[None],
                 mode="lines",
                 name=f"{reference_label} {chart_label(reference, metric, lang, average=True)}",
-                line={"color": "#555555", "dash": "dash", "width": 2},
+                line=line,
                 hoverinfo="skip",
             )
         )
     titled(fig, [], title, subtitle, unit_note(metric, lang))
-    top = max([v for v in _scaled(frame["value"], factor) if v is not None] or [0]) or 1
+    top = max([v for v in _numbers(frame["value"]) if v is not None] or [0]) or 1
     # Room on the right for the value printed past the longest bar.
     fig.update_xaxes(range=[0, top * 1.35], showgrid=True, gridcolor="#E5E5E5", tickformat=",")
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=names, automargin=True)
@@ -437,7 +424,6 @@ def small_multiples(
     highlight: str | None = None,
 ) -> go.Figure:
     """One small line per county (3 × 3, shared y axis): ``metric`` year by year."""
-    factor = axis_unit(metric, lang)[0]
     fig = make_subplots(
         rows=3,
         cols=3,
@@ -458,7 +444,7 @@ def small_multiples(
         fig.add_trace(
             go.Scatter(
                 x=rows["year"].astype(str),
-                y=_scaled(rows["value"], factor),
+                y=_numbers(rows["value"]),
                 mode="lines+markers",
                 line={"color": color, "width": 3 if adcode == highlight else 2},
                 marker={"size": 6},
@@ -477,7 +463,7 @@ def small_multiples(
             fig.add_trace(
                 go.Scatter(
                     x=partial["year"].astype(str),
-                    y=_scaled(partial["value"], factor),
+                    y=_numbers(partial["value"]),
                     mode="markers",
                     marker={"size": 9, "symbol": "circle-open", "color": color, "line": {"width": 2}},
                     name=partial_name,
@@ -521,7 +507,7 @@ def yearly_bars(frame: pd.DataFrame, *, metric: str, lang: str, title: str, subt
     data = pd.DataFrame(
         {
             "label": frame["year"].astype(str),
-            "value": _scaled(frame["value"], axis_unit(metric, lang)[0]),
+            "value": _numbers(frame["value"]),
             "partial": frame["partial"].astype(bool),
         }
     )

@@ -21,10 +21,11 @@ from data_layer.county_map import CountyGeoJson, CountyMapError, geojson_path, l
 from data_layer.i18n import TEXT, t
 from ui.text import plain
 
-from . import state
+from . import chart_text, state
 from .counties_charts import county_name, format_metric, unit_text, yearly_bars
 from .downloads import table_downloads
 from .filters import Filters, inst_kind_label, patent_type_label
+from .theme import bracketed
 
 DETAIL_PARAM = "county_detail"
 METRIC_PARAM = "county_metric"
@@ -188,7 +189,8 @@ def close_detail() -> None:
 
 def clickable_chart(fig, key: str) -> None:
     """A chart whose click on a county (its ``customdata``) opens that county's detail."""
-    st.plotly_chart(
+    chart_text.show(
+        st,
         fig,
         theme=None,
         key=key,
@@ -244,9 +246,11 @@ def not_applied_note(chosen: Filters, lang: str) -> str | None:
     """Which set filters do not narrow briefings, matching events and rules, and why."""
     names = []
     if chosen.inst_kind:
-        names.append(f"{t('ui.filter.inst_kind', lang)}（{inst_kind_label(chosen.inst_kind, lang)}）")
+        names.append(bracketed(t("ui.filter.inst_kind", lang), inst_kind_label(chosen.inst_kind, lang), lang))
     if chosen.patent_type:
-        names.append(f"{t('ui.filter.patent_type', lang)}（{patent_type_label(chosen.patent_type, lang)}）")
+        names.append(
+            bracketed(t("ui.filter.patent_type", lang), patent_type_label(chosen.patent_type, lang), lang)
+        )
     if not names:
         return None
     separator = "、" if lang == "zh" else ", "
@@ -257,7 +261,7 @@ def not_applied_note(chosen: Filters, lang: str) -> str | None:
 
 def _header(key: str, lang: str, unit: str = "") -> str:
     text = t(f"ui.counties.col.{key}", lang)
-    return f"{text}（{unit}）" if unit and lang == "zh" else (f"{text} ({unit})" if unit else text)
+    return bracketed(text, unit, lang) if unit else text
 
 
 def comparison_frame(metrics: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict]:
@@ -402,7 +406,7 @@ def detail_section(
                 ),
                 subtitle=subtitle(yearly_metric, lang, years_text(frame, lang, detail), data_as_of),
             )
-            column.plotly_chart(fig, theme=None, key=f"counties.detail.{yearly_metric}")
+            chart_text.show(column, fig, lang, theme=None, key=f"counties.detail.{yearly_metric}")
         st.markdown(f"**{t('ui.counties.top_heading', lang)}**")
         top, top_config = top_frame(top_institutions(detail, chosen), lang)
         if top.empty:

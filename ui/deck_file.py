@@ -26,6 +26,7 @@ from data_layer.i18n import t
 from . import chart_images
 from .charts import text_width
 from .slides import Slide, presented
+from .theme import separator
 
 FONT = "Microsoft YaHei"
 INK = RGBColor(0x22, 0x22, 0x22)
@@ -102,7 +103,7 @@ def _title_slide(slide, info: DeckInfo) -> None:
     _text(slide, MARGIN, Inches(3.5), inner, Inches(0.6), info.scope, 20, ACCENT)
     lines = [info.data_as_of, *([info.frozen] if info.frozen else [])]
     lines.append(t("ui.briefing.deck.made_on", info.lang, date=info.made_on.isoformat()))
-    _text(slide, MARGIN, Inches(4.3), inner, Inches(1.2), "｜".join(lines), 14, MUTED)
+    _text(slide, MARGIN, Inches(4.3), inner, Inches(1.2), separator(info.lang).join(lines), 14, MUTED)
     _text(
         slide,
         MARGIN,
@@ -141,7 +142,7 @@ def _chart_slide(slide, content: Slide, image: bytes, info: DeckInfo, number: in
         picture_height = Emu(int(inner * IMAGE_PX[1] / IMAGE_PX[0]))
     left = MARGIN + Emu(int((inner - picture_width) / 2))
     slide.shapes.add_picture(io.BytesIO(image), left, top, picture_width, picture_height)
-    footer = "｜".join(
+    footer = separator(info.lang).join(
         part
         for part in (
             content.period,

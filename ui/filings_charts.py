@@ -12,12 +12,14 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from . import charts
-from .theme import PALETTE, value_format
+from .theme import PALETTE, bracketed, separator, value_format
 
 MUTED = 0.35  # opacity of the counties not chosen, when one is
 # An open year's segments keep their type's colour under white hatching.
 HATCH = {"fillmode": "overlay", "fgcolor": "white", "solidity": 0.35}
 SUBPLOT_TITLE_ROOM = 22  # the two panel titles of paired bars
+PANEL_TITLE_EMS = 6  # what a 13 px panel title holds over half a phone's chart
+PANEL_TITLE_LINE = 17
 
 
 def amount_label(value: float) -> str:
@@ -84,7 +86,13 @@ def paired_bars(
     count_text: list[str] | None = None,
     amount_text: list[str] | None = None,
 ) -> go.Figure:
-    """Two measures per category side by side (a count and an amount), sharing the category axis."""
+    """Two measures per category side by side (a count and an amount), sharing the category axis.
+
+    The panel titles break into lines a phone's half-width panel holds."""
+    count_title, amount_title = (
+        charts.wrap(title_, PANEL_TITLE_EMS) for title_ in (count_title, amount_title)
+    )
+    panel_lines = max(count_title.count("<br>"), amount_title.count("<br>")) + 1
     fig = make_subplots(
         rows=1,
         cols=2,
@@ -119,7 +127,8 @@ def paired_bars(
         )
         # Room on the right for a value written past the bar's end.
         fig.update_xaxes(range=[0, top * 1.5], row=1, col=col)
-    charts.titled(fig, [], title, subtitle, "", headroom=SUBPLOT_TITLE_ROOM)
+    headroom = SUBPLOT_TITLE_ROOM + PANEL_TITLE_LINE * (panel_lines - 1)
+    charts.titled(fig, [], title, subtitle, "", headroom=headroom)
     fig.update_yaxes(autorange="reversed", tickformat="", type="category", automargin=True)
     # Every bar carries its value, so the value axes need no tick labels (which would crowd
     # two narrow panels on a phone).
@@ -140,6 +149,7 @@ def county_bars(
     subtitle: str,
     unit: str,
     counts: bool = False,
+    lang: str = "zh",
 ) -> go.Figure:
     """Every county as a horizontal bar, stacked over ``series`` (column, name); ``highlight`` stands out."""
     opacity = [1.0 if highlight in (None, code) else MUTED for code in frame["adcode"]]
@@ -153,7 +163,7 @@ def county_bars(
                 orientation="h",
                 marker={"color": PALETTE[[0, 4][index % 2]], "opacity": opacity},
                 customdata=list(frame["adcode"]),
-                hovertemplate=f"%{{y}}｜{name}: %{{x:{_hover_format(counts)}}}<extra></extra>",
+                hovertemplate=f"%{{y}}{separator(lang)}{name}: %{{x:{_hover_format(counts)}}}<extra></extra>",
             )
         )
     charts.titled(fig, [], title, subtitle, unit)
@@ -174,8 +184,12 @@ def stacked_type_bars(
     title: str,
     subtitle: str,
     unit: str,
+    lang: str = "zh",
 ) -> go.Figure:
-    """Turnover per year stacked by contract type (code -> label in ``types``); an open year hatched."""
+    """Turnover per year stacked by contract type (code -> label in ``types``); an open year hatched.
+
+    The hover names the type, the year, the turnover and, in brackets, the number of contracts.
+    """
     years = [str(y) for y in dict.fromkeys(frame["year"])]
     fig = go.Figure()
     for index, (code, label) in enumerate(types.items()):
@@ -192,7 +206,8 @@ def stacked_type_bars(
                 },
                 customdata=[code] * len(rows),
                 text=[f"{n:,}" for n in rows["contracts"]],
-                hovertemplate=f"{label}｜%{{x}}: %{{y:,.1f}}（%{{text}}）<extra></extra>",
+                hovertemplate=bracketed(f"{label}{separator(lang)}%{{x}}: %{{y:,.1f}}", "%{text}", lang)
+                + "<extra></extra>",
                 textposition="none",
             )
         )

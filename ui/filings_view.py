@@ -12,9 +12,9 @@ import streamlit as st
 
 from data_layer import filings_contracts as fc
 from data_layer.counties import BY_ADCODE
-from data_layer.i18n import t
+from data_layer.i18n import TEXT, t
 
-from . import filings_charts, state
+from . import chart_text, filings_charts, state
 from .downloads import table_downloads
 from .filters import Filters, county_label
 from .theme import format_number, unit_label
@@ -56,7 +56,11 @@ def contracts_of_type(contract_type: str, chosen: Filters) -> pd.DataFrame:
 
 
 def industry_label(industry: str | None, lang: str) -> str:
-    return t("ui.filings.industry_unknown", lang) if industry is None else industry
+    """An industry in ``lang`` (``industry.*`` in i18n); one the table does not know stays as written."""
+    if industry is None:
+        return t("ui.filings.industry_unknown", lang)
+    key = f"industry.{industry}"
+    return t(key, lang) if key in TEXT else industry
 
 
 def county_name(adcode: str | None, lang: str) -> str:
@@ -139,6 +143,7 @@ def filings_county_figure(frame, highlight, as_of, data_as_of, lang) -> go.Figur
         series=[("filings", t("ui.filings.metric.filings", lang))],
         highlight=highlight,
         counts=True,
+        lang=lang,
         title=t("ui.filings.chart.by_county", lang),
         subtitle=subtitle(cumulative(as_of, lang), "filings", data_as_of, lang),
         unit=unit_note("件", lang),
@@ -150,6 +155,7 @@ def turnover_by_type_figure(frame, as_of, data_as_of, lang) -> go.Figure:
     return filings_charts.stacked_type_bars(
         frame,
         types={code: type_label(code, lang) for code in fc.CONTRACT_TYPES},
+        lang=lang,
         title=t("ui.filings.chart.turnover_by_type", lang),
         subtitle=subtitle(yearly_period(years, as_of, lang), "contracts", data_as_of, lang),
         unit=unit_note("万元", lang),
@@ -160,7 +166,8 @@ def patent_share_figure(frame, as_of, data_as_of, lang) -> go.Figure:
     period = yearly_period(frame, as_of, lang, mark="hollow")
     empty = [str(y) for y, share in zip(frame["year"], frame["share_pct"], strict=True) if pd.isna(share)]
     if empty:  # a year without turnover has no share: a gap in the line, said in words
-        period.append(t("ui.filings.chart.no_share_years", lang, years="、".join(empty)))
+        years = t("ui.slides.list_sep", lang).join(empty)
+        period.append(t("ui.filings.chart.no_share_years", lang, years=years))
     return filings_charts.share_line(
         frame,
         name=t("ui.filings.chart.share", lang),
@@ -217,6 +224,7 @@ def contracts_county_figure(frame, highlight, as_of, data_as_of, lang) -> go.Fig
             ("other_10k", t("ui.filings.chart.other_turnover", lang)),
         ],
         highlight=highlight,
+        lang=lang,
         title=t("ui.filings.chart.contract_by_county", lang),
         subtitle=subtitle(cumulative(as_of, lang), "contracts", data_as_of, lang),
         unit=unit_note("万元", lang),
@@ -344,8 +352,8 @@ def on_pick(base: str, param: str) -> Callable[[], None]:
 
 def clickable_chart(fig: go.Figure, base: str, param: str, hint: str) -> None:
     """A chart whose clicked bar opens a drill-down named ``param`` in the URL; ``hint`` says so."""
-    st.plotly_chart(
-        fig, theme=None, key=chart_key(base), on_select=on_pick(base, param), selection_mode="points"
+    chart_text.show(
+        st, fig, theme=None, key=chart_key(base), on_select=on_pick(base, param), selection_mode="points"
     )
     st.caption(hint)
 

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 from data_layer.i18n import t
 
 from . import charts
-from .theme import PALETTE, format_number, unit_label
+from .theme import PALETTE, TARGET_COLOR, format_number, unit_label
 
 TOP = 15
 NAME_CHARS = 10  # longer names are cut on axes and labels (the hover shows them whole)
@@ -56,8 +56,11 @@ def _hover(frame: pd.DataFrame, lang: str) -> list[str]:
     ]
 
 
-def ranking_bars(frame: pd.DataFrame, lang: str, subtitle: str, top: int = TOP) -> go.Figure:
-    """Horizontal bars of the ``top`` highest rates (rows without a rate are left out), highest on top."""
+def ranking_bars(
+    frame: pd.DataFrame, lang: str, subtitle: str, top: int = TOP, target: float | None = None
+) -> go.Figure:
+    """Horizontal bars of the ``top`` highest rates (rows without a rate are left out), highest on
+    top; K4's ``target`` rate a dashed line beneath the bars, named in the legend."""
     rows = frame[frame["rate"].notna()].head(top)
     fig = go.Figure(
         go.Bar(
@@ -92,9 +95,16 @@ def ranking_bars(frame: pd.DataFrame, lang: str, subtitle: str, top: int = TOP) 
         automargin=True,
     )
     fig.update_xaxes(ticksuffix="%", rangemode="tozero")
-    # Room beyond the longest bar for its label.
-    fig.update_xaxes(range=[0, max(float(rows["rate"].max()) if not rows.empty else 0, 1) * 1.2])
+    # Room beyond the longest bar (or the target) for its label.
+    longest = max(float(rows["rate"].max()) if not rows.empty else 0, target or 0, 1)
+    fig.update_xaxes(range=[0, longest * 1.2])
     fig.update_layout(margin={"l": 10, "r": 30}, showlegend=False, height=max(320, 150 + 26 * len(rows)))
+    if target is not None:
+        line = {"color": TARGET_COLOR, "dash": "dash", "width": 2}
+        fig.add_shape(type="line", x0=target, x1=target, y0=0, y1=1, yref="paper", line=line, layer="below")
+        name = t("ui.institutions.chart.target", lang, rate=format_number(target, "%", lang))
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", line=line, name=name, hoverinfo="skip"))
+        fig.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.08, "yanchor": "top"})
     return fig
 
 
@@ -166,9 +176,17 @@ def rate_scatter(frame: pd.DataFrame, lang: str, subtitle: str) -> go.Figure:
 
 
 def trend_line(
-    frame: pd.DataFrame, lang: str, *, title: str, subtitle: str, baseline: float | None, baseline_year: int
+    frame: pd.DataFrame,
+    lang: str,
+    *,
+    title: str,
+    subtitle: str,
+    baseline: float | None,
+    baseline_year: int,
+    target: float | None = None,
 ) -> go.Figure:
-    """A rate at each year end (``label``, ``value``) with the baseline drawn as a dotted line."""
+    """A rate at each year end (``label``, ``value``) with the baseline dotted and K4's target
+    rate dashed (when given)."""
     fig = charts.line_chart(
         frame,
         y="value",
@@ -178,6 +196,10 @@ def trend_line(
         unit=t("ui.chart.unit", lang, unit="%"),
         baseline=None if baseline is None or pd.isna(baseline) else float(baseline),
         baseline_label=t("ui.institutions.chart.baseline", lang, year=baseline_year),
+        target=target,
+        target_label=t("ui.institutions.chart.target", lang, rate=format_number(target, "%", lang))
+        if target is not None
+        else "",
     )
     fig.update_yaxes(ticksuffix="%")
     fig.update_traces(

@@ -13,7 +13,7 @@ from data_layer.kpis import Kpi
 from data_layer.statuses import STATUSES
 
 from . import charts
-from .theme import format_number, status_badge, status_text, unit_label, value_format
+from .theme import format_number, separator, status_badge, status_text, unit_label, value_format
 
 # K1 and K2 draw the monthly filing trend; K3–K5 carry their own history in ``detail``.
 TREND_OF = {"K1": "filings_over_time", "K2": "filings_over_time"}
@@ -156,7 +156,7 @@ def _figure(kpi: Kpi, frame: pd.DataFrame | None, lang: str, data_as_of: dt.date
             y="value",
             name=title,
             title=title,
-            subtitle=f"{t('ui.no_data_yet', lang)}｜{freshness}",
+            subtitle=f"{t('ui.no_data_yet', lang)}{separator(lang)}{freshness}",
             unit=unit,
         )
     first, last = frame["label"].iloc[0], frame["label"].iloc[-1]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from data_layer.counties import BY_ADCODE, ZONE_TO_COUNTY
 from data_layer.i18n import TEXT, t
 
 # (section, entries). KPI entries reuse the overview's names and formulas (kpi.K1, kpi.formula.K1),
@@ -19,6 +20,29 @@ def name(entry: str, lang: str) -> str:
 
 def definition(entry: str, lang: str) -> str:
     return t(f"kpi.formula.{entry}" if entry.startswith("K") else f"ui.method.def.{entry}", lang)
+
+
+def general(note: str, lang: str) -> str:
+    """A general note; the one on functional zones lists how ``ZONE_TO_COUNTY`` maps them."""
+    if note != "counties":
+        return t(f"ui.method.general.{note}", lang)
+    by_county: dict[str, list[str]] = {}
+    for zone, adcode in ZONE_TO_COUNTY.items():
+        key = f"zone.{zone}"  # a zone without a translation keeps its own name
+        name = t(key, lang) if key in TEXT else zone
+        if name not in by_county.setdefault(adcode, []):  # 经开区 is 湛江经济技术开发区 in English
+            by_county[adcode].append(name)
+    sep = t("ui.slides.list_sep", lang)
+    zones = [
+        t(
+            "ui.method.general.zone",
+            lang,
+            zones=sep.join(names),
+            county=BY_ADCODE[adcode].name_en if lang == "en" else BY_ADCODE[adcode].name_zh,
+        )
+        for adcode, names in by_county.items()
+    ]
+    return t("ui.method.general.counties", lang, zones=("；" if lang == "zh" else "; ").join(zones))
 
 
 def caveat(entry: str, lang: str) -> str | None:

@@ -28,7 +28,7 @@ from . import charts, counties_charts, filings_view, institutions_charts, kpi_vi
 from .filters import Filters, county_label, inst_kind_label
 from .kpi_view import value_text
 from .measures_view import area_heading, measure_name, row_label
-from .theme import TARGET_COLOR, format_number, status_color, status_text, unit_label
+from .theme import TARGET_COLOR, format_number, status_color, status_text, with_unit
 
 KPI_SLIDES = tuple(f"kpi.{code}" for code in CODES)
 AREA_SLIDES = tuple(f"area.{area.number}" for area in AREAS)
@@ -97,9 +97,11 @@ def _kpis_at(db: Database, generation: int, as_of: dt.date, county: str | None) 
 
 
 @functools.lru_cache(maxsize=32)
-def _grid_at(db: Database, generation: int, as_of: dt.date) -> tuple[list[str], pd.DataFrame]:
+def _grid_at(db: Database, generation: int, as_of: dt.date) -> tuple[list[str], pd.DataFrame, list[str]]:
+    """The quarters shown, the measures' status grid and the quarters holding a plan deadline."""
     quarters = measure_progress.quarters_shown(db, as_of)
-    return quarters, measure_progress.measure_statuses(db, as_of=as_of, quarters=quarters)
+    grid = measure_progress.measure_statuses(db, as_of=as_of, quarters=quarters)
+    return quarters, grid, measure_progress.deadline_quarters(db, quarters)
 
 
 def _kpis(db: Database, scope: Scope) -> list[Kpi]:
@@ -220,15 +222,15 @@ def _kpis_slide(db: Database, scope: Scope) -> Slide:
         )
     )
     for row, kpi, name in zip(rows, kpis, names, strict=True):
-        fig.add_annotation(
+        fig.add_annotation(  # bottom-anchored just above the bar, so wrapped lines grow upwards
             x=0,
-            y=row - LABEL_OFFSET,
+            y=row + BAR_OFFSET - BAR_WIDTH / 2 - LABEL_GAP,
             xref="x",
             yref="y",
             text=_opening_label(kpi, name, lang),
             showarrow=False,
             xanchor="left",
-            yanchor="middle",
+            yanchor="bottom",
             font={"size": 15},
         )
         if kpi.share_of_target is not None:
@@ -247,7 +249,8 @@ def _kpis_slide(db: Database, scope: Scope) -> Slide:
     charts.titled(fig, [], title, _subtitle(period, source, scope), t("ui.slides.kpis.unit", lang))
     top = max([s for s in shares if s is not None] or [100])
     fig.update_xaxes(range=[0, max(top, 100) * 1.1], ticksuffix="%")
-    fig.update_yaxes(range=[len(kpis) - 0.45, -0.6], showticklabels=False, showgrid=False, zeroline=False)
+    # Room above the first bar for its label, wrapped to three lines on a phone.
+    fig.update_yaxes(range=[len(kpis) - 0.45, -0.9], showticklabels=False, showgrid=False, zeroline=False)
     counts = pd.Series([k.status for k in kpis]).value_counts()
     parts = [
         t("ui.slides.kpis.count", lang, n=int(counts[s]), status=t(f"status.{s}", lang))
@@ -270,8 +273,8 @@ def _kpis_slide(db: Database, scope: Scope) -> Slide:
     return Slide("kpis", title, message, period, source, fig, numbers)
 
 
-# The opening slide's rows: a label line above a bar, in y units of one row per KPI.
-BAR_OFFSET, BAR_WIDTH, LABEL_OFFSET = 0.2, 0.34, 0.22
+# The opening slide's rows: a label above a bar, in y units of one row per KPI.
+BAR_OFFSET, BAR_WIDTH, LABEL_GAP = 0.2, 0.34, 0.04
 
 
 def _opening_label(kpi: Kpi, name: str, lang: str) -> str:
@@ -296,7 +299,7 @@ def _area_slide(db: Database, number: int, scope: Scope) -> Slide:
     """The area's measures × quarters status grid; the message counts the last quarter's statuses."""
     lang = scope.lang
     as_of = scope.filters.as_of
-    quarters, grid = _grid_at(db, db.generation, as_of)
+    quarters, grid, deadlines = _grid_at(db, db.generation, as_of)
     members = [m.number for m in MEASURES if m.area == number]
     grid = grid[grid["measure"].isin(members)]
     title = area_heading(number, lang)
@@ -311,12 +314,13 @@ def _area_slide(db: Database, number: int, scope: Scope) -> Slide:
         lang=lang,
         title=title,
         subtitle_text=_subtitle(period, source, scope),
+        deadlines=deadlines,
     )
     last = grid[grid["quarter"] == quarters[-1]]
     counts = last["status"].value_counts()
     parts = [
-        t("ui.slides.kpis.count", lang, n=int(counts[s]), status=t(f"ui.measures.status.{s}", lang))
-        for s in measure_progress.STATUSES
+        t("ui.slides.kpis.count", lang, n=int(counts[s]), status=t(f"status.{s}", lang))
+        for s in STATUSES
         if s in counts
     ]
     message = t(
@@ -326,7 +330,7 @@ def _area_slide(db: Database, number: int, scope: Scope) -> Slide:
         quarter=quarters[-1],
         parts=t("ui.slides.list_sep", lang).join(parts),
     )
-    table = grid.assign(status=grid["status"].map(lambda s: t(f"ui.measures.status.{s}", lang)))
+    table = grid.assign(status=grid["status"].map(lambda s: status_text(s, lang)))
     numbers = table.pivot(index="measure", columns="quarter", values="status").reset_index()
     numbers["measure"] = numbers["measure"].map(names)
     numbers = numbers.rename(columns={"measure": t("ui.slides.col.measure", lang)})
@@ -505,7 +509,8 @@ def _subtitle(period: str, source: str, scope: Scope) -> str:
 
 
 def _with_unit(key: str, unit: str, scope: Scope) -> str:
-    return f"{t(key, scope.lang)}（{unit_label(unit, scope.lang)}）"
+    """A column's name with its unit: 成交额（万元）, Turnover (10k yuan)."""
+    return with_unit(t(key, scope.lang), unit, scope.lang)
 
 
 def _period(labels: pd.Series, scope: Scope) -> str:
@@ -517,6 +522,33 @@ def _period(labels: pd.Series, scope: Scope) -> str:
 # --- the slide look ---------------------------------------------------------------------------------
 
 SLIDE_FONT = 22  # px at 1920×1080: readable from the back of a room; the template's is 14
+
+
+PHONE_FONT = 12  # px on a 390 px phone held upright
+PHONE_HEIGHT = 520
+PHONE_LABEL_EMS = 26  # what a 12 px line holds across a phone's chart
+PHONE_LINE = 16  # px of one 12 px line
+
+
+def on_phone(fig: go.Figure, *, keep_title: bool = False) -> go.Figure:
+    """A copy of ``fig`` for a phone held upright: small type, every note wrapped to the width.
+
+    The present view draws this beside the projector's figure and shows one by screen width
+    (``briefing_view.PRESENT_CSS``): a slide link opened on a phone must read there too."""
+    small = presented(fig, font_size=PHONE_FONT, keep_title=keep_title)
+    top_lines = 1
+    for note in small.layout.annotations:
+        if not note.text:
+            continue
+        note.text = charts.wrap(note.text, PHONE_LABEL_EMS)
+        note.align = note.xanchor if note.xanchor in ("left", "right") else "center"
+        if note.yref == "paper" and (note.y or 0) >= 1:  # the unit line above the plot
+            top_lines = max(top_lines, note.text.count("<br>") + 1)
+    margin = {"l": 6, "r": 6, "t": (small.layout.margin.t or 0) + PHONE_LINE * (top_lines - 1)}
+    small.update_layout(height=PHONE_HEIGHT, autosize=True, margin=margin)
+    small.update_xaxes(automargin=True)
+    small.update_yaxes(automargin=True)
+    return small
 
 
 def presented(fig: go.Figure, *, font_size: int = SLIDE_FONT, keep_title: bool = False) -> go.Figure:

@@ -14,9 +14,10 @@ import streamlit as st
 
 from data_layer.decks import DeckRefused, delete_deck, save_deck
 from data_layer.i18n import t
-from ui import auth, chart_images, filters, slides, state
+from ui import auth, chart_images, chart_text, filters, slides, state
 from ui import briefing_view as view
 from ui.text import plain
+from ui.theme import separator
 
 settings = state.settings()
 chosen = filters.current(settings.language, state.today())
@@ -42,11 +43,23 @@ def present() -> None:
         # The height is a placeholder: PRESENT_CSS sizes the box to the screen, and the chart
         # stretches to fill it.
         with st.container(key="briefing-chart", height=500, border=False):
-            st.plotly_chart(
+            chart_text.show(
+                st,
                 slides.presented(content.figure),
+                lang,
                 theme=None,
                 height="stretch",
                 key=f"briefing.chart.{number}",
+                config={"displayModeBar": False, "responsive": True},
+            )
+        # A phone gets its own drawing of the slide (PRESENT_CSS shows one of the two by width).
+        with st.container(key="briefing-chart-phone", border=False):
+            chart_text.show(
+                st,
+                slides.on_phone(content.figure),
+                lang,
+                theme=None,
+                key=f"briefing.phone_chart.{number}",
                 config={"displayModeBar": False, "responsive": True},
             )
         footer = [
@@ -55,7 +68,7 @@ def present() -> None:
             freshness,
             frozen,
         ]
-        st.container(key="briefing-footer").markdown(plain("｜".join(p for p in footer if p)))
+        st.container(key="briefing-footer").markdown(plain(separator(lang).join(p for p in footer if p)))
     back, forward, _, leave = st.columns([1, 1, 4, 1])
     back.button(
         t("ui.briefing.previous", lang),
@@ -173,13 +186,19 @@ def deck_editor(user) -> None:
 def set_up() -> None:
     chart_images.warm_up()  # Chromium starts while the presenter chooses; the export is then quick
     can_export = chart_images.browser_path() is not None
-    unavailable = t("ui.briefing.export_unavailable", lang, detail=chart_images.MISSING)
+    user = auth.current_user(settings.session_minutes)
+    # What to install is for staff; a leader reads only that exports are not available here.
+    unavailable = (
+        t("ui.briefing.export_unavailable", lang, detail=chart_images.MISSING)
+        if user
+        else t("ui.briefing.export_off", lang)
+    )
     st.title(t("ui.briefing.title", lang))
-    st.caption("｜".join(p for p in (view.scope_text(chosen), freshness, frozen) if p))
+    st.caption(separator(lang).join(p for p in (view.scope_text(chosen), freshness, frozen) if p))
     if gone := st.session_state.pop("briefing.snapshot_gone", None):
         st.warning(t("ui.briefing.snapshot_gone", lang, id=gone))
     if missing:
-        st.warning(t("ui.briefing.missing_slides", lang, ids="、".join(missing)))
+        st.warning(t("ui.briefing.missing_slides", lang, ids=t("ui.slides.list_sep", lang).join(missing)))
     left, right = st.columns(2)
     with left:
         deck_choice()
@@ -229,12 +248,18 @@ def set_up() -> None:
         key="briefing.preview",
     )
     content = built[preview]
-    st.plotly_chart(content.figure, theme=None, key=f"briefing.preview_chart.{content.id}")
+    # As presenting does, a phone gets its own drawing (view.PREVIEW_CSS shows one by width).
+    st.html(view.PREVIEW_CSS)
+    with st.container(key="briefing-preview-wide"):
+        chart_text.show(st, content.figure, lang, theme=None, key=f"briefing.preview_chart.{content.id}")
+    with st.container(key="briefing-preview-phone"):
+        phone = slides.on_phone(content.figure, keep_title=True)
+        chart_text.show(st, phone, lang, theme=None, key=f"briefing.preview_phone.{content.id}")
     if can_export:
         view.image_downloads(content, lang, f"briefing.image.{content.id}")
     else:
         st.warning(unavailable)
-    deck_editor(auth.current_user(settings.session_minutes))
+    deck_editor(user)
 
 
 if data_as_of is None:

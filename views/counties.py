@@ -6,9 +6,9 @@ import streamlit as st
 
 from data_layer import county_metrics as cm
 from data_layer.i18n import t
+from ui import auth, filters, state
 from ui import counties_charts as charts
 from ui import counties_view as view
-from ui import filters, state
 from ui.downloads import table_downloads
 
 settings = state.settings()
@@ -58,10 +58,16 @@ with map_column:
             table, metric=metric, lang=lang, title=map_title, subtitle=subtitle, highlight=detail
         )
     view.clickable_chart(fig, f"counties.map.{suffix}")
-    if map_error:
+    # Which file and setting the map comes from is for staff; leaders read what the map is.
+    staff = auth.current_user(settings.session_minutes) is not None
+    if map_error and staff:
         st.warning(t(f"ui.counties.map_error.{map_error.code}", lang, path=map_error.path))
+    elif map_error:
+        st.warning(t("ui.counties.map_unusable", lang))
     if geo:
-        st.caption(t("ui.counties.map_geojson", lang, path=geo.path))
+        st.caption(t("ui.counties.map_geojson", lang))
+        if staff:
+            st.caption(t("ui.counties.map_geojson_file", lang, path=geo.path))
         if geo.missing:
             names = "、".join(charts.county_name(a, lang) for a in geo.missing)
             st.caption(t("ui.counties.map_missing", lang, names=names))
@@ -132,5 +138,7 @@ st.dataframe(
 table_downloads(rules_table, t("ui.counties.rules_file", lang), "counties.rules", lang)
 
 with st.expander(t("ui.counties.formulas", lang)):
+    colon = "：" if lang == "zh" else ": "
     for each in cm.METRICS:
-        st.markdown(f"**{t(f'ui.counties.metric.{each}', lang)}**：{t(f'ui.counties.formula.{each}', lang)}")
+        name, formula = t(f"ui.counties.metric.{each}", lang), t(f"ui.counties.formula.{each}", lang)
+        st.markdown(f"**{name}**{colon}{formula}")

@@ -7,8 +7,8 @@ import streamlit as st
 
 from data_layer import filings_contracts as fc
 from data_layer.i18n import t
+from ui import chart_text, filters, state
 from ui import filings_view as view
-from ui import filters, state
 from ui.text import plain
 from ui.theme import format_number
 
@@ -71,8 +71,10 @@ if not summary["filings"]:
 else:
     industries = data["filings.by_industry"]
     left, right = st.columns(2)
-    left.plotly_chart(
+    chart_text.show(
+        left,
         view.filings_per_year_figure(data["filings.by_year"], as_of, data_as_of, lang),
+        lang,
         theme=None,
         key="filings.per_year",
     )
@@ -98,8 +100,10 @@ else:
         view.drill_detail(heading, table, f"filings-{picked}", "filings.industry", "industry", lang)
 
     left, right = st.columns(2)
-    left.plotly_chart(
+    chart_text.show(
+        left,
         view.filings_county_figure(data["filings.by_county"], chosen.county, as_of, data_as_of, lang),
+        lang,
         theme=None,
         key="filings.by_county",
     )
@@ -139,8 +143,10 @@ else:
             "contract_type",
             t("ui.filings.chart.click_type", lang),
         )
-    right.plotly_chart(
+    chart_text.show(
+        right,
         view.patent_share_figure(data["contracts.patent_share"], as_of, data_as_of, lang),
+        lang,
         theme=None,
         key="filings.contracts_patent_share",
     )
@@ -159,18 +165,24 @@ else:
         )
 
     left, right = st.columns(2)
-    left.plotly_chart(
+    chart_text.show(
+        left,
         view.seller_kind_figure(data["contracts.by_seller_kind"], as_of, data_as_of, lang),
+        lang,
         theme=None,
         key="filings.contracts_seller_kind",
     )
-    right.plotly_chart(
+    chart_text.show(
+        right,
         view.buyer_figure(data["contracts.by_buyer"], as_of, data_as_of, lang),
+        lang,
         theme=None,
         key="filings.contracts_buyer",
     )
-    st.plotly_chart(
+    chart_text.show(
+        st,
         view.contracts_county_figure(data["contracts.by_county"], chosen.county, as_of, data_as_of, lang),
+        lang,
         theme=None,
         key="filings.contracts_by_county",
     )

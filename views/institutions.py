@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from data_layer.i18n import t
-from ui import filters, state
+from ui import chart_text, filters, state
 from ui import institutions_charts as charts
 from ui import institutions_view as view
 from ui.downloads import table_downloads
@@ -24,6 +24,12 @@ def subtitle(period: str) -> str:
     """A chart's subtitle on two lines (a phone is narrow): its period; source and 数据截至."""
     where = t("ui.institutions.source_line", lang, source=t("ui.source.patents", lang), data_as_of=freshness)
     return f"{period}<br>{where}"
+
+
+def names_note() -> None:
+    """Said once in English: institutions' names are the Chinese names they are registered under."""
+    if lang == "en":
+        st.caption(t("ui.institutions.names_in_chinese", lang))
 
 
 def rate_metrics(now: dict, baseline: float | None, baseline_year: int, columns) -> None:
@@ -92,7 +98,8 @@ def ranking_page() -> None:
     left, right = st.columns([3, 2])
     with left:
         if rated:
-            open_if_clicked(chart(charts.ranking_bars(ranking, lang, subtitle(on_date)), "ranking"))
+            bars = charts.ranking_bars(ranking, lang, subtitle(on_date), target=target_of(totals))
+            open_if_clicked(chart(bars, "ranking"))
         else:
             st.info(t("ui.institutions.no_rates", lang))
     with right.container(border=True):
@@ -104,29 +111,44 @@ def ranking_page() -> None:
         with left:
             open_if_clicked(chart(charts.rate_scatter(ranking, lang, subtitle(on_date)), "scatter"))
         with right:
-            trend_chart(data["trend"], totals["baseline_rate"], year, kind)
+            trend_chart(data["trend"], totals["baseline_rate"], year, kind, target_of(totals))
     ranking_table(ranking, year, kind)
 
 
 def chart(fig, name: str):
     """A chart whose bars or points open an institution's detail when clicked."""
     key = f"institutions.{name}"
-    return st.plotly_chart(fig, theme=None, key=key, on_select="rerun", selection_mode="points")
+    return chart_text.show(st, fig, lang, theme=None, key=key, on_select="rerun", selection_mode="points")
 
 
-def trend_chart(trend: pd.DataFrame, baseline: float | None, year: int, kind: str) -> None:
+def target_of(totals: dict) -> float | None:
+    """K4's target rate for the kind shown (None without an "above the baseline" target)."""
+    target = totals.get("target_rate")
+    return None if target is None or pd.isna(target) else float(target)
+
+
+def trend_chart(
+    trend: pd.DataFrame, baseline: float | None, year: int, kind: str, target: float | None
+) -> None:
     period = t("ui.institutions.period_years", lang, start=year, end=trend["label"].iloc[-1])
     title = t("ui.institutions.chart.trend", lang, kind=filters.inst_kind_label(kind, lang))
     fig = charts.trend_line(
-        trend, lang, title=title, subtitle=subtitle(period), baseline=baseline, baseline_year=year
+        trend,
+        lang,
+        title=title,
+        subtitle=subtitle(period),
+        baseline=baseline,
+        baseline_year=year,
+        target=target,
     )
-    st.plotly_chart(fig, theme=None, key="institutions.trend")
+    chart_text.show(st, fig, lang, theme=None, key="institutions.trend")
 
 
 def ranking_table(ranking: pd.DataFrame, year: int, kind: str) -> None:
     """Every institution of the kind, downloadable; a selected row opens its detail."""
     st.subheader(t("ui.institutions.table_heading", lang))
     st.caption(t("ui.institutions.show_all", lang, n=f"{len(ranking):,}"))
+    names_note()
     shown, download = view.ranking_table(ranking, lang, year)
     event = st.dataframe(
         shown,
@@ -168,6 +190,7 @@ def detail_page(code: str) -> None:
             data_as_of=freshness,
         )
     )
+    names_note()
     ignored = filters.ignored_filters(chosen, ("county", "inst_kind"))
     if ignored:
         st.caption(t("ui.filter.not_applied", lang, names=ignored, why=t("ui.institutions.detail.why", lang)))
@@ -187,12 +210,14 @@ def detail_page(code: str) -> None:
             baseline=base_rate,
             baseline_year=year,
         )
-        st.plotly_chart(fig, theme=None, key="institutions.detail.trend")
+        chart_text.show(st, fig, lang, theme=None, key="institutions.detail.trend")
     with right:
         patents = detail["patents"]
         on_date = t("ui.institutions.period_on", lang, date=chosen.as_of.isoformat())
-        st.plotly_chart(
+        chart_text.show(
+            st,
             charts.patents_stacked(patents, lang, subtitle(on_date)),
+            lang,
             theme=None,
             key="institutions.detail.patents",
         )

@@ -24,4 +24,4 @@ for section, entries in method_view.SECTIONS:
 
 st.subheader(t("ui.method.section.general", lang))
 for note in method_view.GENERAL:
-    st.markdown(f"- {t(f'ui.method.general.{note}', lang)}")
+    st.markdown(f"- {method_view.general(note, lang)}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from data_layer.i18n import t
-from ui import filters, kpi_view, state
+from ui import chart_text, filters, kpi_view, slides, state
 
 settings = state.settings()
 today = state.today()
@@ -58,7 +58,8 @@ for pair in (kpis[i : i + 2] for i in range(0, len(kpis), 2)):
         trend = kpi_view.TREND_OF.get(kpi.code)
         frame = state.trend(trend, chosen.as_of, chosen.county) if trend else None
         fig = kpi_view.figure(kpi, frame, lang, data_as_of)
-        column.plotly_chart(fig, theme=None, key=f"overview.chart.{kpi.code}")
+        message = slides.kpi_message(kpi, lang)
+        chart_text.show(column, fig, lang, message=message, theme=None, key=f"overview.chart.{kpi.code}")
 
 with st.expander(t("ui.overview.formulas", lang)):
     for kpi in kpis:
