@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from data_layer import snapshots
 from data_layer.decks import saved_decks
+from data_layer.i18n import t
 from ui import slides
 
 from .apptest import open_app, open_as_staff
@@ -35,7 +36,8 @@ def test_the_set_up_view_lists_the_default_deck_with_messages(app_env, lang):
     assert table.iloc[0, 1] == slides.slide_name("kpis", lang)
     assert all(table.iloc[:, 2].str.len() > 0), "every slide has its key message"
     assert at.button(key="briefing.start")
-    assert len(at.get("plotly_chart")) == 1  # the preview
+    # The preview, drawn for a wide screen and for a phone (the page shows one by width).
+    assert [c.key.split(".")[1] for c in at.get("plotly_chart")] == ["preview_chart", "preview_phone"]
 
 
 def test_presenting_shows_one_slide_with_its_counter_and_moves_on(app_env):
@@ -43,7 +45,8 @@ def test_presenting_shows_one_slide_with_its_counter_and_moves_on(app_env):
     assert [t.value for t in at.title] == [slides.slide_name("kpi.K1", "zh")]
     assert f"2 / {len(slides.DEFAULT_DECK)}" in markdown(at)
     assert any(m.startswith("专利产品备案企业数") and "目标" in m for m in markdown(at))
-    assert len(at.get("plotly_chart")) == 1
+    # The projector's drawing and the phone's (the page's CSS shows one by screen width).
+    assert [c.key for c in at.get("plotly_chart")] == ["briefing.chart.2", "briefing.phone_chart.2"]
     at.button(key="briefing.next").click().run()
     assert at.query_params["slide"] == "3"
     assert [t.value for t in at.title] == [slides.slide_name("kpi.K2", "zh")]
@@ -140,4 +143,8 @@ def test_without_chromium_the_exports_are_disabled_and_say_what_to_install(app_e
     monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
     at = briefing()
     assert at.get("download_button")[0].proto.disabled
-    assert any("apt-get install chromium" in w.value for w in at.warning)
+    # Leaders read that exports are off; only staff are told what to install.
+    assert any(w.value == t("ui.briefing.export_off", "zh") for w in at.warning)
+    assert not any("apt-get" in w.value or "BROWSER_PATH" in w.value for w in at.warning)
+    staff = staff_briefing()
+    assert any("apt-get install chromium" in w.value for w in staff.warning)

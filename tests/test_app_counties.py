@@ -11,9 +11,10 @@ from streamlit.testing.v1 import AppTest
 from data_layer import county_metrics as cm
 from data_layer.county_map import GEOJSON_ENV, TILES
 from data_layer.db import Database
+from data_layer.i18n import t
 from ui import counties_charts as charts
 
-from .apptest import open_app
+from .apptest import open_app, open_as_staff
 
 AS_OF = "2026-06-30"
 LIANJIANG, CHIKAN = "440881", "440802"
@@ -50,7 +51,8 @@ def test_the_comparison_table_shows_the_data_layer_numbers(app_env, tiny_db, lan
     assert list(shown.iloc[:, 0]) == [charts.county_name(a, lang) for a in expected["adcode"]]
     assert at.title[0].value == ("区县对比" if lang == "zh" else "Counties")
     assert len(at.get("plotly_chart")) == 3  # map, ranking, small multiples
-    assert any("审图号" in c.value for c in at.caption)  # the map says it is schematic
+    assert t("ui.counties.map_schematic", lang) in captions(at)  # the map says it is schematic
+    assert "DASHBOARD_" not in captions(at)  # how to configure a map is for the README
     assert "counties.back" not in [b.key for b in at.button]  # no detail open
 
 
@@ -192,8 +194,13 @@ def test_a_configured_geojson_replaces_the_schematic_map(app_env, tmp_path, monk
     monkeypatch.setenv(GEOJSON_ENV, str(path))
     at = run_page()
     assert charts_json(at)[0]["data"][0]["type"] == "choroplethmap"
-    assert str(path) in captions(at)
+    assert t("ui.counties.map_geojson", "zh") in captions(at)
+    # Which file and which setting is for staff, not for the leaders who read the page.
+    assert str(path) not in captions(at) and GEOJSON_ENV not in captions(at)
+    assert str(path) in captions(open_as_staff("views/counties.py"))
     monkeypatch.setenv(GEOJSON_ENV, str(tmp_path / "missing.geojson"))
     at = run_page()
-    assert any("找不到地图文件" in w.value for w in at.warning)
+    assert [w.value for w in at.warning] == [t("ui.counties.map_unusable", "zh")]
     assert charts_json(at)[0]["data"][0]["type"] == "scatter"
+    staff = open_as_staff("views/counties.py")
+    assert any("找不到地图文件" in w.value and "missing.geojson" in w.value for w in staff.warning)

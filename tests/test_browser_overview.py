@@ -142,3 +142,40 @@ def test_kpi_cards_show_whole_values_and_names_on_a_laptop(app_url):
         )
         assert cut == []
         page.screenshot(path=str(ARTIFACTS / "overview-1280.png"))
+
+
+MODEBAR_DISPLAY = """() => [...document.querySelectorAll('.modebar-container')]
+    .map(e => getComputedStyle(e).display)"""
+MENU_LABEL = """() => getComputedStyle(
+    document.querySelector('[data-testid="stExpandSidebarButton"]'), '::after').content"""
+
+
+@pytest.mark.parametrize(("lang", "label"), [("zh", "页面与筛选"), ("en", "Pages & filters")])
+def test_on_a_phone_the_menu_is_labelled_and_no_toolbar_covers_a_chart(app_url, lang, label):
+    """At 390 px Streamlit folds the page links into the sidebar behind a "»" button: it says what
+    it opens; Plotly's toolbar, which would sit over a chart's title, is not shown even on a tap."""
+    with browser_page(390, 844) as page:
+        page.goto(f"{app_url}/?lang={lang}")
+        wait_for_charts(page, 5)
+        button = page.locator('[data-testid="stExpandSidebarButton"]')
+        assert button.is_visible()
+        assert page.evaluate(MENU_LABEL) == json.dumps(label, ensure_ascii=False)
+        chart = page.locator(".js-plotly-plot").first
+        chart.scroll_into_view_if_needed()
+        chart.hover()
+        shown = page.evaluate(MODEBAR_DISPLAY)
+        assert shown and set(shown) == {"none"}
+        button.click()
+        links = page.locator('[data-testid="stSidebarNavLink"]')
+        links.first.wait_for(state="visible")
+        assert links.count() >= 7  # overview and the six analysis pages
+
+
+def test_on_a_laptop_the_pages_stay_on_top_and_the_toolbar_shows_on_hover(app_url):
+    with browser_page(1280, 800) as page:
+        page.goto(app_url)
+        wait_for_charts(page, 5)
+        assert page.locator('[data-testid="stTopNav"]').is_visible()
+        chart = page.locator(".js-plotly-plot").first
+        chart.hover()
+        assert "block" in page.evaluate(MODEBAR_DISPLAY)

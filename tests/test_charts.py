@@ -94,13 +94,41 @@ def test_kpi_figure_without_data():
 
 def test_number_formats():
     assert format_number(12.345, "%") == "12.3%"
-    assert format_number(123456.0, "万元") == "12.35 亿元"
-    assert format_number(5432.1, "万元") == "5,432.1 万元"
     assert format_number(1234, "件") == "1,234 件"
     assert format_number(None, "件") == "—"
-    assert format_number(330000.0, "万元", "en") == "3.30 bn yuan"
-    assert format_number(20700.0, "万元", "en") == "207.0 M yuan"
     assert format_number(63, "家", "en") == "63 enterprises"
+
+
+def test_money_keeps_one_unit_however_large():
+    """万元 in Chinese and 10k yuan in English, never 亿元, M or bn: a card and its chart agree."""
+    assert format_number(5432.1, "万元") == "5,432.1 万元"
+    assert format_number(123456.0, "万元") == "123,456.0 万元"
+    assert format_number(330000.0, "万元", "en") == "330,000.0 10k yuan"
+    assert format_number(20700.0, "万元", "en") == "20,700.0 10k yuan"
+    assert format_number(12.5, "万元", "en") == "12.5 10k yuan"
+    assert format_number(1.5, "亿元") == "1.5 亿元"  # an indicator reported in 亿元 keeps its decimal
+
+
+def test_a_k5_card_and_its_chart_write_the_turnover_in_one_unit():
+    kpi = Kpi(
+        code="K5",
+        as_of=dt.date(2026, 6, 30),
+        value=25.0,
+        unit="%",
+        status="met",
+        target=20.0,
+        target_type="growth_pct",
+        baseline=120_000.0,
+        detail={"turnover_10k": 150_000.0, "baseline_year": 2023, "history": [("2023", 120_000.0, False)]},
+    )
+    for lang, unit in (("zh", "万元"), ("en", "10k yuan")):
+        lines = " ".join(kpi_view.card(kpi, lang).lines)
+        assert f"150,000.0 {unit}" in lines and f"120,000.0 {unit}" in lines, lines
+        fig = kpi_view.figure(kpi, None, lang, None)
+        (note,) = [a.text for a in fig.layout.annotations if a.name == "unit"]
+        assert note.endswith(unit)
+        assert fig.layout.yaxis.hoverformat == ",.1f"  # the hover writes 150,000.0 too
+        assert list(fig.data[0].y) == [120_000.0]  # the axis counts in the same unit
 
 
 def test_card_text_after_deadline():
@@ -119,7 +147,7 @@ def test_card_text_after_deadline():
         status_at_deadline="missed",
     )
     card = kpi_view.card(kpi, "zh")
-    assert (card.value, card.status_label, card.badge_color) == ("78 件", "◐ 逾期达标", "violet")
+    assert (card.value, card.status_label, card.badge_color) == ("78 件", "◎ 逾期达标", "violet")
     # The deadline's result comes first, then the target.
     assert card.lines[:2] == ["截止日（2025-12-31）时：66 件，未达标", "目标：超过 70 件"]
 

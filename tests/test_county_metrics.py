@@ -261,11 +261,13 @@ def test_values_are_formatted_with_units():
     assert charts.format_metric(0.44, "filings", "zh", average=True) == "0.4 件"
     assert charts.format_metric(7, "events", "en") == "7 events"
     assert charts.format_metric(190.0, "turnover", "zh") == "190.0 万元"
-    # Charts keep the axis unit: 万元 in Chinese, millions of yuan in English.
-    assert charts.format_metric(17_776.7, "turnover", "zh") == "1.78 亿元"
+    # One unit for an amount, however large, in tables, labels and the axis: 万元, or 10k yuan.
+    assert charts.format_metric(17_776.7, "turnover", "zh") == "17,776.7 万元"
+    assert charts.format_metric(1_234_567.8, "turnover", "en") == "1,234,567.8 10k yuan"
     assert charts.chart_label(17_776.7, "turnover", "zh") == "17,776.7 万元"
-    assert charts.chart_label(17_776.7, "turnover", "en") == "177.8 M yuan"
-    assert charts.axis_unit("turnover", "en") == (100.0, "M yuan")
+    assert charts.chart_label(17_776.7, "turnover", "en") == "17,776.7 10k yuan"
+    assert charts.unit_note("turnover", "zh") == "单位：万元"
+    assert charts.unit_note("turnover", "en") == "Unit: 10k yuan"
     assert charts.chart_label(3, "filings", "zh") == "3 件"
 
 
@@ -359,6 +361,21 @@ def test_ranking_small_multiples_and_rules_charts(tiny_db):
     assert list(bars.y)[-1] == "赤坎区" and list(bars.x)[-1] == 190.0  # largest on top
     assert list(bars.customdata)[-1] == CHIKAN
     assert fig.data[1].name == "区县平均 32.2 万元"
+    english = charts.ranking_bar(
+        table,
+        metric="turnover",
+        lang="en",
+        title="T",
+        subtitle="S",
+        reference=cm.city_reference(table)["turnover"],
+        reference_label="County average",
+    )
+    # The English axis counts in 10k yuan as its labels do (no rescaling to millions).
+    assert list(english.data[0].x)[-1] == 190.0 and list(english.data[0].text)[-1] == "190.0 10k yuan"
+    # The average is a line beneath the bars (their value labels stay legible), named in the legend.
+    (line,) = english.layout.shapes
+    assert (line.x0, line.x1, line.layer) == (32.22, 32.22, "below")
+    assert english.data[1].name == "County average 32.2 10k yuan"
     yearly = cm.metric_by_year(tiny_db, as_of=AS_OF, metric="filings")
     multiples = charts.small_multiples(
         yearly, order=list(table["adcode"]), metric="filings", lang="en", title="T", subtitle="S"

@@ -109,6 +109,7 @@ def test_page_data_ranking_baseline_and_change(tiny_db):
     assert (totals["valid"], totals["industrialized"], totals["rate"]) == (6, 4, 66.67)
     assert (totals["baseline_year"], totals["baseline_rate"], totals["institutions"]) == (2023, 50.0, 2)
     assert totals["change_pp"] == pytest.approx(16.67)
+    assert totals["target_rate"] == 52.0  # K4: 2 points above the 2023 baseline of 50 %
     assert (totals["implementation"], totals["transfer"], totals["license"]) == (1, 2, 1)
     trend = data["trend"]
     assert list(trend["label"]) == ["2023", "2024", "2025", "2026-06-30"]

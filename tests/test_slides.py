@@ -152,3 +152,19 @@ def test_presented_enlarges_every_font_and_leaves_the_title_to_the_slide(tiny_db
     assert figure.layout.title.text, "the page's figure is left as it was"
     kept = slides.presented(figure, keep_title=True)
     assert kept.layout.title.text == figure.layout.title.text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_phone_gets_small_type_and_notes_wrapped_to_its_width(tiny_db, lang):
+    from ui.charts import text_width
+
+    figure = slides.build(tiny_db, "kpis", scope(tiny_db, lang)).figure
+    phone = slides.on_phone(figure)
+    assert phone.layout.font.size == slides.PHONE_FONT and phone.layout.height == slides.PHONE_HEIGHT
+    labels = [a.text for a in phone.layout.annotations if a.text]
+    assert any("<br>" in text for text in labels), "the long KPI labels are wrapped"
+    for text in labels:
+        for line in text.split("<br>"):
+            # A single word may stand longer; no line of several words does.
+            assert text_width(line) <= slides.PHONE_LABEL_EMS or " " not in line.strip(), line
+    assert "<br>" not in "".join(a.text or "" for a in figure.layout.annotations), "the projector's stays"
