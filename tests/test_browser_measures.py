@@ -85,7 +85,7 @@ def test_clicking_a_cell_opens_the_measure(app_url):
         page.wait_for_url(re.compile(r"measure=7"), timeout=60_000)
         page.get_by_text("措施7　开展重点企业专利转化突破行动").first.wait_for()
         wait_for_charts(page, 2)
-        page.get_by_text("最新季度 2026Q3：缺数据").first.wait_for()  # measure 7 did not report 2026Q3
+        page.get_by_text("最新季度 2026Q3：? 暂无数据").first.wait_for()  # measure 7 did not report 2026Q3
         page.screenshot(path=str(ARTIFACTS / "measures-drill.png"), full_page=True)
         page.get_by_role("button", name="返回全部措施").click()
         page.wait_for_url(lambda url: "measure=" not in url, timeout=30_000)
