@@ -7,7 +7,6 @@ Without it a test is skipped with what to install, and fails under ``CI=true``.
 
 from __future__ import annotations
 
-import atexit
 import os
 import shutil
 import socket
@@ -105,53 +104,29 @@ def running_app(env: dict[str, str], timeout: float = 90, processes: list | None
         log.close()
 
 
-_SHARED: dict = {}  # the process's Playwright and Chromium, started by the first page
-
-
-def _browser():
-    """One Chromium for the whole test run (starting one costs 1.5 s, and a loaded machine
-    four times that); each page still gets a fresh context, so no cookie or storage is shared.
-    Started again if it has gone away."""
-    if _SHARED.get("browser") is None or not _SHARED["browser"].is_connected():
-        if "playwright" not in _SHARED:
-            from playwright.sync_api import sync_playwright
-
-            _SHARED["playwright"] = sync_playwright().start()
-            atexit.register(_stop_browser)
-        _SHARED["browser"] = _SHARED["playwright"].chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS
-        )
-    return _SHARED["browser"]
-
-
-def _stop_browser() -> None:
-    browser, playwright = _SHARED.pop("browser", None), _SHARED.pop("playwright", None)
-    if browser is not None and browser.is_connected():
-        browser.close()
-    if playwright is not None:
-        playwright.stop()
-
-
 @contextmanager
 def browser_page(width: int = 1920, height: int = 1080, *, ignore_https_errors: bool = False):
-    """A Chromium page in a context of its own; ``ignore_https_errors`` for a test's self-signed
-    certificate."""
-    context = _browser().new_context(
-        viewport={"width": width, "height": height},
-        locale="zh-CN",
-        ignore_https_errors=ignore_https_errors,
-    )
-    try:
-        page = context.new_page()
-        errors: list[str] = []
-        failed: list[str] = []
-        page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-        page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
-        page.console_errors = errors
-        page.failed_urls = failed
-        yield page
-    finally:
-        context.close()
+    """A Chromium page; ``ignore_https_errors`` for a test's self-signed certificate."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context(
+                viewport={"width": width, "height": height},
+                locale="zh-CN",
+                ignore_https_errors=ignore_https_errors,
+            )
+            page = context.new_page()
+            errors: list[str] = []
+            failed: list[str] = []
+            page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+            page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+            page.console_errors = errors
+            page.failed_urls = failed
+            yield page
+        finally:
+            browser.close()
 
 
 @contextmanager
