@@ -12,6 +12,8 @@ import streamlit as st
 
 from data_layer import audit
 from data_layer.i18n import t
+from data_layer.regions import RegionMismatch
+from data_layer.startup import is_sample
 from ui import auth, filters, state, theme
 
 ICON = Path(__file__).parent / "assets" / "favicon.png"
@@ -19,16 +21,19 @@ ICON = Path(__file__).parent / "assets" / "favicon.png"
 settings = state.settings()
 st.set_page_config(page_title=t("ui.app_title", settings.language), page_icon=ICON, layout="wide")
 st.html(theme.PAGE_CSS)
-today = state.today()
-chosen = filters.sidebar_filters(settings.language, today)
+chosen = filters.sidebar_filters()
 lang = chosen.lang
 st.html(theme.menu_css(lang))  # the folded sidebar's button, labelled in the reader's language
 # <html lang> names the reader's language (Streamlit's page says "en"), for screen readers.
 st.html(theme.page_language(lang), unsafe_allow_javascript=True)
 
-state.database().refresh()  # this run reads the newest published data
+try:
+    state.database().refresh()  # this run reads the newest published data
+except RegionMismatch as exc:  # DASHBOARD_REGION and the database file disagree: say so, show nothing
+    st.error(exc.message(lang))
+    st.stop()
 
-if state.sample_in_use():
+if state.cached(is_sample):  # asked on every run: cached until the next write
     st.sidebar.badge(
         t("ui.sample_marker", lang), icon=":material/science:", color="orange", help=t("ui.sample_help", lang)
     )

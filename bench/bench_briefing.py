@@ -37,8 +37,8 @@ from bench_overview import build, peak_rss_mb  # noqa: E402
 logging.getLogger("streamlit.runtime.caching.cache_data_api").setLevel(logging.ERROR)
 
 from data_layer import snapshots, trends  # noqa: E402
+from data_layer.scope import Scope  # noqa: E402
 from ui import chart_images, deck_file, slides  # noqa: E402
-from ui.filters import Filters  # noqa: E402
 
 AS_OF = dt.date(2026, 10, 31)
 
@@ -53,8 +53,8 @@ def deck(db) -> list[slides.Slide]:
     """The default deck built from scratch, as after an import."""
     slides._kpis_at.cache_clear()
     slides._grid_at.cache_clear()
-    scope = slides.Scope(Filters("zh", None, "latest", AS_OF), trends.data_as_of(db))
-    return [slides.build(db, s, scope) for s in slides.DEFAULT_DECK]
+    scope, date = Scope(as_of=AS_OF), trends.data_as_of(db)
+    return [slides.build(db, scope, s, "zh", date) for s in slides.default_deck()]
 
 
 def export(built: list[slides.Slide]) -> bytes:
@@ -91,7 +91,7 @@ def browser_seconds(db_path: Path, rounds: int) -> dict[str, list[float]]:
                             lambda number=number: (
                                 page.keyboard.press("ArrowRight"),
                                 page.get_by_text(
-                                    f"{number} / {len(slides.DEFAULT_DECK)}", exact=True
+                                    f"{number} / {len(slides.default_deck())}", exact=True
                                 ).wait_for(),
                             )
                         )
@@ -106,7 +106,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     db, facts = build(args.scale)
-    size = len(slides.DEFAULT_DECK)
+    size = len(slides.default_deck())
     print(f"== scale {args.scale:g}x: {facts['patents']:,} patents, default deck of {size} slides ==")
 
     times = [timed(lambda: deck(db)) for _ in range(args.repeat)]

@@ -31,6 +31,7 @@ from bench_overview import OUT, build  # noqa: E402
 from data_layer.db import Database  # noqa: E402
 from data_layer.decks import save_deck  # noqa: E402
 from data_layer.ingest import import_file  # noqa: E402
+from data_layer.models import local_headers  # noqa: E402
 
 WATCHER = """
 import sys, time
@@ -47,7 +48,8 @@ print(time.time(), flush=True)
 
 def small_contracts(path: Path, db: Database, tag: str) -> Path:
     seller = db.scalar("SELECT credit_code FROM institutions ORDER BY 1 LIMIT 1")
-    header = ["合同登记号", "合同名称", "合同类型", "卖方统一社会信用代码", "买方名称", "买方是否在湛江",
+    local = local_headers("买方")[0]
+    header = ["合同登记号", "合同名称", "合同类型", "卖方统一社会信用代码", "买方名称", local,
               "登记日期", "合同成交额（万元）", "技术交易额（万元）", "涉及专利申请号"]  # fmt: skip
     with open(path, "w", encoding="utf-8", newline="") as f:
         out = csv.writer(f)

@@ -26,7 +26,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 OUT = ROOT / "bench" / "out" / "hostile"
 HEADER = "统一社会信用代码,单位名称,单位类型,所在区县,所属行业,是否专利密集型企业"
-ROW = "91440881MA0000003X,廉江测试有限公司,企业,廉江市,家电,是"
+from data_layer.counties import divisions  # noqa: E402
+
+_FIRST = divisions()[0]  # a row of the region pack's first division
+ROW = f"91{_FIRST.adcode}MA0000003X,{_FIRST.name_zh}测试有限公司,企业,{_FIRST.name_zh},家电,是"
 NS = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
 
 

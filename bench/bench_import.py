@@ -46,7 +46,7 @@ import pyarrow.compute as pc  # noqa: E402
 import pyarrow.csv as pacsv  # noqa: E402
 
 from data_layer import parties  # noqa: E402
-from data_layer.counties import BY_ADCODE  # noqa: E402
+from data_layer.counties import by_adcode, divisions, region  # noqa: E402
 from data_layer.db import Database  # noqa: E402
 from data_layer.identifiers import make_app_no  # noqa: E402
 from data_layer.ingest import import_bytes, load_folder  # noqa: E402
@@ -70,7 +70,7 @@ PATENT_HEADER = _titles(
     ["app_no", "title", "patent_type", "filing_date", "grant_date", "lapse_date", "holder_codes",
      "county", "ipc"],
 )  # fmt: skip
-COUNTIES = ["赤坎区", "霞山区", "坡头区", "麻章区", "遂溪县", "徐闻县", "廉江市", "雷州市", "吴川市"]
+COUNTIES = [c.name_zh for c in divisions()]
 
 
 def base_database() -> Path:
@@ -100,7 +100,7 @@ def write_contracts(rows: int, encoding: str) -> Path:
             turnover = round(rng.uniform(1, 500), 2)
             out.writerow([
                 f"B{2025_0000_0000 + i}", f"智能装备技术合同{i % 997}", types[i % 5], rng.choice(codes),
-                f"湛江市买方{i % 3001}有限公司", "是" if i % 3 else "否",
+                f"{region().name_zh}买方{i % 3001}有限公司", "是" if i % 3 else "否",
                 f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}", f"{turnover:,}", round(turnover * 0.8, 2), "",
             ])  # fmt: skip
     return path
@@ -121,7 +121,7 @@ def write_patents(rows: int) -> Path:
             out.writerow([
                 make_app_no(2024, digit, 5_000_000 + i), f"一种测试装置{i % 4999}", types[digit],
                 f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}", "2025-06-30" if i % 2 else "", "", holders,
-                COUNTIES[i % 9], "",
+                COUNTIES[i % len(COUNTIES)], "",
             ])  # fmt: skip
     return path
 
@@ -252,7 +252,7 @@ def write_incopat_pair(rows: int, known: list[tuple[str, str, str]]) -> tuple[Pa
         pa.array(two & ~untracked), _join(_s(codes[first]), ";", _s(codes[second])), _s(codes[first])
     )
     county = _s(counties[first])
-    county_name = _s([BY_ADCODE[c].name_zh for c in counties[first]])
+    county_name = _s([by_adcode()[c].name_zh for c in counties[first]])
     title = _join("一种测试装置", _num(i % 4999))
     ipc = pc.take(_s(IPCS), pa.array(i % len(IPCS)))
     type_word = pc.take(
@@ -270,7 +270,7 @@ def write_incopat_pair(rows: int, known: list[tuple[str, str, str]]) -> tuple[Pa
         [_num(i + 1), title, _join("CN", number, check), _date(*filing, ""),
          _join("CN", _num(100_000_000 + i), pa.array(letter)), _date(*published, ""),
          _when(granted, _date(*grant, "")), type_word, holders, holders_plain,
-         _join("广东省湛江市", county_name, "测试路", _num(i % 500), "号"), simple, status,
+         _join("广东省" + region().name_zh, county_name, "测试路", _num(i % 500), "号"), simple, status,
          _when(lapsed, _date(*lapse, "")), ipc, pc.take(_s(INVENTORS), pa.array(i % len(INVENTORS))),
          _join("本发明涉及", title, "，属于测试技术领域……"), _num(1 + i % 10)],
         names=INCOPAT_HEADER,

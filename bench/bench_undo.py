@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
 import shutil
 import statistics
 import sys
@@ -32,6 +33,7 @@ from data_layer.batches import undo_batch  # noqa: E402
 from data_layer.db import Database  # noqa: E402
 from data_layer.ingest import import_file  # noqa: E402
 from data_layer.kpis import compute_kpis  # noqa: E402
+from data_layer.scope import Scope  # noqa: E402
 
 
 class Readers:
@@ -44,7 +46,7 @@ class Readers:
     def _run(self) -> None:
         while not self._stop.is_set():
             started = time.perf_counter()
-            compute_kpis(self.db)
+            compute_kpis(self.db, Scope(as_of=dt.date.today()))
             self.times.append(time.perf_counter() - started)
 
     def __enter__(self) -> Readers:

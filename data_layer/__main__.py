@@ -11,17 +11,20 @@ import dataclasses
 import datetime as dt
 import getpass
 import json
+import os
 import sys
 from pathlib import Path
 
-from . import backups, i18n, parties, profiles, vocabularies
-from .counties import BY_ADCODE, county_adcode
+from . import backups, i18n, parties, profiles, regions, vocabularies
+from .counties import by_adcode, county_adcode
 from .db import Database
 from .ingest import ImportRejected, Problem, import_bytes, load_folder, preview_bytes
 from .kpis import compute_kpis
 from .models import KINDS
+from .regions import RegionMismatch
+from .scope import Scope
 from .settings import Settings
-from .startup import create_database
+from .startup import create_database, sample_folder
 from .users import ROLES, AccountError, add_user, list_users, set_active, set_password
 
 
@@ -31,6 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--db", type=Path, help="database file (default: DASHBOARD_DB_PATH or data/dashboard.duckdb)"
     )
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help="language of messages")
+    parser.add_argument(
+        "--region",
+        choices=regions.names(),
+        help="region pack (default: DASHBOARD_REGION or zhanjiang); its own database unless --db says",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
 
     init = commands.add_parser("init", help="create or upgrade the database and load sample_data/")
@@ -63,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     kpis = commands.add_parser("kpis", help="print K1–K5 with target and status")
     kpis.add_argument("--as-of", type=dt.date.fromisoformat, help="YYYY-MM-DD (default: today)")
-    kpis.add_argument("--county", help="county adcode or name, e.g. 440881 or 廉江市")
+    kpis.add_argument("--county", help="a division's adcode or name")
     kpis.add_argument("--json", action="store_true")
 
     users = commands.add_parser("users", help="staff accounts: add, passwd, disable, enable, list")
@@ -123,23 +131,33 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--out", type=Path, default=Path("sample_data"))
     gen.add_argument("--scale", type=float, default=1.0)
     gen.add_argument("--seed", type=int, default=20240315)
+    gen.add_argument(
+        "--region", choices=regions.names(), default=argparse.SUPPRESS, help="the pack to generate for"
+    )
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.region:  # every lookup of the place reads the environment (data_layer.regions)
+        os.environ[regions.ENV] = args.region
     settings = Settings()
     if args.db:  # folders kept beside the data (backups, snapshots) follow --db too
         settings = settings.model_copy(update={"db_path": args.db})
     lang = args.lang or settings.language
     if args.command == "init" and args.if_missing:
-        return _init_if_missing(settings.db_path, args.sample_dir or settings.sample_dir)
+        return _init_if_missing(settings.db_path, sample_folder(settings, args.sample_dir))
     if args.command == "generate":
         from .samplegen import generate
 
-        print(json.dumps(generate(args.out, scale=args.scale, seed=args.seed), ensure_ascii=False))
+        counts = generate(args.out, scale=args.scale, seed=args.seed)
+        print(json.dumps(counts, ensure_ascii=False))
         return 0
-    db = Database(settings.db_path)
+    try:
+        db = Database(settings.db_path)
+    except RegionMismatch as exc:
+        print(exc.message(lang), file=sys.stderr)
+        return 2
     try:
         return _COMMANDS[args.command](db, args, lang, settings)
     finally:
@@ -151,7 +169,7 @@ def _init(db: Database, args, lang: str, settings: Settings) -> int:
         print(f"schema ready: {db.path}")
         return 0
     try:
-        results = load_folder(db, args.sample_dir or settings.sample_dir, user="init")
+        results = load_folder(db, sample_folder(settings, args.sample_dir), user="init")
     except ImportRejected as exc:
         _print_problems(exc, lang, as_json=False)
         return 1
@@ -266,7 +284,7 @@ def _print_problems(exc: ImportRejected, lang: str, *, as_json: bool) -> None:
         where = f"{p.file}, row {p.row}" if p.row else p.file
         print(f"{p.severity}: {where}, {p.column or '-'}: {p.value!r}: {p.message(lang)}", file=sys.stderr)
     for u in exc.unmatched:
-        county = BY_ADCODE.get(u.suggested_county or "")
+        county = by_adcode().get(u.suggested_county or "")
         place = "outside the city" if u.outside else "county unknown"
         if county:
             place = f"{county.adcode} {county.name_en if lang == 'en' else county.name_zh}"
@@ -282,13 +300,13 @@ def _print_problems(exc: ImportRejected, lang: str, *, as_json: bool) -> None:
 
 
 def _kpis(db: Database, args, lang: str, settings: Settings) -> int:
-    as_of = args.as_of or (dt.date.fromisoformat(settings.as_of) if settings.as_of else None)
+    as_of = args.as_of or (dt.date.fromisoformat(settings.as_of) if settings.as_of else dt.date.today())
     try:
         county = county_adcode(args.county) if args.county else None
     except ValueError:
         print(f"error: {args.county!r}: {i18n.reason('county_unknown', lang)}", file=sys.stderr)
         return 2
-    found = compute_kpis(db, as_of, county)
+    found = compute_kpis(db, Scope(as_of=as_of, region=settings.region, division=county))
     if args.json:
         print(
             json.dumps(

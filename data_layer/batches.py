@@ -30,6 +30,11 @@ def recent_imports(db: Database, limit: int = 50) -> pd.DataFrame:
     )
 
 
+def undoable(log: pd.DataFrame) -> pd.DataFrame:
+    """The batches of ``recent_imports`` that can still be undone: neither undos nor undone."""
+    return log[log["undoes"].isna() & log["undone_by"].isna()]
+
+
 class UndoRefused(ValueError):
     """The batch cannot be undone; ``args[0]`` is a reason code (``undo.*`` in ``i18n``)."""
 

@@ -36,6 +36,7 @@ _TYPES: dict[str, tuple[str, pa.DataType]] = {
     "names": ("VARCHAR[]", pa.list_(pa.string())),
     "enum": ("VARCHAR", pa.string()),
     "county": ("VARCHAR", pa.string()),
+    "region": ("VARCHAR", pa.string()),
     "quarter": ("VARCHAR", pa.string()),
     "app_no": ("VARCHAR", pa.string()),
     "credit_code": ("VARCHAR", pa.string()),

@@ -1,11 +1,11 @@
 """What the counties map is drawn on: a schematic tile grid by default, or an office's own GeoJSON.
 
 Maps published in China must use an approved base map (审图号). The default is therefore not
-a geographic map at all: nine equal tiles on a grid that keeps the counties' relative
-positions (廉江 north-west, 吴川 north-east, the urban core in the middle-east, 雷州 and 徐闻
-down the peninsula). An office holding an approved boundary map can point
-``DASHBOARD_COUNTY_GEOJSON`` at a GeoJSON FeatureCollection of it whose features carry an
-``adcode`` property; the page then draws that instead. No boundaries ship with the program.
+a geographic map at all: one equal tile per division on a grid that keeps their relative
+positions, as the region pack places them (``tile`` in ``region.toml``). An office holding an
+approved boundary map can point ``DASHBOARD_COUNTY_GEOJSON`` at a GeoJSON FeatureCollection of
+it whose features carry an ``adcode`` property; the page then draws that instead. No boundaries
+ship with the program.
 """
 
 from __future__ import annotations
@@ -15,30 +15,26 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from .counties import BY_ADCODE
+from .counties import by_adcode, region
 from .settings import Settings
 
 GEOJSON_ENV = "DASHBOARD_COUNTY_GEOJSON"
 
-# (column, row) of each county's tile; row 0 is the north. Four columns, four rows.
-TILES: dict[str, tuple[int, int]] = {
-    "440881": (0, 0),  # 廉江市, north-west
-    "440883": (3, 0),  # 吴川市, north-east
-    "440823": (0, 1),  # 遂溪县, centre-west
-    "440811": (1, 1),  # 麻章区, urban core (west)
-    "440802": (2, 1),  # 赤坎区, urban core (north)
-    "440804": (3, 1),  # 坡头区, east across the bay
-    "440803": (2, 2),  # 霞山区, urban core (south)
-    "440882": (1, 2),  # 雷州市, south-centre
-    "440825": (1, 3),  # 徐闻县, the far south
-}
-GRID_COLUMNS = 1 + max(c for c, _ in TILES.values())
-GRID_ROWS = 1 + max(r for _, r in TILES.values())
+
+def tiles() -> dict[str, tuple[int, int]]:
+    """(column, row) of each division's tile, from the region pack; row 0 is the north."""
+    return {d.code: d.tile for d in region().divisions}
+
+
+def grid_size() -> tuple[int, int]:
+    """(columns, rows) of the tile grid."""
+    placed = tiles().values()
+    return 1 + max(c for c, _ in placed), 1 + max(r for _, r in placed)
 
 
 def short_name(adcode: str, lang: str) -> str:
-    """A county's name without its suffix (廉江, Lianjiang), for labels on small tiles."""
-    county = BY_ADCODE[adcode]
+    """A division's name without its suffix (市, 县, 区; " City" …), for labels on small tiles."""
+    county = by_adcode()[adcode]
     if lang == "en":
         return county.name_en.rsplit(" ", 1)[0]
     return county.name_zh[:-1]
@@ -74,7 +70,7 @@ def geojson_path() -> str | None:
 def load_geojson(path: str | Path, width_px: int = 520, height_px: int = 420) -> CountyGeoJson:
     """Read and check a county boundary FeatureCollection; raises ``CountyMapError``.
 
-    Features are matched on ``properties.adcode`` (text or number, e.g. 440881); features
+    Features are matched on ``properties.adcode`` (text or number); features
     of other places are dropped. ``width_px``/``height_px`` is the map's expected size, for
     a zoom that fits all counties.
     """
@@ -87,11 +83,11 @@ def load_geojson(path: str | Path, width_px: int = 520, height_px: int = 420) ->
         raise CountyMapError("unreadable", name, str(exc)) from exc
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
         raise CountyMapError("not_feature_collection", name)
-    features = []
+    features, known = [], by_adcode()
     for feature in data.get("features") or []:
         properties = (feature or {}).get("properties") or {}
         adcode = str(properties.get("adcode", "")).strip()
-        if adcode in BY_ADCODE and (feature.get("geometry") or {}).get("coordinates"):
+        if adcode in known and (feature.get("geometry") or {}).get("coordinates"):
             features.append({**feature, "properties": {**properties, "adcode": adcode}})
     if not features:
         raise CountyMapError("no_counties", name)
@@ -103,7 +99,7 @@ def load_geojson(path: str | Path, width_px: int = 520, height_px: int = 420) ->
         path=name,
         center=center,
         zoom=zoom,
-        missing=tuple(sorted(set(BY_ADCODE) - found)),
+        missing=tuple(sorted(set(known) - found)),
     )
 
 

@@ -7,9 +7,12 @@ implementation rules are the state on ``as_of``. Counties are attributed as the 
 does: filings by the filing enterprise's county, contracts by the seller's county, patents
 and their events by the patent's county, institutions by their own county.
 
-``inst_kind`` narrows filings (the enterprise), contracts (the seller), patents (a holder) and
-patent events (the holder); ``patent_type`` narrows filings and contracts (a linked patent of
-that type), patents and patent events. Neither applies to briefings, matching events or rules.
+Every query takes a ``Scope``: its date, institution kind and patent type. ``inst_kind`` narrows
+filings (the enterprise), contracts (the seller), patents (a holder) and patent events (the
+holder); ``patent_type`` narrows filings and contracts (a linked patent of that type), patents
+and patent events. Neither applies to briefings, matching events or rules. The scope's division
+does not narrow the comparison (every county is in it): it names the county whose detail a
+page opens (``top_institutions``, ``page_data``).
 All aggregation runs in DuckDB; only a row per county (or county and year) comes back.
 """
 
@@ -17,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -24,6 +28,7 @@ from . import kpis
 from .db import Database
 from .kpis import FIRST_YEAR
 from .models import KIND_OF_APP_NO
+from .scope import Scope
 
 METRICS = ("filings", "enterprises", "turnover", "patents_per_10k", "industrialization", "events", "rules")
 DEFAULT_METRIC = "filings"
@@ -98,17 +103,15 @@ def _query(db: Database, sql: str, values: dict) -> pd.DataFrame:
     return db.query(sql, {k: v for k, v in values.items() if k in named})
 
 
-def county_metrics(
-    db: Database, *, as_of: dt.date, inst_kind: str | None = None, patent_type: str | None = None
-) -> pd.DataFrame:
+def county_metrics(db: Database, scope: Scope) -> pd.DataFrame:
     """One row per county (all nine, in adcode order) with every figure of the page.
 
     Columns: adcode, name_zh, name_en, population_10k, filings, enterprises, turnover_10k,
     valid_patents, patents_per_10k (NULL when the population is 0), industrialization,
     briefings, matchings, events, participants, rule_issued, rule_date.
     """
-    kinds = kpis.kinds_for(inst_kind)
-    params = {"start": plan_start(db, as_of), "d": as_of, "kinds": kinds, "ptype": patent_type}
+    as_of, kinds = scope.as_of, kpis.kinds_for(scope.inst_kind)
+    params = {"start": plan_start(db, as_of), "d": as_of, "kinds": kinds, "ptype": scope.patent_type}
     source, counted = _patents(kinds)
     return _query(
         db,
@@ -183,6 +186,12 @@ def ranks(metrics: pd.DataFrame, metric: str) -> pd.Series:
     return values.rank(ascending=False, method="min", na_option="bottom").astype(int)
 
 
+def ranked_adcodes(metrics: pd.DataFrame, metric: str) -> list[str]:
+    """The counties' adcodes from the highest on ``metric`` down (ties in adcode order)."""
+    ranked = metrics.assign(rank=ranks(metrics, metric)).sort_values(["rank", "adcode"])
+    return list(ranked["adcode"])
+
+
 _YEARLY_SQL = {
     "filings": f"""SELECT i.county, year(f.filing_date) AS year, count(*) AS value
         FROM filings f JOIN institutions i ON i.credit_code = f.enterprise_code
@@ -227,21 +236,14 @@ def _yearly_sql(metric: str, kinds: list[str] | None) -> str:
     return _YEARLY_SQL[metric]
 
 
-def metric_by_year(
-    db: Database,
-    *,
-    as_of: dt.date,
-    metric: str,
-    inst_kind: str | None = None,
-    patent_type: str | None = None,
-) -> pd.DataFrame:
+def metric_by_year(db: Database, scope: Scope, metric: str) -> pd.DataFrame:
     """``metric`` per county per year from ``FIRST_YEAR`` to ``as_of``'s year (all nine × every year).
 
     Flows are the year's total (the current year up to ``as_of``, ``partial``); patents per
     10,000 people is the stock at each year end. Columns: adcode, year, value, partial.
     Rules have no yearly figure (raises ValueError).
     """
-    kinds = kpis.kinds_for(inst_kind)
+    as_of, kinds = scope.as_of, kpis.kinds_for(scope.inst_kind)
     found = _yearly_sql(metric, kinds)
     first_year = min(FIRST_YEAR, as_of.year)
     frame = _query(
@@ -261,15 +263,15 @@ def metric_by_year(
             "last_year": as_of.year,
             "metric": metric,
             "kinds": kinds,
-            "ptype": patent_type,
+            "ptype": scope.patent_type,
         },
     )
     frame["partial"] = (frame["year"] == as_of.year) & (as_of != dt.date(as_of.year, 12, 31))
     return frame
 
 
-def rules_table(db: Database, *, as_of: dt.date) -> pd.DataFrame:
-    """Each county's implementation rules (实施细则) as they stood on ``as_of``.
+def rules_table(db: Database, scope: Scope) -> pd.DataFrame:
+    """Each county's implementation rules (实施细则) as they stood on the scope's date.
 
     ``status``: issued (on or before ``as_of``, or issued with no date), not_issued (reported as
     not issued, or issued only after ``as_of``) or no_record (nothing reported). A rule issued
@@ -287,31 +289,30 @@ def rules_table(db: Database, *, as_of: dt.date) -> pd.DataFrame:
                       AS doc_no
            FROM counties k LEFT JOIN county_rules r ON r.county = k.adcode
            ORDER BY k.adcode""",
-        {"d": as_of},
+        {"d": scope.as_of},
     )
 
 
-def top_institutions(
-    db: Database,
-    *,
-    county: str,
-    as_of: dt.date,
-    inst_kind: str | None = None,
-    patent_type: str | None = None,
-    limit: int = TOP_INSTITUTIONS,
-) -> pd.DataFrame:
-    """The county's institutions holding the most valid patents on ``as_of``.
+def issued_rules(rules: pd.DataFrame) -> int:
+    """How many counties of ``rules_table`` had issued their rules."""
+    return int((rules["status"] == "issued").sum())
+
+
+def top_institutions(db: Database, scope: Scope, limit: int = TOP_INSTITUTIONS) -> pd.DataFrame:
+    """The scope's division's institutions holding the most valid patents on its date.
 
     A jointly held patent counts for each holder. Also their filings and patent contract
     turnover since the plan's start. Columns: credit_code, name, kind, valid_patents,
-    filings, turnover_10k.
+    filings, turnover_10k. Raises ValueError for a scope of the whole region.
     """
+    if scope.division is None:
+        raise ValueError("top_institutions needs a scope with a division")
     params = {
-        "county": county,
-        "start": plan_start(db, as_of),
-        "d": as_of,
-        "kinds": kpis.kinds_for(inst_kind),
-        "ptype": patent_type,
+        "county": scope.division,
+        "start": plan_start(db, scope.as_of),
+        "d": scope.as_of,
+        "kinds": kpis.kinds_for(scope.inst_kind),
+        "ptype": scope.patent_type,
         "limit": limit,
     }
     return _query(
@@ -346,25 +347,37 @@ def top_institutions(
     )
 
 
-def page_data(
-    db: Database,
-    *,
-    as_of: dt.date,
-    county: str | None = None,
-    inst_kind: str | None = None,
-    patent_type: str | None = None,
-    metric: str = DEFAULT_METRIC,
-) -> dict[str, pd.DataFrame]:
-    """Every frame the page's default view needs; with ``county``, its detail's frames too."""
-    filters = {"as_of": as_of, "inst_kind": inst_kind, "patent_type": patent_type}
-    data = {
-        "metrics": county_metrics(db, **filters),
-        "rules": rules_table(db, as_of=as_of),
-    }
-    if metric != "rules":
-        data["by_year"] = metric_by_year(db, metric=metric, **filters)
-    if county:
-        data["top_institutions"] = top_institutions(db, county=county, **filters)
-        data["filings_by_year"] = metric_by_year(db, metric="filings", **filters)
-        data["turnover_by_year"] = metric_by_year(db, metric="turnover", **filters)
-    return data
+@dataclass(frozen=True)
+class CountyDetail:
+    """One county's frames: its top institutions, its filings and turnover per year (all counties)."""
+
+    top_institutions: pd.DataFrame
+    filings_by_year: pd.DataFrame
+    turnover_by_year: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class CountiesPage:
+    """Every frame the counties page draws for one metric."""
+
+    metrics: pd.DataFrame  # county_metrics
+    rules: pd.DataFrame  # rules_table
+    by_year: pd.DataFrame | None  # metric_by_year of the metric; None for rules, which have none
+    detail: CountyDetail | None  # the scope's division's; None for the whole region
+
+
+def page_data(db: Database, scope: Scope, metric: str = DEFAULT_METRIC) -> CountiesPage:
+    """Every frame the page's default view needs; with the scope's division, its detail's too."""
+    detail = None
+    if scope.division:
+        detail = CountyDetail(
+            top_institutions=top_institutions(db, scope),
+            filings_by_year=metric_by_year(db, scope, "filings"),
+            turnover_by_year=metric_by_year(db, scope, "turnover"),
+        )
+    return CountiesPage(
+        metrics=county_metrics(db, scope),
+        rules=rules_table(db, scope),
+        by_year=None if metric == "rules" else metric_by_year(db, scope, metric),
+        detail=detail,
+    )

@@ -54,8 +54,9 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from . import schema
+from . import regions, schema
 from .accounts import Accounts
+from .regions import RegionMismatch
 from .schema import ensure_schema, schema_version
 
 GENERATION_DIGITS = 6
@@ -87,6 +88,7 @@ class Database:
             self.accounts = Accounts(None)
             if not read_only:
                 ensure_schema(self._con)
+            self._check_region()
             return
         Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self.generations.mkdir(exist_ok=True)
@@ -97,6 +99,16 @@ class Database:
         if schema_version(self._con) != schema.SCHEMA_VERSION:
             with self.publishing() as cur:  # upgrade: a new generation at the latest schema
                 ensure_schema(cur)
+        self._check_region()
+
+    def _check_region(self) -> None:
+        """Refuse a database of another region than the pack this process runs: its divisions,
+        plan and targets would be read against the wrong place."""
+        found, pack = self.meta("region"), regions.current()
+        if found is not None and found != pack.code:
+            raise RegionMismatch(
+                "region_mismatch", path=self.path, found=found, pack=regions.name_of(pack), expected=pack.code
+            )
 
     # -- where things are -------------------------------------------------------------------
 

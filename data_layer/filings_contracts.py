@@ -1,11 +1,11 @@
 """Patent-product filings and technology contracts: the figures of the 备案与合同 page.
 
-Every function takes the page's filters as keywords:
+Every function takes a ``Scope`` and applies all of it:
 
 * ``as_of``: records dated up to this day count (counts are cumulative, as K1/K2 are);
   per-year frames run from the first year with data to ``as_of``'s year, which is marked
   ``partial`` unless ``as_of`` is 31 December.
-* ``county`` (adcode): a filing's county is its enterprise's, a contract's its seller's.
+* ``division`` (adcode): a filing's county is its enterprise's, a contract's its seller's.
   The ``by_county`` frames always cover all nine counties, so a page can compare them.
 * ``inst_kind``: filings by the enterprise's kind, contracts by the seller's kind
   (``academic`` is universities and research institutes together).
@@ -24,13 +24,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 import pandas as pd
 
-from .counties import COUNTIES
+from .counties import divisions
 from .db import Database
 from .kpis import kinds_for
 from .models import KIND_OF_APP_NO
+from .scope import Scope
 
 CONTRACT_TYPES = ("development", "transfer", "license", "consulting", "service")
 SELLER_KINDS = ("university", "research_institute", "city_soe", "enterprise", "individual")
@@ -78,10 +80,15 @@ _CONTRACTS = f"""filtered AS (
            OR c.contract_no IN ({_linked_to_type("contract_patents", "contract_no")})))"""
 
 
-def _run(db: Database, cte: str, sql: str, **values) -> pd.DataFrame:
-    """Run ``WITH cte sql`` with the named values it uses (DuckDB refuses unused ones)."""
+def _run(db: Database, cte: str, sql: str, scope: Scope, **values) -> pd.DataFrame:
+    """Run ``WITH cte sql`` for ``scope`` with the named values it uses (DuckDB refuses unused ones)."""
     text = f"WITH {cte}\n{sql}"
-    values["kinds"] = kinds_for(values.pop("inst_kind", None))
+    values |= {
+        "as_of": scope.as_of,
+        "county": scope.division,
+        "kinds": kinds_for(scope.inst_kind),
+        "patent_type": scope.patent_type,
+    }
     used = set(re.findall(r"\$(\w+)", text))
     return db.query(text, {k: v for k, v in values.items() if k in used})
 
@@ -105,7 +112,7 @@ def _partial(years, as_of: dt.date) -> list[bool]:
 def _counties(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     """All nine counties in adcode order, with ``frame``'s ``columns`` (0 where it has no row)."""
     base = pd.DataFrame(
-        [(c.adcode, c.name_zh, c.name_en) for c in COUNTIES], columns=["adcode", "name_zh", "name_en"]
+        [(c.adcode, c.name_zh, c.name_en) for c in divisions()], columns=["adcode", "name_zh", "name_en"]
     )
     merged = base.merge(frame[["county", *columns]], how="left", left_on="adcode", right_on="county")
     merged[columns] = merged[columns].fillna(0)
@@ -121,7 +128,34 @@ def _rounded(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
 # --- filings ---------------------------------------------------------------------------------
 
 
-def _filing_summary(total: pd.DataFrame, year: int | None) -> dict:
+@dataclass(frozen=True)
+class FilingSummary:
+    filings: int  # 件
+    enterprises: int  # 家
+    output_year: int | None  # the latest complete year with output data; None when there is none
+    output_10k: float | None  # 万元 in output_year, all filed products; None without output_year
+    intensive_output_10k: float | None  # the patent-intensive part (what K3 sums)
+
+
+@dataclass(frozen=True)
+class Filings:
+    """Every figure of the filings section."""
+
+    summary: FilingSummary
+    by_year: pd.DataFrame  # year, filings (件), partial; years without filings are 0
+    by_industry: pd.DataFrame  # industry (None when not given), filings, enterprises, output_10k
+    by_county: pd.DataFrame  # all counties: adcode, name_zh, name_en, filings, enterprises
+    enterprises: pd.DataFrame  # credit_code, name, county, filings, output_10k, leaders first
+
+    def industry_params(self) -> list[str]:
+        """The URL's name of each industry of ``by_industry`` (``NO_INDUSTRY`` for none given)."""
+        return [NO_INDUSTRY if pd.isna(v) else v for v in self.by_industry["industry"]]
+
+
+NO_INDUSTRY = "-"  # the URL's name for filings without an industry
+
+
+def _filing_summary(total: pd.DataFrame, year: int | None) -> FilingSummary:
     """The summary from the grand-total row (none when nothing is in scope)."""
     row = total.iloc[0] if not total.empty else None
 
@@ -131,27 +165,18 @@ def _filing_summary(total: pd.DataFrame, year: int | None) -> dict:
         value = None if row is None else row[column]
         return round(0.0 if value is None or pd.isna(value) else float(value), 2)
 
-    return {
-        "filings": 0 if row is None else int(row["filings"]),
-        "enterprises": 0 if row is None else int(row["enterprises"]),
-        "output_year": year,
-        "output_10k": amount("output_10k"),
-        "intensive_output_10k": amount("intensive_output_10k"),
-    }
+    return FilingSummary(
+        filings=0 if row is None else int(row["filings"]),
+        enterprises=0 if row is None else int(row["enterprises"]),
+        output_year=year,
+        output_10k=amount("output_10k"),
+        intensive_output_10k=amount("intensive_output_10k"),
+    )
 
 
-def filing_figures(
-    db: Database, *, as_of: dt.date, county=None, inst_kind=None, patent_type=None
-) -> dict[str, pd.DataFrame]:
-    """Every figure of the filings section, from one query.
-
-    * ``summary`` (one row): filings (件), enterprises (家), output_year, output_10k and
-      intensive_output_10k (万元; None when no complete year has output data);
-    * ``by_year``: year, filings (件), partial; years without filings are 0;
-    * ``by_industry``: industry (None when not given), filings, enterprises, output_10k;
-    * ``by_county``: all counties: adcode, name_zh, name_en, filings, enterprises;
-    * ``enterprises``: credit_code, name, county, filings, output_10k, leaders first.
-    """
+def filing_figures(db: Database, scope: Scope) -> Filings:
+    """Every figure of the filings section, from one query."""
+    as_of = scope.as_of
     raw = _run(
         db,
         _FILINGS,
@@ -168,10 +193,7 @@ def filing_figures(
            GROUP BY GROUPING SETS ((f.in_scope), (f.in_scope, f.industry),
                                    (f.in_scope, f.enterprise_code), (f.in_scope, year(f.filing_date)),
                                    (f.county))""",
-        as_of=as_of,
-        county=county,
-        inst_kind=inst_kind,
-        patent_type=patent_type,
+        scope,
     )
     scoped = raw[~raw["all_counties"] & raw["in_scope"].fillna(False).astype(bool)]
     total = scoped[~scoped["per_industry"] & ~scoped["per_enterprise"] & ~scoped["per_year"]]
@@ -203,33 +225,31 @@ def filing_figures(
         ["filings", "output_10k", "name"], ascending=[False, False, True]
     )
     by_county = _counties(raw[raw["all_counties"]], ["filings", "enterprises"])
-    return {
-        "summary": pd.DataFrame([summary], dtype=object),
-        "by_year": by_year,
-        "by_industry": by_industry.reset_index(drop=True),
-        "by_county": by_county.astype({"filings": int, "enterprises": int}),
-        "enterprises": enterprises.reset_index(drop=True).astype({"filings": int}),
-    }
+    return Filings(
+        summary=summary,
+        by_year=by_year,
+        by_industry=by_industry.reset_index(drop=True),
+        by_county=by_county.astype({"filings": int, "enterprises": int}),
+        enterprises=enterprises.reset_index(drop=True).astype({"filings": int}),
+    )
 
 
-def filing_summary(db: Database, **filters) -> dict:
+def filing_summary(db: Database, scope: Scope) -> FilingSummary:
     """Filings (件), filing enterprises (家), latest complete year's output (万元); see filing_figures."""
-    return filing_figures(db, **filters)["summary"].iloc[0].to_dict()
+    return filing_figures(db, scope).summary
 
 
-def filings_by_year(db: Database, **filters) -> pd.DataFrame:
+def filings_by_year(db: Database, scope: Scope) -> pd.DataFrame:
     """Filings (件) per year of filing date, with ``partial``; see filing_figures."""
-    return filing_figures(db, **filters)["by_year"]
+    return filing_figures(db, scope).by_year
 
 
-def filings_by_industry(db: Database, **filters) -> pd.DataFrame:
+def filings_by_industry(db: Database, scope: Scope) -> pd.DataFrame:
     """Filings, enterprises and output value per industry; see filing_figures."""
-    return filing_figures(db, **filters)["by_industry"]
+    return filing_figures(db, scope).by_industry
 
 
-def filings_of_industry(
-    db: Database, industry: str | None, *, as_of: dt.date, county=None, inst_kind=None, patent_type=None
-) -> pd.DataFrame:
+def filings_of_industry(db: Database, scope: Scope, industry: str | None) -> pd.DataFrame:
     """The filtered filings of one industry (None: filings without one), newest first.
 
     Columns: filing_no, product_name, enterprise_name, county, filing_date, patent_intensive,
@@ -245,32 +265,41 @@ def filings_of_industry(
            FROM filtered f LEFT JOIN output o USING (filing_no)
            WHERE f.in_scope AND f.industry IS NOT DISTINCT FROM $industry
            ORDER BY f.filing_date DESC, f.filing_no""",
+        scope,
         industry=industry,
-        as_of=as_of,
-        county=county,
-        inst_kind=inst_kind,
-        patent_type=patent_type,
     )
 
 
 # --- contracts -------------------------------------------------------------------------------
 
 
-def contract_figures(
-    db: Database, *, as_of: dt.date, county=None, inst_kind=None, patent_type=None
-) -> dict[str, pd.DataFrame]:
-    """Every figure of the contracts section, from one query.
+@dataclass(frozen=True)
+class ContractSummary:
+    contracts: int = 0  # 件
+    turnover_10k: float = 0.0  # 万元
+    tech_amount_10k: float = 0.0
+    patent_turnover_10k: float = 0.0
+    patent_share_pct: float | None = None  # %, None without turnover
+    first_date: dt.date | None = None  # of the earliest contract, None without contracts
 
-    * ``summary`` (one row): contracts (件), turnover_10k, tech_amount_10k,
-      patent_turnover_10k (万元), patent_share_pct (%, None without turnover), first_date;
-    * ``by_year_type``: every year × contract type: contracts, turnover_10k, partial;
-    * ``by_seller_kind``: seller_kind, contracts, turnover_10k, patent_turnover_10k;
-    * ``by_buyer``: buyer_local (True first, both rows always), contracts, turnover_10k,
-      contract_share_pct, turnover_share_pct (None without contracts);
-    * ``patent_share``: year, contracts, turnover_10k, patent_turnover_10k, share_pct, partial;
-    * ``by_county``: all counties: adcode, name_zh, name_en, contracts, turnover_10k,
-      patent_turnover_10k.
-    """
+
+@dataclass(frozen=True)
+class Contracts:
+    """Every figure of the contracts section."""
+
+    summary: ContractSummary
+    by_year_type: pd.DataFrame  # every year × contract type: contracts, turnover_10k, partial
+    by_seller_kind: pd.DataFrame  # seller_kind, contracts, turnover_10k, patent_turnover_10k
+    # buyer_local (True first, both rows always), contracts, turnover_10k, contract_share_pct,
+    # turnover_share_pct (None without contracts)
+    by_buyer: pd.DataFrame
+    patent_share: pd.DataFrame  # year, contracts, turnover_10k, patent_turnover_10k, share_pct, partial
+    by_county: pd.DataFrame  # all counties: adcode, name_zh, name_en, contracts, turnover_10k, ...
+
+
+def contract_figures(db: Database, scope: Scope) -> Contracts:
+    """Every figure of the contracts section, from one query."""
+    as_of = scope.as_of
     raw = _run(
         db,
         _CONTRACTS,
@@ -287,25 +316,15 @@ def contract_figures(
            GROUP BY GROUPING SETS ((c.in_scope), (c.in_scope, year(c.registered_date), c.contract_type),
                                    (c.in_scope, year(c.registered_date)), (c.in_scope, c.seller_kind),
                                    (c.in_scope, c.buyer_local), (c.county))""",
-        as_of=as_of,
-        county=county,
-        inst_kind=inst_kind,
-        patent_type=patent_type,
+        scope,
     )
     raw = _rounded(raw, "turnover_10k", "tech_amount_10k", "patent_turnover_10k")
     scoped = raw[~raw["all_counties"] & raw["in_scope"].fillna(False).astype(bool)]
     total = scoped[~scoped[["per_type", "per_year", "per_kind", "per_buyer"]].any(axis=1)]
-    summary = {
-        "contracts": 0,
-        "turnover_10k": 0.0,
-        "tech_amount_10k": 0.0,
-        "patent_turnover_10k": 0.0,
-        "patent_share_pct": None,
-        "first_date": None,
-    }
+    summary = ContractSummary()
     if not total.empty:
         row = total.iloc[0]
-        summary.update(
+        summary = ContractSummary(
             contracts=int(row["contracts"]),
             turnover_10k=float(row["turnover_10k"]),
             tech_amount_10k=float(row["tech_amount_10k"]),
@@ -343,29 +362,27 @@ def contract_figures(
     ]
 
     by_county = _counties(raw[raw["all_counties"]], ["contracts", "turnover_10k", "patent_turnover_10k"])
-    return {
-        "summary": pd.DataFrame([summary], dtype=object),
-        "by_year_type": by_year_type,
-        "by_seller_kind": by_seller_kind.reset_index(drop=True).astype({"contracts": int}),
-        "by_buyer": by_buyer,
-        "patent_share": patent_share,
-        "by_county": by_county.astype({"contracts": int}),
-    }
+    return Contracts(
+        summary=summary,
+        by_year_type=by_year_type,
+        by_seller_kind=by_seller_kind.reset_index(drop=True).astype({"contracts": int}),
+        by_buyer=by_buyer,
+        patent_share=patent_share,
+        by_county=by_county.astype({"contracts": int}),
+    )
 
 
-def contract_summary(db: Database, **filters) -> dict:
+def contract_summary(db: Database, scope: Scope) -> ContractSummary:
     """Contracts (件), turnover, tech amount (万元), share involving patents (%); see contract_figures."""
-    return contract_figures(db, **filters)["summary"].iloc[0].to_dict()
+    return contract_figures(db, scope).summary
 
 
-def patent_share_by_year(db: Database, **filters) -> pd.DataFrame:
+def patent_share_by_year(db: Database, scope: Scope) -> pd.DataFrame:
     """Per year: turnover, turnover involving patents (万元) and its share (%); see contract_figures."""
-    return contract_figures(db, **filters)["patent_share"]
+    return contract_figures(db, scope).patent_share
 
 
-def contracts_of_type(
-    db: Database, contract_type: str, *, as_of: dt.date, county=None, inst_kind=None, patent_type=None
-) -> pd.DataFrame:
+def contracts_of_type(db: Database, scope: Scope, contract_type: str) -> pd.DataFrame:
     """The filtered contracts of one type, newest first, with the number of linked patents (件)."""
     return _run(
         db,
@@ -376,22 +393,22 @@ def contracts_of_type(
                       AS patents
            FROM filtered c WHERE c.in_scope AND c.contract_type = $contract_type
            ORDER BY c.registered_date DESC, c.contract_no""",
+        scope,
         contract_type=contract_type,
-        as_of=as_of,
-        county=county,
-        inst_kind=inst_kind,
-        patent_type=patent_type,
     )
 
 
 # --- the page --------------------------------------------------------------------------------
 
 
-def page_data(
-    db: Database, *, as_of: dt.date, county=None, inst_kind=None, patent_type=None
-) -> dict[str, pd.DataFrame]:
-    """Every frame the page's default view draws (no drill-down), keyed ``filings.*`` / ``contracts.*``."""
-    filters = {"as_of": as_of, "county": county, "inst_kind": inst_kind, "patent_type": patent_type}
-    frames = {f"filings.{k}": v for k, v in filing_figures(db, **filters).items()}
-    frames.update({f"contracts.{k}": v for k, v in contract_figures(db, **filters).items()})
-    return frames
+@dataclass(frozen=True)
+class FilingsPage:
+    """Every figure the page's default view draws (no drill-down)."""
+
+    filings: Filings
+    contracts: Contracts
+
+
+def page_data(db: Database, scope: Scope) -> FilingsPage:
+    """Both sections of the 备案与合同 page for ``scope``."""
+    return FilingsPage(filing_figures(db, scope), contract_figures(db, scope))

@@ -3,9 +3,17 @@
 Keys are dotted: ``reason.*`` for import problems, ``kpi.*`` for indicators, ``ui.*`` for
 the pages. ``t(key, lang, **values)`` formats with ``str.format``. A missing key raises
 KeyError in tests (see tests/test_i18n.py checks every key has both languages).
+
+No text names the place: ``{place}``, ``{division}``, ``{whole}`` and the other words of
+``place_words`` come from the region pack (``regions/<pack>/region.toml``), so the city's name reads
+广东省 in the province pack and 区县 reads 地市.
 """
 
 from __future__ import annotations
+
+import functools
+
+from . import regions
 
 LANGUAGES = ("zh", "en")
 
@@ -25,9 +33,20 @@ TEXT: dict[str, tuple[str, str]] = {
     "reason.bool_format": ("应填“是”或“否”", "write 是 (yes) or 否 (no)"),
     "reason.quarter_format": ("季度格式应为 2024Q1 或 2024年第1季度", "quarter must look like 2024Q1"),
     "reason.enum_unknown": ("不是允许的取值", "not one of the allowed values"),
+    "reason.region_other": (
+        "不是本系统所监测的地区（{place}）：其他地区的目标请在其部署中导入",
+        "not the region this deployment follows ({place}): load another region's targets in its own "
+        "deployment",
+    ),
+    "error.region_mismatch": (
+        "数据库 {path} 属于地区 {found}，而本程序按地区包 {pack}（{expected}）运行；"
+        "请设置 DASHBOARD_REGION 为该数据库的地区包，或为本地区另建数据库",
+        "database {path} holds region {found}, but the program runs the region pack {pack} ({expected}); "
+        "set DASHBOARD_REGION to the database's pack, or create a database for this region",
+    ),
     "reason.county_unknown": (
-        "不是湛江市的区县（可填区县名称或行政区划代码）",
-        "not a county of Zhanjiang (use its name or adcode)",
+        "不是{place}的{division}（可填{division}名称或行政区划代码）",
+        "not a {division} of {place} (use its name or adcode)",
     ),
     "reason.app_no_format": (
         "不是专利申请号（应为12位数字加校验位，如 ZL202310123456.6）",
@@ -120,8 +139,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "check whether a whole text was pasted into that row or the columns have shifted",
     ),
     "reason.too_many_rows": (
-        "文件超过 {value} 行的上限，未读取；请按年度或区县拆分后分别上传",
-        "the file has more than {value} rows, the limit; it was not read: split it by year or county",
+        "文件超过 {value} 行的上限，未读取；请按年度或{division}拆分后分别上传",
+        "the file has more than {value} rows, the limit; it was not read: split it by year or {division}",
     ),
     "reason.too_many_columns": (
         "该行填写了超过 {value} 列，未读取；请删除多余的列后再上传",
@@ -185,8 +204,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "this name is set as not tracked, but this kind of record needs an institution",
     ),
     "reason.county_underivable": (
-        "无法确定所在区县：文件未填写，权利人和地址也无法推得",
-        "county unknown: not in the file, and neither the holders nor the address give it",
+        "无法确定所在{division}：文件未填写，权利人和地址也无法推得",
+        "{division} unknown: not in the file, and neither the holders nor the address give it",
     ),
     "reason.derived_type_from_app_no": (
         "{value} 行由申请号第5位推得专利类型",
@@ -222,24 +241,24 @@ TEXT: dict[str, tuple[str, str]] = {
     "reason.derived_status_refused": ("法律状态：驳回 {value} 件", "legal status: refused {value}"),
     "reason.derived_status_withdrawn": ("法律状态：撤回 {value} 件", "legal status: withdrawn {value}"),
     "reason.derived_county_from_holder": (
-        "{value} 行所在区县取第一专利权人的区县",
-        "{value} rows: county from the first holder's county",
+        "{value} 行所在{division}取第一专利权人的{division}",
+        "{value} rows: {division} from the first holder's {division}",
     ),
     "reason.derived_county_from_address": (
-        "{value} 行所在区县由申请人地址推得",
-        "{value} rows: county from the applicant's address",
+        "{value} 行所在{division}由申请人地址推得",
+        "{value} rows: {division} from the applicant's address",
     ),
     "reason.derived_local_from_code": (
-        "{value} 行由买方行政区划代码判断是否在湛江",
-        "{value} rows: buyer inside the city or not, from the buyer's region code",
+        "{value} 行由买方行政区划代码判断是否在{place_short}",
+        "{value} rows: buyer inside {the_region} or not, from the buyer's region code",
     ),
     "reason.derived_local_from_region": (
-        "{value} 行由买方所在地区判断是否在湛江",
-        "{value} rows: buyer inside the city or not, from the buyer's region",
+        "{value} 行由买方所在地区判断是否在{place_short}",
+        "{value} rows: buyer inside {the_region} or not, from the buyer's region",
     ),
     "reason.derived_local_unknown": (
-        "买方所在地缺失 {value} 行，按湛江市外计",
-        "buyer's location missing in {value} rows; counted as outside the city",
+        "买方所在地缺失 {value} 行，按{place}外计",
+        "buyer's location missing in {value} rows; counted as outside {the_region}",
     ),
     "reason.derived_patent_from_ip_type": (
         "{value} 行知识产权类型为专利但未列出专利号，计为涉专利合同",
@@ -255,8 +274,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "patent-intensive status blank in {value} rows; counted as patent-intensive (in K3)",
     ),
     "reason.derived_local_from_institution": (
-        "{value} 行对方为本市单位，计为在湛江",
-        "{value} rows: the counterparty is an institution of the city, so inside the city",
+        "{value} 行对方为{local}单位，计为在{place_short}",
+        "{value} rows: the counterparty is an institution of {the_region}, so inside {the_region}",
     ),
     "reason.derived_production_unknown": (
         "文件没有“是否投产”：{value} 项许可按未投产计，不计入专利产业化率",
@@ -285,8 +304,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "“{name}”: no institution “{value}” (write an existing institution's credit code or full name)",
     ),
     "resolve.create_incomplete": (
-        "“{name}”：新建单位须选择单位类型和所在区县",
-        "“{name}”: a new institution needs its kind and county",
+        "“{name}”：新建单位须选择单位类型和所在{division}",
+        "“{name}”: a new institution needs its kind and {division}",
     ),
     "profile.builtin_delete": (
         "“{name}”是内置数据来源配置，不能删除",
@@ -348,10 +367,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "table.contracts": ("技术合同", "Technology contracts"),
     "table.contract_patents": ("合同涉及专利", "Patents of contracts"),
     "table.indicators": ("措施指标", "Measure indicators"),
-    "table.county_rules": ("区县实施细则", "County implementation rules"),
+    "table.county_rules": ("{division}实施细则", "{Division} implementation rules"),
     "table.events": ("宣讲与对接活动", "Briefings and matching events"),
     "table.targets": ("目标", "Targets"),
-    "table.counties": ("区县", "Counties"),
+    "table.counties": ("{division}", "{Divisions}"),
     "table.areas": ("四大任务", "Task areas"),
     "table.measures": ("十二条措施", "The twelve measures"),
     "table.imports": ("导入记录", "Import history"),
@@ -473,8 +492,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.mapping.derived": ("（不使用：{rule}）", "(not used: {rule})"),
     "ui.mapping.rule.type_from_app_no": ("由申请号第5位推得", "from the application number"),
     "ui.mapping.rule.county_from_holder": (
-        "取第一专利权人的区县，或由地址推得",
-        "the first holder's county, or from the address",
+        "取第一专利权人的{division}，或由地址推得",
+        "the first holder's {division}, or from the address",
     ),
     "ui.mapping.rule.grant_from_status": ("由法律状态推得", "from the legal status"),
     "ui.mapping.rule.lapse_from_status": ("由法律状态推得", "from the legal status"),
@@ -484,8 +503,8 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "ui.mapping.rule.from_name": ("由名称匹配单位", "matched from the name"),
     "ui.mapping.rule.local_from_institution": (
-        "对方为本市单位时计为在湛江",
-        "inside if an institution of the city",
+        "对方为{local}单位时计为在{place_short}",
+        "inside if an institution of {the_region}",
     ),
     "ui.mapping.suggested_by_values": (
         "按该列的取值建议（列名未能识别）",
@@ -504,12 +523,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.names.help": (
         "文件以名称写出的专利权人、卖方或企业，须对应到单位表中的单位。请逐个确认："
         "在“对应已有单位”中填写已有单位的名称或统一社会信用代码（如曾用名、简称）；"
-        "或选择“新建单位”并确认类型和区县；或“不纳入统计”（个人、市外单位）。"
+        "或选择“新建单位”并确认类型和{division}；或“不纳入统计”（个人、市外单位）。"
         "选择会被记住，以后的文件不再询问。",
         "Holders, sellers and enterprises written by name must match an institution. For each: "
         "write an existing institution's name or credit code under “Existing institution” (a "
-        "former or short name); or choose “Create institution” and check its kind and county; or "
-        "“Not tracked” (a person, an institution outside the city). Choices are remembered.",
+        "former or short name); or choose “Create institution” and check its kind and {division}; or "
+        "“Not tracked” (a person, an institution outside {the_region}). Choices are remembered.",
     ),
     "ui.names.create": ("新建单位", "Create institution"),
     "ui.names.exclude": ("不纳入统计", "Not tracked"),
@@ -518,7 +537,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.names.col.row": ("首次出现行", "First row"),
     "ui.names.col.action": ("处理", "Decision"),
     "ui.names.col.kind": ("单位类型", "Kind"),
-    "ui.names.col.county": ("所在区县", "County"),
+    "ui.names.col.county": ("所在{division}", "{Division}"),
     "ui.names.col.code": ("统一社会信用代码（新建时选填）", "Credit code (new, optional)"),
     "ui.names.col.pick": ("对应已有单位", "Existing institution"),
     "ui.names.col.same_name": ("名称相同的已有单位", "Institutions of the same name"),
@@ -609,7 +628,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "kind.filings": ("专利产品备案", "Patent-product filings"),
     "kind.contracts": ("技术合同", "Technology contracts"),
     "kind.indicators": ("措施指标", "Measure indicators"),
-    "kind.county_rules": ("区县实施细则", "County implementation rules"),
+    "kind.county_rules": ("{division}实施细则", "{Division} implementation rules"),
     "kind.events": ("宣讲与对接活动", "Briefings and matching events"),
     "kind.targets": ("目标", "Targets"),
     # --- templates ---------------------------------------------------------------------------
@@ -661,7 +680,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "一个或多个统一社会信用代码，用分号（;）分隔",
         "one or more credit codes, separated by ;",
     ),
-    "format.county": ("区县名称或行政区划代码", "county name or adcode"),
+    "format.region": (
+        "本系统所监测地区（{place}）的行政区划代码或名称；留空即为{place}",
+        "the adcode or name of the region this deployment follows ({place}); blank means {place}",
+    ),
+    "format.county": ("{division}名称或行政区划代码", "{division} name or adcode"),
     "format.quarter": ("季度，如 2025Q1 或 2025年第1季度", "a quarter such as 2025Q1"),
     "format.measure": ("措施编号 1–12", "measure number 1-12"),
     "format.enum": ("从下列取值中选一", "one of the values listed"),
@@ -696,7 +719,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "kpi.K1": ("专利产品备案企业数", "Enterprises with patent-product filings"),
     "kpi.K2": ("备案产品数", "Filed products"),
     "kpi.K3": ("专利密集型产品产值", "Output of patent-intensive products"),
-    "kpi.K4": ("驻湛高校、科研院所专利产业化率", "Univ. & institute industrialization rate"),
+    "kpi.K4": ("{based}高校、科研院所专利产业化率", "Univ. & institute industrialization rate"),
     "kpi.K5": ("涉专利技术合同成交额", "Patent-related contract turnover"),
     "kpi.formula.K1": (
         "截至所选日期，至少有一件专利产品备案的不同企业数。",
@@ -709,20 +732,22 @@ TEXT: dict[str, tuple[str, str]] = {
         "the target is a rise every year.",
     ),
     "kpi.formula.K4": (
-        "驻湛高校、科研院所：已产业化的有效专利数 ÷ 持有的有效专利数。已产业化指专利权人自行实施、"
+        "{based}高校、科研院所：已产业化的有效专利数 ÷ 持有的有效专利数。已产业化指专利权人自行实施、"
         "已转让，或已许可且投产；有效专利指截至该日已授权且未失效。目标为高于2023年末基线。",
-        "Universities and research institutes in Zhanjiang: industrialized valid patents ÷ valid "
+        "Universities and research institutes in {place}: industrialized valid patents ÷ valid "
         "patents held. Industrialized means implemented by the holder, transferred, or licensed and "
         "put into production; valid means granted and not lapsed on the date. Target: above the "
         "end-of-2023 baseline.",
     ),
     "kpi.formula.K5": (
         "涉及专利（列出专利申请号或知识产权类型为专利）的已登记技术合同成交额（万元），按年合计；"
-        "与2023年基线相比的增长率。"
-        "当年未满一年时按年化值计算并注明。",
+        "最近一个完整年度与2023年基线相比的增长率；基线之后尚无完整年度时，按当年年化值计算并注明。"
+        "合同登记中已有当年合同、而本范围没有涉专利合同的年份，成交额记为0（增长−100%），不是暂无数据。",
         "Registered technology contracts involving patents (a patent number listed, or IP type "
-        "patent): turnover (10k yuan) per year, growth "
-        "against the 2023 baseline. A year not yet complete is annualized and labelled so.",
+        "patent): turnover (10k yuan) per year; growth of the latest complete year against the 2023 "
+        "baseline, or, while no complete year after the baseline exists, this year annualized and "
+        "labelled so. A year the register holds contracts for, with none involving patents in this "
+        "scope, counts as 0 (growth −100%), not as no data.",
     ),
     "status.met": ("已达标", "Met"),
     "status.met_late": ("逾期达标", "Met after deadline"),
@@ -732,13 +757,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "status.no_target": ("无目标", "No target"),
     "status.missed": ("未达标", "Missed"),
     # --- pages -----------------------------------------------------------------------------
-    "ui.app_title": ("湛江市专利转化运用专项行动监测", "Zhanjiang Patent Transformation Action Monitor"),
-    "ui.tab_title": ("{page} · 湛江专利转化监测", "{page} · Zhanjiang Patent Monitor"),
+    "ui.app_title": ("{app_title}", "{app_title}"),
+    "ui.tab_title": ("{page} · {tab}", "{page} · {tab}"),
     "ui.nav.overview": ("总览", "Overview"),
     "ui.nav.briefing": ("汇报模式", "Briefing"),
     "ui.nav.measures": ("四大任务", "Task areas"),
     "ui.nav.institutions": ("高校院所", "Institutions"),
-    "ui.nav.counties": ("区县", "Counties"),
+    "ui.nav.counties": ("{division}", "{Divisions}"),
     "ui.nav.filings": ("备案与合同", "Filings & contracts"),
     "ui.nav.method": ("指标说明", "Method"),
     # The label of the button that opens the folded sidebar (ui.theme.menu_css).
@@ -752,9 +777,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.data_as_of": ("数据截至 {date}", "Data as of {date}"),
     "ui.no_data_yet": ("尚无数据。请先导入数据。", "No data yet. Import data first."),
     "ui.filter.language": ("语言", "Language"),
-    "ui.filter.county": ("区县", "County"),
+    "ui.filter.county": ("{division}", "{Division}"),
     "ui.filter.period": ("统计时点", "As of"),
-    "ui.county.all": ("全市", "Whole city"),
+    "ui.county.all": ("{whole}", "{Whole}"),
     "ui.filter.inst_kind": ("单位类型", "Institution kind"),
     "ui.filter.patent_type": ("专利类型", "Patent type"),
     "ui.inst_kind.all": ("全部单位", "All institutions"),
@@ -790,6 +815,16 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.overview.summary.part": ("{n} 项{status}", "{n} {status}"),
     "ui.overview.statuses": ("各项目标状态", "Status of each target"),
     "ui.overview.formulas": ("指标口径", "How each indicator is computed"),
+    # A province's overview ranks its cities on each KPI (each bar opens the city's detail).
+    "ui.overview.ranking.heading": ("各{division}指标排名", "{Divisions} ranked on each indicator"),
+    "ui.overview.ranking.title": ("{kpi}：各{division}排名", "{kpi}: {divisions} ranked"),
+    "ui.overview.ranking.whole": ("{whole}", "{Whole}"),
+    "ui.overview.ranking.period": ("指标期：{period}", "Period: {period}"),
+    "ui.overview.ranking.note": (
+        "每个{division}的数值按与{whole}卡片相同的口径计算；点击排名条，查看该{division}详情。",
+        "Each {division}'s value is computed as the {region}'s card is; click a bar to see that "
+        "{division} in detail.",
+    ),
     "ui.kpi.target.exceed": ("目标：超过 {target}", "Target: more than {target}"),
     "ui.kpi.target.rising": ("目标：逐年提升", "Target: rising every year"),
     "ui.kpi.rising.yes": (
@@ -842,8 +877,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.briefing.title": ("汇报模式", "Briefing mode"),
     "ui.briefing.scope": ("范围：{county}｜统计时点：{as_of}", "Scope: {county} | Period: {as_of}"),
     "ui.briefing.default_deck": (
-        "默认汇报（总览、四大任务、高校院所、区县）",
-        "Default deck (overview, areas, institutions, counties)",
+        "默认汇报（总览、四大任务、高校院所、{division}）",
+        "Default deck (overview, areas, institutions, {divisions})",
     ),
     "ui.briefing.deck": ("汇报内容", "Deck"),
     "ui.briefing.data": ("数据版本", "Data"),
@@ -903,13 +938,13 @@ TEXT: dict[str, tuple[str, str]] = {
         "Images and the deck cannot be made on this server at the moment; please ask the administrator.",
     ),
     "ui.briefing.deck.title": (
-        "湛江市专利转化运用专项行动 · {deck}",
-        "Zhanjiang patent transformation action · {deck}",
+        "{place}专利转化运用专项行动 · {deck}",
+        "{place} patent transformation action · {deck}",
     ),
     "ui.briefing.deck.made_on": ("制作日期 {date}", "Made on {date}"),
     "ui.briefing.deck.source": (
-        "来源：湛江市专利转化运用专项行动监测平台",
-        "Source: Zhanjiang patent transformation action monitor",
+        "来源：{place}专利转化运用专项行动监测平台",
+        "Source: {place} patent transformation action monitor",
     ),
     "ui.briefing.deck.source_of": ("来源：{source}", "Source: {source}"),
     "ui.briefing.deck.numbers": ("图表数据（{period}）：", "Numbers behind the chart ({period}):"),
@@ -990,10 +1025,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "{kind}: industrialization rate {rate}; highest {best} ({best_rate})",
     ),
     "ui.slides.institutions.no_rates": ("{kind}暂无可计算的产业化率", "{kind}: no rate can be computed yet"),
-    "ui.slides.counties.name": ("区县对比", "Counties compared"),
+    "ui.slides.counties.name": ("{division}对比", "{Divisions} compared"),
     "ui.slides.counties.message": (
-        "{metric}全市合计 {total}，{best}最多（{value}）",
-        "{metric}: {total} across the city, most in {best} ({value})",
+        "{metric}{whole}合计 {total}，{best}最多（{value}）",
+        "{metric}: {total} across {the_region}, most in {best} ({value})",
     ),
     "ui.slides.filings.name": ("专利产品备案", "Patent-product filings"),
     "ui.slides.filings.message": (
@@ -1017,7 +1052,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.slides.col.status": ("状态", "Status"),
     "ui.slides.col.measure": ("举措", "Measure"),
     "ui.slides.col.institution": ("单位", "Institution"),
-    "ui.slides.col.county": ("区县", "County"),
+    "ui.slides.col.county": ("{division}", "{Division}"),
     "ui.slides.col.year": ("年份", "Year"),
     "ui.slides.col.filings": ("新增备案", "New filings"),
     "ui.slides.col.turnover": ("合同成交额", "Contract turnover"),
@@ -1047,7 +1082,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "unit.项": ("项", "items"),
     "unit.场": ("场", "events"),
     # Industries as filings and institutions name them (ui.filings_view.industry_label): the
-    # sample data's and the common ones of Zhanjiang. A word not listed is shown as written.
+    # sample data's and common ones. A word not listed is shown as written.
     "industry.家电": ("家电", "Home appliances"),
     "industry.绿色钢铁": ("绿色钢铁", "Green steel"),
     "industry.钢铁": ("钢铁", "Steel"),
@@ -1071,12 +1106,15 @@ TEXT: dict[str, tuple[str, str]] = {
         "统计时点：{as_of}｜季度：{first} 至 {last}｜{data_as_of}",
         "As of {as_of} | Quarters {first} to {last} | {data_as_of}",
     ),
-    "ui.measures.not_applied_names": ("区县、单位类型、专利类型", "county, institution kind or patent type"),
+    "ui.measures.not_applied_names": (
+        "{division}、单位类型、专利类型",
+        "{division}, institution kind or patent type",
+    ),
     "ui.measures.not_applied_why": (
-        "各措施的指标由责任单位按季度填报，均为全市口径。"
-        "“由数据计算”的数字按区县筛选，注明处也按专利类型筛选。",
-        "the measures' indicators are city-wide quarterly reports by the responsible departments. "
-        "The figures computed from the data follow the county filter, and the patent type where noted.",
+        "各措施的指标由责任单位按季度填报，均为{whole}口径。"
+        "“由数据计算”的数字按{division}筛选，注明处也按专利类型筛选。",
+        "the measures' indicators are {region}-wide quarterly reports by the responsible departments. "
+        "The figures computed from the data follow the {division} filter, and the patent type where noted.",
     ),
     "ui.measures.kind_not_applied_names": ("单位类型", "institution kind"),
     "ui.measures.kind_not_applied_why": (
@@ -1146,26 +1184,26 @@ TEXT: dict[str, tuple[str, str]] = {
         "Industrialization rate, universities and institutes",
     ),
     "ui.measures.fig.academic_rate.help": (
-        "与总览K4口径相同：驻湛高校、科研院所持有的有效专利中，已由专利权人实施、已转让或已许可且投产的比例。"
-        "按单位所在区县筛选；不按专利类型筛选。",
+        "与总览K4口径相同：{based}高校、科研院所持有的有效专利中，已由专利权人实施、已转让或已许可且投产的比例。"
+        "按单位所在{division}筛选；不按专利类型筛选。",
         "Same formula as K4 on the overview: of the valid patents held by universities and institutes, "
         "the share implemented by a holder, transferred, or licensed and in production. Narrowed by the "
-        "institution's county, not by patent type.",
+        "institution's {division}, not by patent type.",
     ),
     "ui.measures.fig.academic_deals": ("高校院所转让、许可专利数", "Patents transferred or licensed by them"),
     "ui.measures.fig.academic_deals.help": (
         "规划期起至统计时点，由高校、科研院所（运用事件中的专利权人）转让或许可的专利，按件去重。"
-        "按该单位所在区县和专利类型筛选。",
+        "按该单位所在{division}和专利类型筛选。",
         "Distinct patents that universities and institutes (the holder named on the event) transferred "
-        "or licensed from the start of the plan period to the date; by the institution's county and "
+        "or licensed from the start of the plan period to the date; by the institution's {division} and "
         "patent type.",
     ),
     "ui.measures.fig.soe_rate": ("市属国企专利产业化率", "Industrialization rate, city state enterprises"),
     "ui.measures.fig.soe_rate.help": (
         "K4口径用于市属国有企业：其持有的有效专利中已实施、已转让或已许可且投产的比例。"
-        "按企业所在区县筛选；不按专利类型筛选。",
+        "按企业所在{division}筛选；不按专利类型筛选。",
         "The K4 formula applied to city state-owned enterprises: share of their valid patents implemented, "
-        "transferred, or licensed and in production. By the enterprise's county, not by patent type.",
+        "transferred, or licensed and in production. By the enterprise's {division}, not by patent type.",
     ),
     "ui.measures.fig.soe_industrialized": ("市属国企已产业化有效专利", "Their industrialized valid patents"),
     "ui.measures.fig.soe_industrialized.help": (
@@ -1174,24 +1212,26 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "ui.measures.fig.filed_products": ("备案产品数", "Filed products"),
     "ui.measures.fig.filed_products.help": (
-        "与K2口径相同：截至统计时点的专利产品备案数。按企业所在区县筛选；一件产品可关联多种专利，不按专利类型筛选。",
-        "Same as K2: patent-product filings up to the date. By the enterprise's county; a product may link "
+        "与K2口径相同：截至统计时点的专利产品备案数。按企业所在{division}筛选；一件产品可关联多种专利，不按专利类型筛选。",
+        "Same as K2: patent-product filings up to the date. "
+        "By the enterprise's {division}; a product may link "
         "patents of several types, so not by patent type.",
     ),
     "ui.measures.fig.filing_enterprises": ("备案企业数", "Filing enterprises"),
     "ui.measures.fig.filing_enterprises.help": (
-        "与K1口径相同：截至统计时点至少有一项专利产品备案的企业数。按企业所在区县筛选。",
-        "Same as K1: enterprises with at least one patent-product filing up to the date. By their county.",
+        "与K1口径相同：截至统计时点至少有一项专利产品备案的企业数。按企业所在{division}筛选。",
+        "Same as K1: enterprises with at least one patent-product "
+        "filing up to the date. By their {division}.",
     ),
     "ui.measures.fig.local_licensed": ("许可给本地企业的专利", "Patents licensed to local enterprises"),
     "ui.measures.fig.local_licensed.help": (
-        "规划期起至统计时点，许可给湛江本地企业的专利，按件去重。数据中没有企业规模，"
-        "以“对方在湛江、且为企业（非高校院所、市属国企或个人）”近似中小企业，其中也含大型企业。"
-        "按受让/被许可企业所在区县、专利类型筛选。",
-        "Distinct patents licensed to enterprises in Zhanjiang from the start of the plan period. The data "
+        "规划期起至统计时点，许可给{place_short}本地企业的专利，按件去重。数据中没有企业规模，"
+        "以“对方在{place_short}、且为企业（非高校院所、市属国企或个人）”近似中小企业，其中也含大型企业。"
+        "按受让/被许可企业所在{division}、专利类型筛选。",
+        "Distinct patents licensed to enterprises in {place} from the start of the plan period. The data "
         "carry no enterprise size, so a local counterparty that is an enterprise (not a university, "
         "institute, city state enterprise or individual) stands in for an SME; large firms count too. "
-        "By the receiving enterprise's county and by patent type.",
+        "By the receiving enterprise's {division} and by patent type.",
     ),
     "ui.measures.fig.local_transferred": ("转让给本地企业的专利", "Patents transferred to local enterprises"),
     "ui.measures.fig.local_transferred.help": (
@@ -1200,9 +1240,9 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "ui.measures.fig.pledges": ("专利质押登记数", "Patent pledges"),
     "ui.measures.fig.pledges.help": (
-        "规划期起至统计时点的专利质押事件数。按出质人（专利权人）所在区县、专利类型筛选。",
+        "规划期起至统计时点的专利质押事件数。按出质人（专利权人）所在{division}、专利类型筛选。",
         "Patent pledge events from the start of the plan period to the date. By the pledger's (holder's) "
-        "county and by patent type.",
+        "{division} and by patent type.",
     ),
     "ui.measures.fig.pledge_amount": ("质押融资金额", "Amount pledged"),
     "ui.measures.fig.pledge_amount.help": (
@@ -1228,7 +1268,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "- 每项措施每季度：取其已判断指标中最差的状态，顺序为 未达标 > 滞后 > 进度正常 > 逾期达标 > 已达标；"
         "只有“无目标”指标时为“无目标”；该季度没有任何指标填报为“暂无数据”。\n"
         "- 只显示统计时点前已结束的季度，自规划期首季度（或更早的首次填报季度）起；点线标出规划截止日。"
-        "指标为全市口径，不按区县、单位类型、专利类型筛选。",
+        "指标为{whole}口径，不按{division}、单位类型、专利类型筛选。",
         "**Measure status** (task areas page). Departments report each measure's indicators every "
         "quarter; all are counts, amounts or rates, where higher is better. The status words are the "
         "overview's.\n\n"
@@ -1246,35 +1286,23 @@ TEXT: dict[str, tuple[str, str]] = {
         "missed > behind > on track > met after deadline > met; *no target* only when no indicator is "
         "judged; *no data* when none is reported that quarter.\n"
         "- Only quarters that ended by the chosen date are shown, from the plan's first quarter (or an "
-        "earlier first report); a dotted line marks the plan's deadline. The indicators are city-wide: "
-        "county, institution kind and patent type do not narrow them.",
+        "earlier first report); a dotted line marks the plan's deadline. The indicators are {region}-wide: "
+        "{division}, institution kind and patent type do not narrow them.",
     ),
     "ui.measures.method_computed": (
         "**由数据计算的措施数字**：措施1 高校院所专利产业化率（K4口径）与其转让、许可专利数；"
         "措施2 市属国企专利产业化率及已产业化有效专利；措施4 备案产品数与备案企业数（K2、K1口径）；"
         "措施6 许可、转让给本地企业的专利；措施12 专利质押登记数、质押融资金额与出质单位数。"
-        "事件类数字自规划期起始日累计至统计时点；均按区县筛选，注明处按专利类型筛选"
+        "事件类数字自规划期起始日累计至统计时点；均按{division}筛选，注明处按专利类型筛选"
         "（专利类型取自申请号的类型位，导入时已核对与“专利类型”一致）。",
         "**Measure figures computed from the data**: measure 1, the industrialization rate of universities "
         "and institutes (K4) and the patents they transferred or licensed; measure 2, the rate and "
         "industrialized valid patents of city state enterprises; measure 4, filed products and filing "
         "enterprises (K2, K1); measure 6, patents licensed and transferred to local enterprises; measure "
         "12, patent pledges, the amount pledged and the pledgers. Event counts run from the start of the "
-        "plan period to the date; all follow the county filter, and the patent type where noted (read "
+        "plan period to the date; all follow the {division} filter, and the patent type where noted (read "
         "off the application number's kind digit, which the import checks against the patent type column).",
     ),
-    "ui.measures.short.1": ("高校和科研机构", "Univ. & institutes"),
-    "ui.measures.short.2": ("市属国有企业", "City SOEs"),
-    "ui.measures.short.3": ("重点产业", "Key industries"),
-    "ui.measures.short.4": ("专利密集型企业", "Patent-intensive"),
-    "ui.measures.short.5": ("专利需求对接平台", "Demand platform"),
-    "ui.measures.short.6": ("中小企业", "SMEs"),
-    "ui.measures.short.7": ("重点企业", "Key enterprises"),
-    "ui.measures.short.8": ("专利产业化环境", "Environment"),
-    "ui.measures.short.9": ("知识产权保护", "IP protection"),
-    "ui.measures.short.10": ("运营服务网络", "Service network"),
-    "ui.measures.short.11": ("全链条服务", "Full-chain services"),
-    "ui.measures.short.12": ("知识产权金融", "IP finance"),
     # --- institutions page (views/institutions.py): keys ui.institutions.* ------------------
     "ui.institutions.title": ("高校院所专利产业化", "Institutions: patent industrialization"),
     "ui.institutions.scope": (
@@ -1361,7 +1389,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.institutions.show_all": ("显示全部 {n} 家单位", "Show all {n} institutions"),
     "ui.institutions.col.name": ("单位名称", "Institution"),
     "ui.institutions.col.kind": ("单位类型", "Kind"),
-    "ui.institutions.col.county": ("所在区县", "County"),
+    "ui.institutions.col.county": ("所在{division}", "{Division}"),
     "ui.institutions.col.credit_code": ("统一社会信用代码", "Credit code"),
     "ui.institutions.col.valid": ("有效专利（件）", "Valid patents (items)"),
     "ui.institutions.col.industrialized": ("已产业化（件）", "Industrialized (items)"),
@@ -1407,8 +1435,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "{place}：{deals} 笔（转让 {transfers}，许可 {licenses}），金额 {amount}",
         "{place}: {deals} (transfers {transfers}, licences {licenses}), amount {amount}",
     ),
-    "ui.institutions.place.local": ("湛江市内", "In Zhanjiang"),
-    "ui.institutions.place.outside": ("湛江市外", "Outside Zhanjiang"),
+    "ui.institutions.place.local": ("{place}内", "In {place}"),
+    "ui.institutions.place.outside": ("{place}外", "Outside {place}"),
     "ui.institutions.place.unknown": ("未注明", "Not stated"),
     "ui.institutions.col.date": ("日期", "Date"),
     "ui.institutions.col.app_no": ("申请号", "Application no."),
@@ -1441,10 +1469,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.institutions.contract_type.consulting": ("技术咨询", "Consulting"),
     "ui.institutions.contract_type.service": ("技术服务", "Service"),
     # --- counties page (views/counties.py): keys ui.counties.* -------------------------------
-    "ui.counties.title": ("区县对比", "Counties"),
+    "ui.counties.title": ("{division}对比", "{Divisions}"),
     "ui.counties.scope": (
-        "范围：全市九个区县｜统计时点：{as_of}｜{data_as_of}",
-        "Scope: the nine counties | As of {as_of} | {data_as_of}",
+        "范围：{whole}{count}个{division}｜统计时点：{as_of}｜{data_as_of}",
+        "Scope: the {count} {divisions} | As of {as_of} | {data_as_of}",
     ),
     "ui.counties.metric": ("地图与排名指标", "Measure on the map and ranking"),
     "ui.counties.metric.filings": ("专利产品备案数", "Patent-product filings"),
@@ -1455,39 +1483,41 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.counties.metric.events": ("宣讲会与对接活动", "Briefings and matching events"),
     "ui.counties.metric.rules": ("实施细则印发", "Implementation rules issued"),
     "ui.counties.formula.filings": (
-        "所在区县企业的专利产品备案件数（按备案企业所在区县），规划期开始至统计时点。",
-        "Patent-product filings by enterprises in the county (the filing enterprise's county), "
+        "所在{division}企业的专利产品备案件数（按备案企业所在{division}），规划期开始至统计时点。",
+        "Patent-product filings by enterprises in the {division} (the filing enterprise's {division}), "
         "from the start of the plan period to the date.",
     ),
     "ui.counties.formula.enterprises": (
-        "至少有一件专利产品备案的不同企业数（按企业所在区县），规划期开始至统计时点。",
-        "Distinct enterprises with at least one patent-product filing (the enterprise's county), "
+        "至少有一件专利产品备案的不同企业数（按企业所在{division}），规划期开始至统计时点。",
+        "Distinct enterprises with at least one patent-product filing (the enterprise's {division}), "
         "from the start of the plan period to the date.",
     ),
     "ui.counties.formula.turnover": (
-        "涉及专利的已登记技术合同成交额（万元），按卖方所在区县，规划期开始至统计时点。",
-        "Turnover (10k yuan) of registered technology contracts involving patents, by the seller's county, "
+        "涉及专利的已登记技术合同成交额（万元），按卖方所在{division}，规划期开始至统计时点。",
+        "Turnover (10k yuan) of registered technology contracts "
+        "involving patents, by the seller's {division}, "
         "from the start of the plan period to the date.",
     ),
     "ui.counties.formula.patents_per_10k": (
-        "统计时点的有效专利数（已授权且未失效，按专利所在区县）÷ 区县常住人口（万人，2020年第七次人口普查）。"
+        "统计时点的有效专利数（已授权且未失效，按专利所在{division}）÷ "
+        "{division}常住人口（万人，2020年第七次人口普查）。"
         "人口为0时不计算。",
-        "Valid patents on the date (granted, not lapsed; the patent's county) ÷ resident population "
+        "Valid patents on the date (granted, not lapsed; the patent's {division}) ÷ resident population "
         "(10,000 people, 2020 census). Not computed when the population is 0.",
     ),
     "ui.counties.formula.industrialization": (
-        "专利实施、转让、许可、质押事件数（按专利所在区县），规划期开始至统计时点。",
-        "Implementation, transfer, licence and pledge events of patents (the patent's county), "
+        "专利实施、转让、许可、质押事件数（按专利所在{division}），规划期开始至统计时点。",
+        "Implementation, transfer, licence and pledge events of patents (the patent's {division}), "
         "from the start of the plan period to the date.",
     ),
     "ui.counties.formula.events": (
-        "政策宣讲会和转化对接活动场次（按举办区县），规划期开始至统计时点。",
-        "Policy briefings and transformation matching events held in the county, from the start of "
+        "政策宣讲会和转化对接活动场次（按举办{division}），规划期开始至统计时点。",
+        "Policy briefings and transformation matching events held in the {division}, from the start of "
         "the plan period to the date.",
     ),
     "ui.counties.formula.rules": (
-        "区县是否已印发专利转化运用专项行动实施细则，以及印发日期；统计时点之后印发的不计。",
-        "Whether the county has issued its implementation rules for the special action, and when; "
+        "{division}是否已印发专利转化运用专项行动实施细则，以及印发日期；统计时点之后印发的不计。",
+        "Whether the {division} has issued its implementation rules for the special action, and when; "
         "rules issued after the date do not count.",
     ),
     "ui.counties.window_note": (
@@ -1511,15 +1541,15 @@ TEXT: dict[str, tuple[str, str]] = {
         "{county} is chosen in the sidebar: outlined on the map, its detail opened below.",
     ),
     "ui.counties.source.events": ("宣讲会与对接活动记录", "briefing and matching event records"),
-    "ui.counties.source.rules": ("区县实施细则报送", "counties' reports on their rules"),
+    "ui.counties.source.rules": ("{division}实施细则报送", "{divisions}' reports on their rules"),
     "ui.counties.unit.per_10k": ("件/万人", "per 10k people"),
     "ui.counties.unit.sessions": ("场", "events"),
     "ui.counties.unit.population": ("万人", "10k people"),
     "ui.counties.unit.people": ("人", "people"),
-    "ui.counties.map_title": ("{metric}：各区县", "{metric} by county"),
+    "ui.counties.map_title": ("{metric}：各{division}", "{metric} by {division}"),
     "ui.counties.map_schematic": (
-        "示意图：九个等大方块按各区县大致相对位置排列，不是地理地图，不表示边界、面积和距离，无需审图号。",
-        "Schematic: nine equal tiles placed roughly as the counties lie; not a geographic map, showing "
+        "示意图：{count}个等大方块按各{division}大致相对位置排列，不是地理地图，不表示边界、面积和距离，无需审图号。",
+        "Schematic: {count} equal tiles placed roughly as the {divisions} lie; not a geographic map, showing "
         "no boundaries, areas or distances, so it needs no map approval number.",
     ),
     "ui.counties.map_geojson": (
@@ -1533,12 +1563,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "Map file: {path} (environment variable DASHBOARD_COUNTY_GEOJSON, see the README).",
     ),
     "ui.counties.map_unusable": (
-        "本单位配置的区县地图无法使用，已改用示意图；工作人员登录后可查看原因。",
-        "The county map this office configured cannot be used, so the schematic map is shown; "
+        "本单位配置的{division}地图无法使用，已改用示意图；工作人员登录后可查看原因。",
+        "The {division} map this office configured cannot be used, so the schematic map is shown; "
         "staff see why once logged in.",
     ),
     "ui.counties.map_missing": (
-        "地图文件中没有以下区县：{names}",
+        "地图文件中没有以下{division}：{names}",
         "The map file has no boundary for: {names}",
     ),
     "ui.counties.map_error.not_found": (
@@ -1554,17 +1584,20 @@ TEXT: dict[str, tuple[str, str]] = {
         "Map file {path} is not a GeoJSON FeatureCollection; showing the schematic map.",
     ),
     "ui.counties.map_error.no_counties": (
-        "地图文件 {path} 中没有带湛江区县 adcode 属性（如 440881）的要素，已改用示意图。",
-        "Map file {path} has no feature with a Zhanjiang county adcode property (e.g. 440881); "
+        "地图文件 {path} 中没有带{place_short}{division}行政区划代码（adcode）属性的要素，已改用示意图。",
+        "Map file {path} has no feature with a {place} {division} adcode property; "
         "showing the schematic map.",
     ),
     "ui.counties.ranking_title": ("{metric}排名", "{metric}: ranking"),
-    "ui.counties.rules_timeline_title": ("各区县实施细则印发时间", "When each county issued its rules"),
-    "ui.counties.city_average": ("区县平均", "County average"),
-    "ui.counties.city_rate": ("全市", "Whole city"),
+    "ui.counties.rules_timeline_title": (
+        "各{division}实施细则印发时间",
+        "When each {division} issued its rules",
+    ),
+    "ui.counties.city_average": ("{division}平均", "{Division} average"),
+    "ui.counties.city_rate": ("{whole}", "{Whole}"),
     "ui.counties.click_hint": (
-        "点击地图方块、排名条或对比表中的一行，查看该区县详情。",
-        "Click a tile, a bar or a row of the table to see that county in detail.",
+        "点击地图方块、排名条或对比表中的一行，查看该{division}详情。",
+        "Click a tile, a bar or a row of the table to see that {division} in detail.",
     ),
     "ui.counties.rule.issued": ("已印发", "Issued"),
     "ui.counties.rule.issued_on": ("{date}印发", "Issued {date}"),
@@ -1572,8 +1605,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.counties.rules.status.issued": ("已印发", "Issued"),
     "ui.counties.rules.status.not_issued": ("未印发", "Not issued"),
     "ui.counties.rules.status.no_record": ("未报送", "Not reported"),
-    "ui.counties.detail_heading": ("区县详情：{county}", "County detail: {county}"),
-    "ui.counties.back": ("返回全部区县", "Back to all counties"),
+    "ui.counties.detail_heading": ("{division}详情：{county}", "{Division} detail: {county}"),
+    "ui.counties.back": ("返回全部{division}", "Back to all {divisions}"),
     "ui.counties.rule_sentence.issued": (
         "实施细则：已于 {date} 印发{title}（{doc_no}）。",
         "Implementation rules: issued on {date}, {title} ({doc_no}).",
@@ -1587,17 +1620,18 @@ TEXT: dict[str, tuple[str, str]] = {
         "Implementation rules: nothing reported yet.",
     ),
     "ui.counties.reference_note": (
-        "全市参照：计数和金额为九个区县的平均值；"
-        "每万人有效专利为全市有效专利总数 ÷ 全市人口。排名 1 为最高。",
-        "City reference: for counts and amounts the mean of the nine counties; for valid patents per "
-        "10,000 people all the city's valid patents ÷ its population. Rank 1 is the highest.",
+        "{whole}参照：计数和金额为{count}个{division}的平均值；"
+        "每万人有效专利为{whole}有效专利总数 ÷ {whole}人口。排名 1 为最高。",
+        "{Region} reference: for counts and amounts the mean "
+        "of the {count} {divisions}; for valid patents per "
+        "10,000 people all of {the_region}'s valid patents ÷ its population. Rank 1 is the highest.",
     ),
     "ui.counties.rank": ("第 {rank} / {total}", "{rank} of {total}"),
     "ui.counties.detail_yearly": ("{metric}（按年）", "{metric} by year"),
     "ui.counties.top_heading": ("持有有效专利最多的单位", "Institutions holding the most valid patents"),
     "ui.counties.top_none": (
-        "该区县没有持有有效专利的单位。",
-        "No institution in this county holds a valid patent.",
+        "该{division}没有持有有效专利的单位。",
+        "No institution in this {division} holds a valid patent.",
     ),
     "ui.counties.top_note": (
         "有效专利为 {date} 持有数（共有专利每个权利人各计一次）；备案数和合同成交额为 {start} 以来。",
@@ -1606,9 +1640,9 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "ui.counties.top_file": ("持有有效专利最多的单位", "top_institutions"),
     "ui.counties.kind.individual": ("个体工商户", "Sole proprietors"),
-    "ui.counties.table_heading": ("各区县指标对比", "All counties compared"),
-    "ui.counties.table_file": ("区县指标对比", "county_comparison"),
-    "ui.counties.col.county": ("区县", "County"),
+    "ui.counties.table_heading": ("各{division}指标对比", "All {divisions} compared"),
+    "ui.counties.table_file": ("{division}指标对比", "county_comparison"),
+    "ui.counties.col.county": ("{division}", "{Division}"),
     "ui.counties.col.population": ("常住人口", "Population"),
     "ui.counties.col.filings": ("备案数", "Filings"),
     "ui.counties.col.enterprises": ("备案企业数", "Filing enterprises"),
@@ -1624,13 +1658,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.counties.col.rule_title": ("文件名称", "Title"),
     "ui.counties.col.doc_no": ("文号", "Document number"),
     "ui.counties.col.measure": ("指标", "Measure"),
-    "ui.counties.col.this_county": ("本区县", "This county"),
-    "ui.counties.col.reference": ("全市参照", "City reference"),
+    "ui.counties.col.this_county": ("本{division}", "This {division}"),
+    "ui.counties.col.reference": ("{whole}参照", "{Region} reference"),
     "ui.counties.col.rank": ("排名", "Rank"),
     "ui.counties.col.institution": ("单位", "Institution"),
     "ui.counties.col.kind": ("单位类型", "Kind"),
-    "ui.counties.trend_heading": ("各区县逐年走势", "Each county year by year"),
-    "ui.counties.trend_title": ("{metric}：各区县逐年", "{metric} by year"),
+    "ui.counties.trend_heading": ("各{division}逐年走势", "Each {division} year by year"),
+    "ui.counties.trend_title": ("{metric}：各{division}逐年", "{metric} by year"),
     "ui.counties.trend.complete": ("年度值", "Year's value"),
     "ui.counties.trend_note.flow": (
         "每年为当年合计；当年未满一年，以空心点标出。各小图纵轴相同，可直接比较。",
@@ -1646,12 +1680,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "实施细则没有逐年数据：印发时间见上方图表和下方实施细则表。",
         "Implementation rules have no yearly figure: see when each was issued above and in the table below.",
     ),
-    "ui.counties.rules_heading": ("各区县实施细则", "Implementation rules by county"),
+    "ui.counties.rules_heading": ("各{division}实施细则", "Implementation rules by {division}"),
     "ui.counties.rules_summary": (
-        "截至 {date}，{total} 个区县中 {issued} 个已印发实施细则。",
-        "By {date}, {issued} of {total} counties had issued their implementation rules.",
+        "截至 {date}，{total} 个{division}中 {issued} 个已印发实施细则。",
+        "By {date}, {issued} of {total} {divisions} had issued their implementation rules.",
     ),
-    "ui.counties.rules_file": ("区县实施细则", "county_rules"),
+    "ui.counties.rules_file": ("{division}实施细则", "county_rules"),
     "ui.counties.formulas": ("指标口径", "How each figure is computed"),
     # --- filings and contracts page (views/filings.py): keys ui.filings.* --------------------
     "ui.filings.title": ("专利产品备案与技术合同", "Patent-product filings and technology contracts"),
@@ -1670,9 +1704,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "all such contracts involve patents, so their patent share is 100%.",
     ),
     "ui.filings.note.county": (
-        "区县：备案按企业所在区县、合同按卖方所在区县计；区县对比图仍显示全部区县，{county}以深色突出。",
-        "County: a filing counts in its enterprise's county, a contract in its seller's; the county "
-        "comparisons still show every county, with {county} highlighted.",
+        "{division}：备案按企业所在{division}、合同按卖方所在{division}计；{division}对比图仍显示全部{division}，{county}以深色突出。",
+        "{Division}: a filing counts in its enterprise's "
+        "{division}, a contract in its seller's; the {division} "
+        "comparisons still show every {division}, with {county} highlighted.",
     ),
     "ui.filings.section.filings": ("专利产品备案", "Patent-product filings"),
     "ui.filings.section.contracts": ("技术合同", "Technology contracts"),
@@ -1702,8 +1737,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.filings.chart.new_filings": ("新增备案产品", "New filings"),
     "ui.filings.chart.by_industry": ("各产业备案产品与产值", "Filings and output value by industry"),
     "ui.filings.chart.by_county": (
-        "各区县备案产品（按企业所在区县）",
-        "Filings by county (the enterprise's)",
+        "各{division}备案产品（按企业所在{division}）",
+        "Filings by {division} (the enterprise's)",
     ),
     "ui.filings.chart.filings_axis": ("备案产品（件）", "Filings (items)"),
     "ui.filings.chart.output_axis": ("产值（万元）", "Output (10k yuan)"),
@@ -1719,7 +1754,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.filings.col.product": ("产品名称", "Product"),
     "ui.filings.col.enterprise": ("企业名称", "Enterprise"),
     "ui.filings.col.credit_code": ("统一社会信用代码", "Credit code"),
-    "ui.filings.col.county": ("所在区县", "County"),
+    "ui.filings.col.county": ("所在{division}", "{Division}"),
     "ui.filings.col.filing_date": ("备案日期", "Filing date"),
     "ui.filings.col.intensive": ("专利密集型产品", "Patent-intensive"),
     "ui.filings.col.patents": ("关联专利（件）", "Linked patents (items)"),
@@ -1729,9 +1764,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.filings.col.title": ("合同名称", "Title"),
     "ui.filings.col.seller": ("卖方", "Seller"),
     "ui.filings.col.seller_kind": ("卖方类型", "Seller kind"),
-    "ui.filings.col.seller_county": ("卖方所在区县", "Seller's county"),
+    "ui.filings.col.seller_county": ("卖方所在{division}", "Seller's {division}"),
     "ui.filings.col.buyer": ("买方", "Buyer"),
-    "ui.filings.col.buyer_local": ("买方在湛江", "Buyer in Zhanjiang"),
+    "ui.filings.col.buyer_local": ("买方在{place_short}", "Buyer in {place}"),
     "ui.filings.col.registered_date": ("登记日期", "Registered"),
     "ui.filings.col.turnover": ("合同成交额（万元）", "Turnover (10k yuan)"),
     "ui.filings.col.tech_amount": ("技术交易额（万元）", "Tech transaction amount (10k yuan)"),
@@ -1773,17 +1808,17 @@ TEXT: dict[str, tuple[str, str]] = {
         "No turnover in {years}: no share",
     ),
     "ui.filings.chart.by_seller_kind": ("按卖方类型", "By seller kind"),
-    "ui.filings.chart.by_buyer": ("买方在湛江市内外", "Buyers inside and outside Zhanjiang"),
+    "ui.filings.chart.by_buyer": ("买方在{place}内外", "Buyers inside and outside {place}"),
     "ui.filings.chart.contract_by_county": (
-        "各区县技术合同成交额（按卖方所在区县）",
-        "Contract turnover by county (the seller's)",
+        "各{division}技术合同成交额（按卖方所在{division}）",
+        "Contract turnover by {division} (the seller's)",
     ),
     "ui.filings.chart.contracts_axis": ("合同（件）", "Contracts (items)"),
     "ui.filings.chart.turnover_axis": ("成交额（万元）", "Turnover (10k yuan)"),
     "ui.filings.chart.patent_turnover": ("其中涉专利", "of which involving patents"),
     "ui.filings.chart.other_turnover": ("不涉专利", "not involving patents"),
-    "ui.filings.buyer.local": ("湛江市内", "Inside"),
-    "ui.filings.buyer.outside": ("湛江市外", "Outside"),
+    "ui.filings.buyer.local": ("{place}内", "Inside"),
+    "ui.filings.buyer.outside": ("{place}外", "Outside"),
     "ui.filings.detail.type": ("{type}合同 {count}", "{type} contracts: {count}"),
     "ui.filings.type.development": ("技术开发", "Development"),
     "ui.filings.type.transfer": ("技术转让", "Transfer"),
@@ -1833,9 +1868,9 @@ TEXT: dict[str, tuple[str, str]] = {
         "licensing count.",
     ),
     "ui.method.caveat.K5": (
-        "只计入涉及专利的合同：列出至少一件专利申请号，或知识产权类型为专利；合同的区县按卖方所在区县。",
+        "只计入涉及专利的合同：列出至少一件专利申请号，或知识产权类型为专利；合同的{division}按卖方所在{division}。",
         "only contracts involving patents: at least one patent number listed, or the IP type is "
-        "patent; a contract's county is its seller's.",
+        "patent; a contract's {division} is its seller's.",
     ),
     "ui.method.name.inst_rate": ("单位专利产业化率", "Industrialization rate of an institution"),
     "ui.method.def.inst_rate": (
@@ -1848,12 +1883,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.method.source.inst_rate": ("同 K4", "as for K4"),
     "ui.method.name.per_10k": ("每万人有效专利", "Valid patents per 10,000 residents"),
     "ui.method.def.per_10k": (
-        "区县的有效专利件数 ÷ 常住人口（万人）。",
-        "A county's valid patents ÷ its resident population in 10,000s.",
+        "{division}的有效专利件数 ÷ 常住人口（万人）。",
+        "A {division}'s valid patents ÷ its resident population in 10,000s.",
     ),
     "ui.method.source.per_10k": (
-        "专利（按专利所在区县）；人口为第七次全国人口普查常住人口",
-        "patents (by the patent's county); population from the 2020 census",
+        "专利（按专利所在{division}）；人口为第七次全国人口普查常住人口",
+        "patents (by the patent's {division}); population from the 2020 census",
     ),
     "ui.method.caveat.per_10k": (
         "人口为 2020 年数据，不随年份更新。",
@@ -1866,13 +1901,13 @@ TEXT: dict[str, tuple[str, str]] = {
         "contracts. Not computed when there are no contracts (shown as —).",
     ),
     "ui.method.source.patent_share": ("技术合同认定登记", "registered technology contracts"),
-    "ui.method.name.buyer_local": ("本地买方占比", "Share bought inside Zhanjiang"),
+    "ui.method.name.buyer_local": ("本地买方占比", "Share bought inside {place}"),
     "ui.method.def.buyer_local": (
-        "买方在湛江的技术合同成交额 ÷ 全部技术合同成交额。",
-        "Turnover of contracts whose buyer is in Zhanjiang ÷ all contract turnover.",
+        "买方在{place_short}的技术合同成交额 ÷ 全部技术合同成交额。",
+        "Turnover of contracts whose buyer is in {place} ÷ all contract turnover.",
     ),
     "ui.method.source.buyer_local": (
-        "技术合同认定登记中的“买方是否在湛江”",
+        "技术合同认定登记中的“买方是否在{place_short}”",
         "the contracts' buyer-is-local flag",
     ),
     "ui.method.name.measure_status": ("措施进展状态", "Status of a measure"),
@@ -1906,33 +1941,20 @@ TEXT: dict[str, tuple[str, str]] = {
         "are those released by the statistics and IP authorities.",
     ),
     "ui.method.general.counties": (
-        "功能区（经开区、高新区等）不是行政区，数据按其管委会所在区县计入：{zones}。",
-        "Functional zones (development zones and others) are not counties; their data counts in the "
-        "county that hosts their administrative committee: {zones}.",
+        "功能区（经开区、高新区等）不是行政区，数据按其管委会所在{division}计入：{zones}。",
+        "Functional zones (development zones and others) are not {divisions}; their data counts in the "
+        "{division} that hosts their administrative committee: {zones}.",
     ),
     "ui.method.general.zone": ("{zones}计入{county}", "{zones} in {county}"),
-    # Functional zones as data name them (data_layer.counties.ZONE_TO_COUNTY), for the method page.
-    "zone.湛江经济技术开发区": (
-        "湛江经济技术开发区",
-        "Zhanjiang Economic and Technological Development Zone",
-    ),
-    "zone.经开区": ("经开区", "Zhanjiang Economic and Technological Development Zone"),
-    "zone.湛江高新技术产业开发区": (
-        "湛江高新技术产业开发区",
-        "Zhanjiang High-tech Industrial Development Zone",
-    ),
-    "zone.高新区": ("高新区", "Zhanjiang High-tech Industrial Development Zone"),
-    "zone.南三岛滨海旅游示范区": ("南三岛滨海旅游示范区", "Nansan Island Coastal Tourism Demonstration Zone"),
-    "zone.奋勇高新区": ("奋勇高新区", "Fenyong High-tech Zone"),
     "ui.method.general.units": (
         "金额一律以万元为单位，数额再大也不换算为亿元，并带千分位分隔；以元填报的文件在导入时换算为万元。",
         "Amounts are always in 10k yuan (units of 10,000 yuan), however large, with thousands "
         "separators; files in yuan are converted on import.",
     ),
     "ui.method.general.map": (
-        "区县页的默认地图是示意图（方块位置大致对应各区县的相对位置），不是地理地图；需要正式地图时，"
-        "可配置经审核（有审图号）的区县边界 GeoJSON。",
-        "The counties page's default map is schematic (tiles roughly in the counties' relative "
+        "{division}页的默认地图是示意图（方块位置大致对应各{division}的相对位置），不是地理地图；需要正式地图时，"
+        "可配置经审核（有审图号）的{division}边界 GeoJSON。",
+        "The {divisions} page's default map is schematic (tiles roughly in the {divisions}' relative "
         "positions), not a geographic map; an office can configure an approved boundary GeoJSON.",
     ),
     "ui.method.general.period": (
@@ -1943,11 +1965,88 @@ TEXT: dict[str, tuple[str, str]] = {
 }
 
 
+NUMBERS_ZH = "零一二三四五六七八九十"
+NUMBERS_EN = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+]
+
+
+def _count(n: int, lang: str) -> str:
+    """A small count in words (九个区县, the nine counties); digits past the table."""
+    if lang == "en":
+        return NUMBERS_EN[n] if n < len(NUMBERS_EN) else str(n)
+    if n <= 10:
+        return NUMBERS_ZH[n]
+    tens, ones = divmod(n, 10)
+    return (NUMBERS_ZH[tens] if tens > 1 else "") + "十" + (NUMBERS_ZH[ones] if ones else "")
+
+
+@functools.lru_cache(maxsize=16)
+def place_words(region: regions.Region, lang: str) -> dict[str, str]:
+    """The words every text may use for the place, in ``lang``."""
+    w, count = region.words, _count(len(region.divisions), lang)
+    if lang == "en":
+        level = region.words.region_en
+        return {
+            "place": region.name_en,
+            "place_short": region.name_en,
+            "based": "",
+            "local": f"the {level}",
+            "the_region": f"the {level}",
+            "region": level,
+            "Region": level.capitalize(),
+            "whole": f"whole {level}",
+            "Whole": f"Whole {level}",
+            "division": w.division_en,
+            "divisions": w.divisions_en,
+            "Division": w.division_en.capitalize(),
+            "Divisions": w.divisions_en.capitalize(),
+            "count": count,
+            "app_title": w.app_title_en,
+            "tab": w.tab_en,
+        }
+    words = {
+        "place": region.name_zh,
+        "place_short": region.short_zh,
+        "based": w.based_zh,
+        "local": w.local_zh,
+        "whole": w.whole_zh,
+        "division": w.division_zh,
+        "count": count,
+        "app_title": w.app_title_zh,
+        "tab": w.tab_zh,
+    }
+    words.update(the_region=w.local_zh, region=w.whole_zh, Region=w.whole_zh, Whole=w.whole_zh)
+    words.update(divisions=w.division_zh, Division=w.division_zh, Divisions=w.division_zh)
+    return words
+
+
+class _Values(dict):
+    """Format values that leave a placeholder nobody filled as written, as ``t`` always did."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
 def t(key: str, lang: str = "zh", **values: object) -> str:
-    """Translate ``key`` into ``lang`` (zh or en), formatting ``values`` into it."""
+    """Translate ``key`` into ``lang`` (zh or en), formatting ``values`` and the place's words into it."""
     zh, en = TEXT[key]
     text = en if lang == "en" else zh
-    return text.format(**values) if values else text
+    if "{" not in text:
+        return text
+    return text.format_map(_Values({**place_words(regions.current(), lang), **values}))
 
 
 def reason(code: str, lang: str = "zh", value: object = None) -> str:

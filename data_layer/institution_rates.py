@@ -9,17 +9,20 @@ once for each holder, and once in any total over several institutions. A patent
 industrialized by several routes counts once in ``industrialized`` and once in each route
 column, so the route columns may add up to more than ``industrialized``.
 
-An institution with no valid patents has no rate (NaN in the frames), never 0 %.
+An institution with no valid patents has no rate (NaN in the frames, None in the typed
+results), never 0 %.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import pandas as pd
 
 from .db import Database
 from .kpis import INDUSTRIALIZING, RESEARCH_KINDS, target_for
+from .scope import Scope
 
 ROUTES = ("implementation", "transfer", "license")
 DEFAULT_KIND = "academic"
@@ -130,11 +133,11 @@ def baseline_year(db: Database, as_of: dt.date) -> int:
     return DEFAULT_BASELINE_YEAR if year is None or pd.isna(year) else int(year)
 
 
-def target_rate(db: Database, as_of: dt.date, baseline_rate: float) -> float | None:
+def target_rate(db: Database, as_of: dt.date, baseline_rate: float | None) -> float | None:
     """The rate K4's target asks of a group whose baseline rate is ``baseline_rate``: the
     baseline plus the target's points when K4 is judged "above the baseline", else none."""
     target = target_for(db, "K4", as_of)
-    if not target or target["target_type"] != "above_baseline" or pd.isna(baseline_rate):
+    if not target or target["target_type"] != "above_baseline" or baseline_rate is None:
         return None
     return round(baseline_rate + float(target["target_value"]), 2)
 
@@ -248,57 +251,102 @@ def _rates(frame: pd.DataFrame) -> pd.Series:
     return (100.0 * frame["industrialized"] / valid.where(valid > 0)).round(2)
 
 
-def page_data(
-    db: Database,
-    *,
-    as_of: dt.date,
-    county: str | None = None,
-    inst_kind: str | None = None,
-    patent_type: str | None = None,
-) -> dict[str, pd.DataFrame]:
-    """Every frame the institutions page's default view needs, from one pass over the held patents.
+def _number(value) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)
 
-    ``ranking``: one row per institution of the kind (see ``ranking``); ``trend``: the kind's
-    total rate at each year end from the baseline year and on ``as_of``; ``totals``: that
-    total on ``as_of`` with its baseline and the rate K4's target asks of it (one row).
+
+@dataclass(frozen=True)
+class Rate:
+    """Patent counts on one date and the industrialization rate they give."""
+
+    valid: int
+    industrialized: int
+    implementation: int
+    transfer: int
+    license: int
+    rate: float | None  # %, None without valid patents
+
+    @classmethod
+    def on(cls, trend: pd.DataFrame, day: dt.date) -> Rate:
+        """The row of ``trend`` (``yearly_rates``) for ``day``."""
+        row = trend[trend["date"] == day].iloc[0]
+        return cls(**{c: int(row[c]) for c in COUNT_COLUMNS}, rate=_number(row["value"]))
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """The baseline year's rate and the change since, in percentage points (None when either is missing)."""
+
+    year: int
+    rate: float | None
+    change_pp: float | None
+
+    @classmethod
+    def of(cls, trend: pd.DataFrame, year: int, now: Rate) -> Baseline:
+        found = trend.loc[trend["date"] == dt.date(year, 12, 31), "value"]
+        rate = _number(found.iloc[0]) if not found.empty else None
+        change = None if rate is None or now.rate is None else round(now.rate - rate, 2)
+        return cls(year, rate, change)
+
+
+@dataclass(frozen=True)
+class RankingPage:
+    """What the institutions page shows for one kind: each institution, and their total."""
+
+    ranking: pd.DataFrame  # one row per institution of the kind (see ``ranking``)
+    trend: pd.DataFrame  # the total rate at each year end from the baseline year, and on as_of
+    now: Rate  # the total on as_of (a jointly held patent counts once)
+    baseline: Baseline
+    target_rate: float | None  # the rate K4's target asks of the kind; None without such a target
+    institutions: int  # how many institutions of the kind
+
+    @property
+    def rated(self) -> bool:
+        """Whether any institution of the ranking has a rate (holds a valid patent)."""
+        return bool(self.ranking["rate"].notna().any())
+
+
+def page_data(db: Database, scope: Scope) -> RankingPage:
+    """The institutions page's default view, from one pass over the held patents.
+
+    Applies the scope's date, division, patent type and institution kind (none: universities
+    and institutes, ``DEFAULT_KIND``).
     """
-    kinds = kinds_of(inst_kind)
+    as_of, kinds = scope.as_of, kinds_of(scope.inst_kind)
     first = baseline_year(db, as_of)
     baseline_day = dt.date(first, 12, 31)
-    dates = rate_dates(as_of, first)
-    counts = counts_by_date(db, dates=dates, kinds=kinds, patent_type=patent_type, county=county)
-    institutions = institutions_of(db, kinds, county)
-    trend = yearly_rates(counts, as_of)
-    now = trend[trend["date"] == as_of].iloc[0]
-    base = trend.loc[trend["date"] == baseline_day, "value"]
-    base_rate = float(base.iloc[0]) if not base.empty else float("nan")
-    totals = pd.DataFrame(
-        [
-            {
-                **{c: int(now[c]) for c in COUNT_COLUMNS},
-                "rate": float(now["value"]),
-                "baseline_year": first,
-                "baseline_rate": base_rate,
-                "change_pp": round(float(now["value"]) - base_rate, 2),  # NaN when either is missing
-                "target_rate": target_rate(db, as_of, base_rate),
-                "institutions": len(institutions),
-            }
-        ]
+    counts = counts_by_date(
+        db, dates=rate_dates(as_of, first), kinds=kinds, patent_type=scope.patent_type, county=scope.division
     )
-    return {
-        "ranking": ranking(institutions, counts, as_of, baseline_day if baseline_day <= as_of else None),
-        "trend": trend,
-        "totals": totals,
-    }
+    institutions = institutions_of(db, kinds, scope.division)
+    trend = yearly_rates(counts, as_of)
+    now = Rate.on(trend, as_of)
+    baseline = Baseline.of(trend, first, now)
+    return RankingPage(
+        ranking=ranking(institutions, counts, as_of, baseline_day if baseline_day <= as_of else None),
+        trend=trend,
+        now=now,
+        baseline=baseline,
+        target_rate=target_rate(db, as_of, baseline.rate),
+        institutions=len(institutions),
+    )
 
 
 # --- one institution --------------------------------------------------------------------------
 
 
-def institution(db: Database, code: str) -> dict | None:
+@dataclass(frozen=True)
+class Institution:
+    credit_code: str
+    name: str
+    kind: str
+    county: str
+
+
+def institution(db: Database, code: str) -> Institution | None:
     """Name, kind and county of one institution, or None when the code is unknown."""
-    found = db.query("SELECT credit_code, name, kind, county FROM institutions WHERE credit_code = ?", [code])
-    return None if found.empty else found.iloc[0].to_dict()
+    found = db.rows("SELECT credit_code, name, kind, county FROM institutions WHERE credit_code = ?", [code])
+    return Institution(*found[0]) if found else None
 
 
 def patents_by_type_and_year(
@@ -328,7 +376,7 @@ def transfers_and_licenses(
 ) -> pd.DataFrame:
     """Transfers and licences of patents the institution holds, up to ``as_of``, newest first.
 
-    ``place`` is ``local`` (the counterparty is in Zhanjiang), ``outside`` or ``unknown``.
+    ``place`` is ``local`` (the counterparty is in the region), ``outside`` or ``unknown``.
     Licences not put into production are listed too (``in_production`` False) although
     they do not count towards the rate.
     """
@@ -374,34 +422,61 @@ def contracts_as_seller(db: Database, code: str, *, as_of: dt.date) -> pd.DataFr
     )
 
 
-def contract_totals(db: Database, code: str, *, as_of: dt.date) -> dict:
+@dataclass(frozen=True)
+class ContractTotals:
+    contracts: int
+    turnover_10k: float
+
+
+def contract_totals(db: Database, code: str, *, as_of: dt.date) -> ContractTotals:
     """Count and turnover (万元) of the institution's contracts as seller up to ``as_of``."""
     count, turnover = db.rows(
         """SELECT count(*), round(coalesce(sum(turnover_10k), 0), 2) FROM contracts
            WHERE seller_code = $code AND registered_date <= $d""",
         {"code": code, "d": as_of},
     )[0]
-    return {"contracts": int(count), "turnover_10k": float(turnover)}
+    return ContractTotals(int(count), float(turnover))
 
 
-def detail_data(
-    db: Database, code: str, *, as_of: dt.date, patent_type: str | None = None
-) -> dict[str, object] | None:
-    """Everything the detail view of one institution shows; None for an unknown code."""
+@dataclass(frozen=True)
+class InstitutionDetail:
+    """Everything the detail view of one institution shows."""
+
+    institution: Institution
+    trend: pd.DataFrame  # its rate at each year end from the baseline year, and on as_of
+    now: Rate  # on as_of
+    baseline: Baseline
+    patents: pd.DataFrame  # patents_by_type_and_year
+    deals: pd.DataFrame  # transfers_and_licenses
+    deals_by_place: pd.DataFrame
+    contracts: pd.DataFrame  # contracts_as_seller
+    contract_totals: ContractTotals
+
+
+def detail_data(db: Database, scope: Scope, code: str) -> InstitutionDetail | None:
+    """One institution's detail on the scope's date; None for an unknown code.
+
+    The patent type narrows its patents and deals (not its contracts, which name no type);
+    division and institution kind do not apply: the institution is its own.
+    """
     info = institution(db, code)
     if info is None:
         return None
+    as_of, patent_type = scope.as_of, scope.patent_type
     first = baseline_year(db, as_of)
     counts = counts_by_date(
-        db, dates=rate_dates(as_of, first), kinds=(info["kind"],), patent_type=patent_type, code=code
+        db, dates=rate_dates(as_of, first), kinds=(info.kind,), patent_type=patent_type, code=code
     )
-    return {
-        "institution": info,
-        "baseline_year": first,
-        "trend": yearly_rates(counts, as_of, code),
-        "patents": patents_by_type_and_year(db, code, as_of=as_of, patent_type=patent_type),
-        "deals": transfers_and_licenses(db, code, as_of=as_of, patent_type=patent_type),
-        "deals_by_place": deals_by_place(db, code, as_of=as_of, patent_type=patent_type),
-        "contracts": contracts_as_seller(db, code, as_of=as_of),
-        "contract_totals": contract_totals(db, code, as_of=as_of),
-    }
+    trend = yearly_rates(counts, as_of, code)
+    now = Rate.on(trend, as_of)
+    return InstitutionDetail(
+        institution=info,
+        trend=trend,
+        now=now,
+        baseline=Baseline.of(trend, first, now),
+        patents=patents_by_type_and_year(db, code, as_of=as_of, patent_type=patent_type),
+        deals=transfers_and_licenses(db, code, as_of=as_of, patent_type=patent_type),
+        deals_by_place=deals_by_place(db, code, as_of=as_of, patent_type=patent_type),
+        contracts=contracts_as_seller(db, code, as_of=as_of),
+        contract_totals=contract_totals(db, code, as_of=as_of),
+    )

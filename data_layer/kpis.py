@@ -30,14 +30,14 @@ from itertools import pairwise
 
 import pandas as pd
 
+from . import regions
 from .db import Database
+from .measures import plan
+from .scope import Scope
 
 CODES = ("K1", "K2", "K3", "K4", "K5")
 UNITS = {"K1": "家", "K2": "件", "K3": "万元", "K4": "%", "K5": "%"}
 RESEARCH_KINDS = ("university", "research_institute")
-# The plan when the targets table names none (the action runs 2023–2025).
-PLAN_START = dt.date(2023, 1, 1)
-PLAN_END = dt.date(2025, 12, 31)
 
 
 def kinds_for(inst_kind: str | None) -> list[str] | None:
@@ -50,10 +50,10 @@ def kinds_for(inst_kind: str | None) -> list[str] | None:
 def plan_periods(db: Database) -> list[tuple[dt.date, dt.date]]:
     """Every plan period of the targets table as (first day, deadline), earliest first.
 
-    Without targets, the plan of the domain brief (2023-2025)."""
+    Without targets, the region pack's plan (``plan.toml``)."""
     rows = db.rows("SELECT DISTINCT period_start, deadline FROM targets ORDER BY period_start, deadline")
     if not rows:
-        return [(PLAN_START, PLAN_END)]
+        return [(plan().start, plan().end)]
     return [(pd.Timestamp(start).date(), pd.Timestamp(end).date()) for start, end in rows]
 
 
@@ -64,7 +64,7 @@ def plan_start(db: Database, as_of: dt.date) -> dt.date:
            ORDER BY (deadline >= $d) DESC, deadline DESC, period_start LIMIT 1""",
         {"d": as_of},
     )
-    return pd.Timestamp(value).date() if value is not None else PLAN_START
+    return pd.Timestamp(value).date() if value is not None else plan().start
 
 
 FIRST_YEAR = 2021  # charts start two years before the plan, so the baseline has context
@@ -123,30 +123,68 @@ def target_for(db: Database, code: str, as_of: dt.date) -> dict | None:
 
 # --- raw measurements ------------------------------------------------------------------------
 
+# Each measurement's SQL answers one division (or the region), or, with ``{key}`` selecting the
+# institution's division and ``{carry}`` passing it on, every division at once (``GROUP BY
+# ALL`` groups by it then, and is a plain total without it). The pieces are constants.
+_ONE = {"key": "", "carry": ""}
+_EACH = {"key": "i.county AS county, ", "carry": "county, "}
+
+_FILINGS = """SELECT {key}count(DISTINCT f.enterprise_code) AS enterprises, count(*) AS products
+   FROM filings f JOIN institutions i ON i.credit_code = f.enterprise_code
+   WHERE f.filing_date <= $d AND ($county IS NULL OR i.county = $county)
+   GROUP BY ALL"""
+
+_OUTPUT = """SELECT {key}o.year, round(sum(o.output_10k), 2) AS output_10k
+   FROM filing_outputs o
+   JOIN filings f ON f.filing_no = o.filing_no
+   JOIN institutions i ON i.credit_code = f.enterprise_code
+   WHERE f.patent_intensive AND f.filing_date <= $d AND make_date(o.year, 12, 31) <= $d
+     AND ($county IS NULL OR i.county = $county)
+   GROUP BY ALL ORDER BY o.year"""
+
+_INDUSTRIALIZATION = (
+    """WITH days AS (SELECT unnest($dates::DATE[]) AS d),
+   held AS (
+       SELECT DISTINCT {key}h.app_no, h.grant_date, h.lapse_date
+       FROM patent_holders h JOIN institutions i ON i.credit_code = h.holder_code
+       WHERE i.kind IN (SELECT unnest($kinds::VARCHAR[]))
+         AND ($county IS NULL OR i.county = $county) AND h.grant_date IS NOT NULL),
+   first_use AS (
+       SELECT e.app_no, min(e.event_date) AS used_on FROM patent_events e
+       WHERE e.app_no IN (SELECT app_no FROM held) AND """
+    + INDUSTRIALIZING
+    + """ GROUP BY e.app_no),
+   spans AS (
+       SELECT {carry}held.grant_date AS valid_from, held.lapse_date AS valid_to,
+              -- greatest() skips NULLs, so a never-used patent must stay NULL here
+              CASE WHEN u.used_on IS NOT NULL
+                   THEN greatest(held.grant_date, u.used_on) END AS used_from
+       FROM held LEFT JOIN first_use u ON u.app_no = held.app_no)
+   SELECT {carry}days.d AS date,
+          count(*) FILTER (WHERE valid_from <= d AND (valid_to IS NULL OR valid_to > d)) AS valid,
+          count(*) FILTER (WHERE used_from <= d AND (valid_to IS NULL OR valid_to > d))
+              AS industrialized
+   FROM days CROSS JOIN spans
+   GROUP BY ALL ORDER BY days.d"""
+)
+
+_TURNOVER = """SELECT {key}year(c.registered_date) AS year, round(sum(c.turnover_10k), 2) AS turnover_10k,
+          max(c.registered_date) AS last_date
+   FROM contracts c JOIN institutions i ON i.credit_code = c.seller_code
+   WHERE c.registered_date <= $d AND ($county IS NULL OR i.county = $county)
+     AND c.involves_patent
+   GROUP BY ALL ORDER BY year"""
+
 
 def filing_counts(db: Database, as_of: dt.date, county: str | None = None) -> tuple[int, int]:
     """(distinct filing enterprises, filed products) up to ``as_of`` (K1, K2)."""
-    enterprises, products = db.rows(
-        """SELECT count(DISTINCT f.enterprise_code), count(*)
-           FROM filings f JOIN institutions i ON i.credit_code = f.enterprise_code
-           WHERE f.filing_date <= $d AND ($county IS NULL OR i.county = $county)""",
-        {"d": as_of, "county": county},
-    )[0]
+    enterprises, products = db.rows(_FILINGS.format(**_ONE), {"d": as_of, "county": county})[0]
     return int(enterprises), int(products)
 
 
 def output_by_year(db: Database, as_of: dt.date, county: str | None = None) -> pd.DataFrame:
     """Output value (万元) of filed patent-intensive products per complete year up to ``as_of`` (K3)."""
-    return db.query(
-        """SELECT o.year, round(sum(o.output_10k), 2) AS output_10k
-           FROM filing_outputs o
-           JOIN filings f ON f.filing_no = o.filing_no
-           JOIN institutions i ON i.credit_code = f.enterprise_code
-           WHERE f.patent_intensive AND f.filing_date <= $d AND make_date(o.year, 12, 31) <= $d
-             AND ($county IS NULL OR i.county = $county)
-           GROUP BY o.year ORDER BY o.year""",
-        {"d": as_of, "county": county},
-    )
+    return db.query(_OUTPUT.format(**_ONE), {"d": as_of, "county": county})
 
 
 def industrialization(
@@ -160,77 +198,152 @@ def industrialization(
     from, used from, valid to), and each date counts the spans it falls in: one pass over
     the held patents however many dates are asked for.
     """
-    return db.query(
-        """WITH days AS (SELECT unnest($dates::DATE[]) AS d),
-           held AS (
-               SELECT DISTINCT h.app_no, h.grant_date, h.lapse_date
-               FROM patent_holders h JOIN institutions i ON i.credit_code = h.holder_code
-               WHERE i.kind IN (SELECT unnest($kinds::VARCHAR[]))
-                 AND ($county IS NULL OR i.county = $county) AND h.grant_date IS NOT NULL),
-           first_use AS (
-               SELECT e.app_no, min(e.event_date) AS used_on FROM patent_events e
-               WHERE e.app_no IN (SELECT app_no FROM held) AND """
-        + INDUSTRIALIZING
-        + """ GROUP BY e.app_no),
-           spans AS (
-               SELECT held.grant_date AS valid_from, held.lapse_date AS valid_to,
-                      -- greatest() skips NULLs, so a never-used patent must stay NULL here
-                      CASE WHEN u.used_on IS NOT NULL
-                           THEN greatest(held.grant_date, u.used_on) END AS used_from
-               FROM held LEFT JOIN first_use u ON u.app_no = held.app_no)
-           SELECT days.d AS date,
-                  count(*) FILTER (WHERE valid_from <= d AND (valid_to IS NULL OR valid_to > d)) AS valid,
-                  count(*) FILTER (WHERE used_from <= d AND (valid_to IS NULL OR valid_to > d))
-                      AS industrialized
-           FROM days CROSS JOIN spans
-           GROUP BY days.d ORDER BY days.d""",
-        {"dates": dates, "kinds": list(kinds), "county": county},
-    )
+    values = {"dates": dates, "kinds": list(kinds), "county": county}
+    return db.query(_INDUSTRIALIZATION.format(**_ONE), values)
 
 
 def patent_contract_turnover(db: Database, as_of: dt.date, county: str | None = None) -> pd.DataFrame:
     """Turnover (万元) of registered contracts involving patents, per year up to ``as_of`` (K5)."""
-    return db.query(
-        """SELECT year(c.registered_date) AS year, round(sum(c.turnover_10k), 2) AS turnover_10k,
-                  max(c.registered_date) AS last_date
-           FROM contracts c JOIN institutions i ON i.credit_code = c.seller_code
-           WHERE c.registered_date <= $d AND ($county IS NULL OR i.county = $county)
-             AND c.involves_patent
-           GROUP BY year ORDER BY year""",
-        {"d": as_of, "county": county},
+    return db.query(_TURNOVER.format(**_ONE), {"d": as_of, "county": county})
+
+
+def contract_years(db: Database, as_of: dt.date) -> tuple[int, ...]:
+    """The years up to ``as_of`` in which the contract register holds any contract at all.
+
+    A division with no patent contract in such a year had a turnover of 0 that year, not
+    "no data": "no data" means the register holds nothing for the year, for the whole region.
+    """
+    rows = db.rows(
+        "SELECT DISTINCT year(registered_date) FROM contracts WHERE registered_date <= $d ORDER BY 1",
+        {"d": as_of},
     )
+    return tuple(int(year) for (year,) in rows)
+
+
+class Measurements:
+    """The raw figures K1–K5 are assembled from, straight from the database."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def target(self, code: str, as_of: dt.date) -> dict | None:
+        return target_for(self.db, code, as_of)
+
+    def filings(self, as_of: dt.date, county: str | None) -> tuple[int, int]:
+        return filing_counts(self.db, as_of, county)
+
+    def output(self, as_of: dt.date, county: str | None) -> pd.DataFrame:
+        return output_by_year(self.db, as_of, county)
+
+    def rates(self, dates: list[dt.date], county: str | None) -> pd.DataFrame:
+        return industrialization(self.db, dates, county)
+
+    def turnover(self, as_of: dt.date, county: str | None) -> pd.DataFrame:
+        return patent_contract_turnover(self.db, as_of, county)
+
+    def contract_years(self, as_of: dt.date) -> tuple[int, ...]:
+        return contract_years(self.db, as_of)
+
+
+class _EveryDivision(Measurements):
+    """The same figures for every division at once: each query runs once, grouped by division,
+    and each division reads its rows (none: the empty answer the one-division query gives).
+    The 21 cities of a province cost five grouped queries instead of 21 times five."""
+
+    def __init__(self, db: Database) -> None:
+        super().__init__(db)
+        self._memo: dict[tuple, object] = {}
+
+    def _once(self, key: tuple, compute):
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    def _slice(self, sql: str, values: dict, county: str | None) -> pd.DataFrame:
+        assert county is not None, "the region's own figures come from Measurements"
+        key = (sql, tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in values.items()))
+        empty, parts = self._once(key, lambda: self._split(sql, values))
+        return parts.get(county, empty).copy()  # the callers add columns of their own
+
+    def _split(self, sql: str, values: dict) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
+        """The grouped answer as one frame per division (split once: 21 filters cost more than the query)."""
+        frame = self.db.query(sql.format(**_EACH), {**values, "county": None})
+        rows = frame.drop(columns="county")
+        parts = {c: rows.loc[i].reset_index(drop=True) for c, i in frame.groupby("county").groups.items()}
+        return rows.iloc[0:0], parts
+
+    def target(self, code: str, as_of: dt.date) -> dict | None:
+        return self._once(("target", code, as_of), lambda: target_for(self.db, code, as_of))
+
+    def contract_years(self, as_of: dt.date) -> tuple[int, ...]:
+        return self._once(("contract_years", as_of), lambda: contract_years(self.db, as_of))
+
+    def filings(self, as_of: dt.date, county: str | None) -> tuple[int, int]:
+        rows = self._slice(_FILINGS, {"d": as_of}, county)
+        return (0, 0) if rows.empty else (int(rows["enterprises"].iloc[0]), int(rows["products"].iloc[0]))
+
+    def output(self, as_of: dt.date, county: str | None) -> pd.DataFrame:
+        return self._slice(_OUTPUT, {"d": as_of}, county)
+
+    def rates(self, dates: list[dt.date], county: str | None) -> pd.DataFrame:
+        return self._slice(_INDUSTRIALIZATION, {"dates": dates, "kinds": list(RESEARCH_KINDS)}, county)
+
+    def turnover(self, as_of: dt.date, county: str | None) -> pd.DataFrame:
+        return self._slice(_TURNOVER, {"d": as_of}, county)
 
 
 # --- KPI assembly ----------------------------------------------------------------------------
 
 
-def compute_kpis(db: Database, as_of: dt.date | None = None, county: str | None = None) -> list[Kpi]:
-    """K1–K5 on ``as_of`` (default today) for the whole city or one county (adcode)."""
-    as_of = as_of or dt.date.today()
-    return [_KPI_FUNCTIONS[code](db, as_of, county) for code in CODES]
+def compute_kpis(db: Database, scope: Scope) -> list[Kpi]:
+    """K1–K5 on the scope's date for its division or the whole region (kind and type do not apply)."""
+    return _assemble(Measurements(db), scope)
+
+
+def _assemble(source: Measurements, scope: Scope) -> list[Kpi]:
+    return [_KPI_FUNCTIONS[code](source, scope.as_of, scope.division) for code in CODES]
+
+
+@dataclass(frozen=True)
+class DivisionKpis:
+    """One division's K1–K5: a row of the province overview's ranking of its cities."""
+
+    adcode: str
+    kpis: tuple[Kpi, ...]
+
+
+def division_kpis(db: Database, scope: Scope) -> list[DivisionKpis]:
+    """K1–K5 of every division of the scope's region on its date, in the pack's order.
+
+    Each division's KPIs are assembled by the same code as its own cards (``compute_kpis``),
+    from figures queried once for every division; test_kpis.py checks the two agree.
+    """
+    source = _EveryDivision(db)
+    divisions = regions.pack(scope.region).divisions
+    return [DivisionKpis(d.code, tuple(_assemble(source, scope.with_division(d.code)))) for d in divisions]
 
 
 def _count_kpi(code: str, index: int):
-    def compute(db: Database, as_of: dt.date, county: str | None) -> Kpi:
-        value = filing_counts(db, as_of, county)[index]
-        kpi = _base(db, code, as_of, value)
+    def compute(source: Measurements, as_of: dt.date, county: str | None) -> Kpi:
+        value = source.filings(as_of, county)[index]
+        kpi = _base(source, code, as_of, value)
         if kpi.deadline and as_of < kpi.deadline:
-            year_ago = filing_counts(db, as_of - dt.timedelta(days=365), county)[index]
+            year_ago = source.filings(as_of - dt.timedelta(days=365), county)[index]
             days_left = (kpi.deadline - as_of).days
             kpi.projection = round(value + (value - year_ago) * days_left / 365, 1)
         if kpi.deadline and as_of >= kpi.deadline:
-            kpi.value_at_deadline = float(filing_counts(db, kpi.deadline, county)[index])
+            kpi.value_at_deadline = float(source.filings(kpi.deadline, county)[index])
         return _judge(kpi)
 
     return compute
 
 
-def _k3(db: Database, as_of: dt.date, county: str | None) -> Kpi:
-    years = output_by_year(db, as_of, county)
+def _k3(source: Measurements, as_of: dt.date, county: str | None) -> Kpi:
+    years = source.output(as_of, county)
     if years.empty:
-        return _judge(_base(db, "K3", as_of, None))
+        return _judge(_base(source, "K3", as_of, None))
     latest = years.iloc[-1]
-    kpi = _base(db, "K3", as_of, float(latest["output_10k"]))
+    kpi = _base(source, "K3", as_of, float(latest["output_10k"]))
     kpi.value_label = str(int(latest["year"]))
     series = dict(zip(years["year"].astype(int), years["output_10k"], strict=True))
     kpi.detail["by_year"] = {str(y): round(v, 2) for y, v in series.items()}
@@ -272,9 +385,15 @@ def rate_history(
     One query answers every date. ``chart`` marks the rows a chart draws (quarter ends and
     ``as_of``); ``partial`` marks ``as_of`` when it falls inside a quarter, labelled by its date.
     """
+    return _rate_history(Measurements(db), as_of, county, extra)
+
+
+def _rate_history(
+    source: Measurements, as_of: dt.date, county: str | None, extra: tuple[dt.date, ...]
+) -> pd.DataFrame:
     quarters = [d.date() for d in pd.date_range(dt.date(FIRST_YEAR, 1, 1), as_of, freq="QE")]
     charted = {*quarters, as_of}
-    table = industrialization(db, sorted(charted | {d for d in extra if d}), county)
+    table = source.rates(sorted(charted | {d for d in extra if d}), county)
     table["date"] = table["date"].dt.date
     table["value"] = [_rate(i, v) for i, v in zip(table["industrialized"], table["valid"], strict=True)]
     table["chart"] = table["date"].isin(charted)
@@ -286,12 +405,12 @@ def rate_history(
     return table
 
 
-def _k4(db: Database, as_of: dt.date, county: str | None) -> Kpi:
-    kpi = _base(db, "K4", as_of, None)
+def _k4(source: Measurements, as_of: dt.date, county: str | None) -> Kpi:
+    kpi = _base(source, "K4", as_of, None)
     baseline_day = dt.date(kpi.detail["baseline_year"], 12, 31) if kpi.detail.get("baseline_year") else None
     year_ago = as_of - dt.timedelta(days=365)
     deadline = min(kpi.deadline, as_of) if kpi.deadline else None
-    table = rate_history(db, as_of, county, extra=(year_ago, baseline_day, deadline))
+    table = _rate_history(source, as_of, county, (year_ago, baseline_day, deadline))
     rates = dict(zip(table["date"], table["value"], strict=True))
     kpi.detail["history"] = _history(table[table["chart"]])
     now = table[table["date"] == as_of]
@@ -320,10 +439,12 @@ def _rate(part: float, whole: float) -> float | None:
     return round(100.0 * part / whole, 2) if whole else None
 
 
-def _k5(db: Database, as_of: dt.date, county: str | None) -> Kpi:
-    kpi = _base(db, "K5", as_of, None)
-    years = patent_contract_turnover(db, as_of, county)
+def _k5(source: Measurements, as_of: dt.date, county: str | None) -> Kpi:
+    kpi = _base(source, "K5", as_of, None)
+    years = source.turnover(as_of, county)
     turnover = dict(zip(years["year"].astype(int), years["turnover_10k"], strict=True))
+    # A year the register holds contracts for, with none of the scope's: a true 0 (−100%).
+    turnover = {y: turnover.get(y, 0.0) for y in sorted({*turnover, *source.contract_years(as_of)})}
     base_year = kpi.detail.get("baseline_year")
     if kpi.baseline is None and base_year in turnover:
         kpi.baseline = float(turnover[base_year])
@@ -364,9 +485,9 @@ def _annualized(amount: float | None, as_of: dt.date) -> float | None:
     return round(float(amount) * days_in_year / elapsed, 2)
 
 
-def _base(db: Database, code: str, as_of: dt.date, value: float | None) -> Kpi:
+def _base(source: Measurements, code: str, as_of: dt.date, value: float | None) -> Kpi:
     kpi = Kpi(code=code, as_of=as_of, value=value, unit=UNITS[code], status="no_data")
-    target = target_for(db, code, as_of)
+    target = source.target(code, as_of)
     if target:
         kpi.target = float(target["target_value"])
         kpi.target_type = target["target_type"]

@@ -45,6 +45,7 @@ import pandas as pd
 from .db import Database
 from .kpis import RESEARCH_KINDS, filing_counts, industrialization, plan_periods, plan_start
 from .models import KIND_OF_APP_NO
+from .scope import Scope
 from .statuses import WORST_FIRST
 
 SOE_KINDS = ("city_soe",)
@@ -352,7 +353,7 @@ def local_uptake(
 ) -> tuple[int, int]:
     """(licensed, transferred): distinct patents licensed / transferred to local enterprises.
 
-    Local means the event's counterparty is in Zhanjiang (``counterparty_local``); when the
+    Local means the event's counterparty is in the region (``counterparty_local``); when the
     counterparty's credit code is registered, it must be an enterprise (not a university,
     institute, city state enterprise or individual). The county is the receiving
     enterprise's; one that is not registered counts for the whole city only.
@@ -396,14 +397,15 @@ def _params(start, as_of, county, patent_type, **extra) -> dict:
     return params
 
 
-def computed_figures(
-    db: Database, *, as_of: dt.date, county: str | None = None, patent_type: str | None = None
-) -> pd.DataFrame:
-    """The figures of ``FIGURES`` on ``as_of``: measure, figure, value, unit, since, filters applied.
+def computed_figures(db: Database, scope: Scope) -> pd.DataFrame:
+    """The figures of ``FIGURES`` on the scope's date: measure, figure, value, unit, since, filters applied.
 
     ``part``/``whole`` hold a rate's industrialized and valid patents; ``since`` is the first
-    day counted for event counts (None for a stock on ``as_of``).
+    day counted for event counts (None for a stock on ``as_of``). The scope's division applies
+    to every figure, its patent type to those of ``PATENT_TYPE_FIGURES``; institution kind to
+    none (each figure names its own population).
     """
+    as_of, county, patent_type = scope.as_of, scope.division, scope.patent_type
     start = plan_start(db, as_of)
     window = {"start": start, "as_of": as_of, "county": county, "patent_type": patent_type}
     academic = industrialization_rate(db, as_of=as_of, kinds=RESEARCH_KINDS, county=county)
@@ -446,29 +448,77 @@ def computed_figures(
 # --- the page's frames -----------------------------------------------------------------------
 
 
-def page_data(
-    db: Database,
-    *,
-    as_of: dt.date,
-    county: str | None = None,
-    inst_kind: str | None = None,
-    patent_type: str | None = None,
-) -> dict[str, pd.DataFrame]:
+@dataclass(frozen=True)
+class Indicator:
+    """One indicator of a measure: its judged rows, oldest quarter first."""
+
+    name: str
+    department: str  # who reported its latest row
+    rows: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class MeasureProgress:
+    """One measure's part of the page."""
+
+    number: int
+    quarter: str | None  # the last quarter shown, None when none is
+    status: str | None  # the measure's status in that quarter
+    departments: str | None  # those reporting its indicators, None before any report
+    latest: pd.DataFrame  # its indicators' latest rows and notes (``indicator_latest``)
+    indicators: tuple[Indicator, ...]  # by name
+    rows: pd.DataFrame  # every judged row of its indicators
+    computed: pd.DataFrame  # the figures the data compute for it (``computed_figures``)
+
+
+@dataclass(frozen=True)
+class MeasuresPage:
+    """Every frame the measures page draws."""
+
+    quarters: tuple[str, ...]  # quarters shown, oldest first
+    deadlines: tuple[str, ...]  # those holding a plan period's deadline
+    grid: pd.DataFrame  # measure_statuses
+    indicators: pd.DataFrame  # every judged indicator row (indicator_statuses)
+    latest: pd.DataFrame  # indicator_latest
+    departments: pd.DataFrame  # measure_departments
+    computed: pd.DataFrame  # computed_figures
+
+    def measure(self, number: int) -> MeasureProgress:
+        """Measure ``number``'s rows of every frame."""
+        grid = self.grid[self.grid["measure"] == number]
+        rows = self.indicators[self.indicators["measure"] == number]
+        names = self.departments.loc[self.departments["measure"] == number, "departments"]
+        last = grid.iloc[-1] if self.quarters and not grid.empty else None
+        return MeasureProgress(
+            number=number,
+            quarter=None if last is None else str(last["quarter"]),
+            status=None if last is None else str(last["status"]),
+            departments=None if names.empty else str(names.iloc[0]),
+            latest=self.latest[self.latest["measure"] == number],
+            indicators=tuple(
+                Indicator(str(name), str(own["department"].iloc[-1]), own)
+                for name, own in rows.groupby("indicator", sort=True)
+            ),
+            rows=rows,
+            computed=self.computed[self.computed["measure"] == number],
+        )
+
+
+def page_data(db: Database, scope: Scope) -> MeasuresPage:
     """Every frame the measures page's default view needs.
 
-    ``inst_kind`` is accepted for the shared signature and ignored: the reported indicators
-    are city-wide, and each computed figure names its own population (measure 1 universities
-    and institutes, measure 2 city state enterprises, ...).
+    The reported indicators are city-wide department reports: only the scope's date applies
+    to them. The computed figures apply its division and patent type (``computed_figures``).
     """
-    del inst_kind
+    as_of = scope.as_of
     quarters = quarters_shown(db, as_of)
     judged = indicator_statuses(db, as_of=as_of)
-    return {
-        "quarters": pd.DataFrame({"quarter": quarters}),
-        "deadlines": pd.DataFrame({"quarter": deadline_quarters(db, quarters)}),
-        "grid": measure_statuses(db, as_of=as_of, quarters=quarters, judged=judged),
-        "indicators": judged,
-        "latest": indicator_latest(judged),
-        "departments": measure_departments(db, as_of=as_of),
-        "computed": computed_figures(db, as_of=as_of, county=county, patent_type=patent_type),
-    }
+    return MeasuresPage(
+        quarters=tuple(quarters),
+        deadlines=tuple(deadline_quarters(db, quarters)),
+        grid=measure_statuses(db, as_of=as_of, quarters=quarters, judged=judged),
+        indicators=judged,
+        latest=indicator_latest(judged),
+        departments=measure_departments(db, as_of=as_of),
+        computed=computed_figures(db, scope),
+    )

@@ -17,8 +17,8 @@ from typing import Annotated, Any, ClassVar
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
-from . import values, vocabularies
-from .counties import COUNTIES, county_adcode
+from . import regions, values, vocabularies
+from .counties import county_adcode
 from .identifiers import PATENT_KINDS, credit_code_format, normalize_app_no, refuse_excel_scientific
 
 
@@ -184,8 +184,6 @@ def _enum(mapping: dict[str, str], vocabulary: str | None = None, *, optional: b
     return Annotated[str, _parser(_labels(mapping, vocabulary)), fmt]
 
 
-COUNTY_NAMES = tuple(c.name_zh for c in COUNTIES)
-
 Text = Annotated[str, _parser(str.strip, normalize=False), Format("text")]
 OptText = Annotated[str | None, _parser(str.strip, optional=True, normalize=False), Format("text")]
 Date = Annotated[dt.date, _parser(_past), Format("date", past=True)]
@@ -208,8 +206,8 @@ OptCredit = Annotated[str | None, _parser(_credit, optional=True), Format("credi
 CreditList = Annotated[
     list[str], _parser(_code_list(_credit), optional=True, empty=list), Format("credit_codes")
 ]
-CountyCode = Annotated[str, _parser(county_adcode), Format("county", COUNTY_NAMES)]
-OptCountyCode = Annotated[str | None, _parser(county_adcode, optional=True), Format("county", COUNTY_NAMES)]
+CountyCode = Annotated[str, _parser(county_adcode), Format("county")]
+OptCountyCode = Annotated[str | None, _parser(county_adcode, optional=True), Format("county")]
 Ident = Annotated[str, _parser(_ident, normalize=False), Format("ident")]
 OptIdent = Annotated[str | None, _parser(_ident, optional=True, normalize=False), Format("ident")]
 Names = Annotated[list[str], _parser(_names, optional=True, normalize=False, empty=list), Format("names")]
@@ -230,6 +228,25 @@ LegalStatus = Annotated[
     Format("enum", tuple(LEGAL_STATUSES), vocabulary="legal_status"),
 ]
 KpiCode = _enum({f"K{i}": f"K{i}" for i in range(1, 6)})
+
+
+def _region_code(text: str) -> str:
+    """The deployment's region by its adcode or name; any other region is refused."""
+    region, given = regions.current(), text.strip()
+    if given in (region.code, region.name_zh, region.short_zh) or given.lower() == region.name_en.lower():
+        return region.code
+    raise ValueError("region_other")
+
+
+OptRegionCode = Annotated[str | None, _parser(_region_code, optional=True), Format("region")]
+
+
+def local_headers(party: str) -> list[str]:
+    """Headers of a "is the party in the region" column: 买方是否在<city> for the pack this process
+    serves first (the template's header), then every bundled pack's and the generic 本市 ones."""
+    shorts = [regions.current().short_zh] + [regions.pack(n).short_zh for n in regions.names()]
+    shorts = list(dict.fromkeys([*shorts, "本市", "本地"]))
+    return [header for short in shorts for header in (f"{party}是否在{short}", f"{party}在{short}")]
 
 
 def col(zh: str, *aliases: str, description: str = "", **kwargs: Any) -> Any:
@@ -346,7 +363,7 @@ class PatentEvent(Row):
         "对方名称", "受让方", "被许可方", "质权人", "变更后权利人", "受让人", "被许可人", default=None
     )
     counterparty_code: OptCredit = col("对方统一社会信用代码", "对方代码", default=None)
-    counterparty_local: OptFlag = col("对方是否在湛江", "对方在湛江", "local", default=None)
+    counterparty_local: OptFlag = col(*local_headers("对方"), "local", default=None)
     amount_10k: OptAmount = col(
         "金额（万元）", "金额", "质押金额", "许可使用费", "转让费", "amount", default=None
     )
@@ -395,8 +412,7 @@ class Contract(Row):
     seller_region: OptText = col("卖方所在地区", "卖方地区", "seller_region", default=None)
     buyer_name: Text = col("买方名称", "买方", "buyer")
     buyer_local: OptFlag = col(
-        "买方是否在湛江",
-        "买方在湛江",
+        *local_headers("买方"),
         "buyer_is_local",
         default=None,
         description="blank or absent: from the buyer's region or region code, else outside the city",
@@ -464,6 +480,14 @@ class Target(Row):
     target_type: TargetType = col("目标类型", "考核方式", "type")
     unit: Text = col("单位")
     source: Text = col("依据", "来源", "政策依据")
+    region: OptRegionCode = col(
+        "地区代码",
+        "行政区划代码",
+        "地区",
+        "region",
+        default=None,
+        description="blank: the region this deployment runs; another region's targets are refused",
+    )
 
     rules: ClassVar[tuple[Rule, ...]] = (
         Rule("deadline_before_start", "deadline", "deadline <= period_start"),

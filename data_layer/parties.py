@@ -55,7 +55,7 @@ PARTY_FIELDS: dict[str, tuple[PartyField, ...]] = {
 def normalize_name(name: str) -> str:
     """The key names are compared by: full/half width, spaces, brackets and legal forms ignored."""
     text = unicodedata.normalize("NFKC", name or "")
-    # Brackets go too: 湛江港（集团）有限公司 and 湛江港集团有限公司 are one company.
+    # Brackets go too: 某某港（集团）有限公司 and 某某港集团有限公司 are one company.
     text = _PUNCT.sub("", text)
     for longer, short in _LEGAL_FORMS:
         if text.endswith(longer):

@@ -25,15 +25,18 @@ Patents are numpy columns written in chunks, so scale 100 (~3 million patents) s
 from __future__ import annotations
 
 import argparse
+import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
 
-from .counties import COUNTIES
+from . import regions
 from .identifiers import make_credit_code
 from .models import KINDS
+from .regions import Region
 
 
 def _table(text: str) -> list[list[str]]:
@@ -73,50 +76,106 @@ OBJ = np.array([row[1].split() for row in INDUSTRY_TABLE], dtype=object)
 IPC = np.array([row[2].split(",") for row in INDUSTRY_TABLE], dtype=object)
 PRODUCT = np.array([row[1].split() for row in PRODUCT_TABLE], dtype=object)
 WORD = np.array([row[2].split() for row in PRODUCT_TABLE], dtype=object)
-# name | county | kind | industry (empty: all kinds) | patent weight; academic first (the K4 population)
-FIXED = _table("""
-湛江海湾理工学院|麻章区|高校||3.0
-粤西热带农业大学|麻章区|高校||2.6
-雷州半岛医科大学|霞山区|高校||1.0
-湛江滨海师范学院|赤坎区|高校||0.8
-湛江海洋职业技术学院|坡头区|高校||0.7
-粤西科技职业学院|遂溪县|高校||0.5
-湛江市海洋装备研究院|霞山区|科研院所|海洋装备|0.6
-湛江市农业科学研究院|麻章区|科研院所|糖业|0.6
-湛江市南药研究所|赤坎区|科研院所|南药|0.6
-湛江市家电产业技术研究院|廉江市|科研院所|家电|0.6
-湛江市绿色钢铁材料研究院|霞山区|科研院所|绿色钢铁|0.6
-湛江市石化新材料研究院|坡头区|科研院所|石化|0.6
-湛江市水产品加工技术研究所|霞山区|科研院所|水产食品|0.6
-湛江市热带作物研究所|雷州市|科研院所|糖业|0.6
-湛江市新能源技术研究院|赤坎区|科研院所|新能源|0.6
-湛江市电子信息产业研究院|赤坎区|科研院所|电子信息|0.6
-吴川市羽绒产业技术研究院|吴川市|科研院所|羽绒制品|0.6
-湛江市水产饲料研究所|麻章区|科研院所|饲料|0.6
-湛江港湾建设集团有限公司|霞山区|市属国有企业|海洋装备|1.5
-湛江鹏海城市发展集团有限公司|赤坎区|市属国有企业|电子信息|1.5
-湛江湾区产业投资集团有限公司|霞山区|市属国有企业|绿色钢铁|1.5
-湛江南粤水务发展有限公司|赤坎区|市属国有企业|电子信息|1.5
-湛江蓝海能源集团有限公司|坡头区|市属国有企业|新能源|1.5
-湛江红土农业发展集团有限公司|遂溪县|市属国有企业|糖业|1.5
-湛江碧港交通建设集团有限公司|麻章区|市属国有企业|海洋装备|1.5
-湛江海晟食品集团有限公司|霞山区|市属国有企业|水产食品|1.5
-""")
 N_ACADEMIC = 18
-K4_W = {1: 2.6, 3: 0.03}  # 粤西热带农业大学 leads, 湛江滨海师范学院 barely transfers anything
+K4_W = {1: 2.6, 3: 0.03}  # the second university leads, the fourth barely transfers anything
 END = "2026-10-31"
 USCC = np.array(list("0123456789ABCDEFGHJKLMNPQRTUWXY"))
-COUNTY = np.array([c.name_zh for c in COUNTIES], dtype=object)
-COUNTY_P = np.array([14, 20, 7, 15, 8, 4, 17, 7, 8]) / 100  # 霞山, 廉江, 麻章, 赤坎 heavy; 徐闻 light
-# each county's signature industry
-SIGNATURE = {"坡头区": "石化", "遂溪县": "糖业", "徐闻县": "水产食品", "廉江市": "家电", "雷州市": "糖业"}
-SIGNATURE["吴川市"] = "羽绒制品"
 BRAND = list("恒丰华粤海宏盛达兴隆鑫源泰昌富瑞嘉和信诚金宝天成永安南方新雷湾港德荣汇晟锦澳美佳")
 SURNAME = list("陈林黄李吴梁杨张何邓莫蔡庞钟冯揭")
 FIRM_CITY = "广州市:440100 深圳市:440300 佛山市:440600 东莞市:441900 茂名市:440900 海口市:460100 "
 FIRM_CITY = dict(pair.split(":") for pair in (FIRM_CITY + "南宁市:450100 长沙市:430100 上海:310115").split())
-BANKS = "中国工商银行湛江分行 中国农业银行湛江分行 中国银行湛江分行 中国建设银行湛江分行 "
-BANKS = (BANKS + "广东湛江农村商业银行 招商银行湛江分行 广发银行湛江分行").split()
+
+
+@dataclass(frozen=True)
+class Cast:
+    """The region's sample cast: its pack, institutions and how the data spreads over divisions."""
+
+    region: Region
+    fixed: list[list[str]]  # name | division | kind | industry | weight, academic first
+    division: np.ndarray  # division names (Chinese), in the pack's order
+    weights: np.ndarray  # share of enterprises and patents per division
+    signature: dict[str, str]  # division name -> its signature industry
+    banks: list[str]
+    rules: list[list[str]]  # division | date issued | document number
+
+
+def cast_of(region: Region) -> Cast:
+    """The pack's ``sample.toml`` if it has one, else a cast made from its names."""
+    names = np.array([d.name_zh for d in region.divisions], dtype=object)
+    path = regions.PACKS / regions.name_of(region) / "sample.toml"
+    if path.exists():
+        with path.open("rb") as file:
+            data = tomllib.load(file)
+        weights = np.array(data["division_weights"]) / 100
+        return Cast(
+            region,
+            _table(data["institutions"]),
+            names,
+            weights,
+            data["signature"],
+            data["banks"],
+            _table(data["rules"]),
+        )
+    return _made_cast(region, names)
+
+
+UNIVERSITIES = (
+    ("湾区理工学院", 3.0),
+    ("农林科技大学", 2.6),
+    ("健康医学院", 1.0),
+    ("滨海师范学院", 0.8),
+    ("海洋职业技术学院", 0.7),
+    ("科技职业学院", 0.5),
+)
+SOE_WORDS = (
+    ("港湾建设集团", "海洋装备"),
+    ("城市发展集团", "电子信息"),
+    ("产业投资集团", "绿色钢铁"),
+    ("水务发展", "电子信息"),
+    ("能源集团", "新能源"),
+    ("农业发展集团", "糖业"),
+    ("交通建设集团", "海洋装备"),
+    ("食品集团", "水产食品"),
+)
+BANK_NAMES = (
+    "中国工商银行{}分行",
+    "中国农业银行{}分行",
+    "中国银行{}分行",
+    "中国建设银行{}分行",
+    "{}农村商业银行",
+    "招商银行{}分行",
+    "广发银行{}分行",
+)
+
+
+def _made_cast(region: Region, names: np.ndarray) -> Cast:
+    """Fictional institutions named after the region, spread over its most populous divisions;
+    data spread by population; about three in four divisions have issued their rules."""
+    short = region.short_zh
+    by_people = [d.name_zh for d in sorted(region.divisions, key=lambda d: -d.population_10k)]
+    home = [by_people[i % len(by_people)] for i in range(26)]
+    fixed = [[short + n, home[i], "高校", "", str(w)] for i, (n, w) in enumerate(UNIVERSITIES)]
+    institutes = [*IND, "农业科学"][:12]
+    fixed += [
+        [f"{short}{ind}产业技术研究院", home[6 + i], "科研院所", ind if ind in IND else "糖业", "0.6"]
+        for i, ind in enumerate(institutes)
+    ]
+    fixed += [
+        [f"{short}{w}有限公司", home[18 + i], "市属国有企业", ind, "1.5"]
+        for i, (w, ind) in enumerate(SOE_WORDS)
+    ]
+    people = np.array([d.population_10k for d in region.divisions])
+    issued = [d for i, d in enumerate(region.divisions) if i % 4 != 3]
+    rules = [
+        [
+            d.name_zh,
+            f"{2024 + i % 2}-{1 + (5 * i) % 12:02d}-{10 + i % 18:02d}",
+            f"{d.name_zh[0]}府办〔{2024 + i % 2}〕{5 + i}号",
+        ]
+        for i, d in enumerate(issued)
+    ]
+    banks = [b.format(short) for b in BANK_NAMES]
+    return Cast(region, fixed, names, people / people.sum(), {}, banks, rules)
 
 
 def _day(text: str) -> int:
@@ -151,14 +210,18 @@ def _credit_codes(rng, heads) -> list[str]:
     return codes
 
 
-def _institutions(rng, scale: float) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Institutions (with internal columns ind/brand/weight) and a pool of firms outside Zhanjiang."""
+def _institutions(rng, scale: float, cast: Cast) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Institutions (with internal columns ind/brand/weight) and a pool of firms outside the region."""
     n_ent, n = round(350 * scale), round(350 * scale) + round(25 * scale)
-    county = rng.choice(9, n, p=COUNTY_P)
-    signature = np.array([IND.index(SIGNATURE[c]) if c in SIGNATURE else -1 for c in COUNTY])[county]
+    county = rng.choice(len(cast.division), n, p=cast.weights)
+    signature = np.array([IND.index(cast.signature[c]) if c in cast.signature else -1 for c in cast.division])
+    signature = signature[county]
     ind = np.where((signature >= 0) & (rng.random(n) < 0.4), signature, rng.integers(0, len(IND), n))
     solo = np.arange(n) >= n_ent  # 个体工商户
-    prefix = np.where(county < 4, "湛江市", COUNTY[county])  # districts' firms carry the city's name
+    district = np.array([d.kind == "district" for d in cast.region.divisions])[county]
+    prefix = np.where(
+        district, cast.region.name_zh, cast.division[county]
+    )  # a district's firms: the city's name
     word = WORD[ind, rng.integers(0, 2, n)]
     shop = _pick(rng, ["加工店", "经营部", "加工厂"], n)
     suffix = np.where(solo, shop, _pick(rng, ["有限公司", "科技有限公司", "股份有限公司", "实业有限公司"], n))
@@ -171,24 +234,26 @@ def _institutions(rng, scale: float) -> tuple[pd.DataFrame, pd.DataFrame]:
         todo = pd.Series(names).duplicated().to_numpy()
     intensive = np.isin(np.arange(n), rng.choice(n_ent, round(0.15 * n_ent), replace=False))
     weight = rng.lognormal(0, 1.2, n) * np.where(intensive, 3, np.where(solo, 0.2, 1))
-    fixed = pd.DataFrame(FIXED, columns=["name", "county", "kind", "industry", "weight"])
+    fixed = pd.DataFrame(cast.fixed, columns=["name", "county", "kind", "industry", "weight"])
     ent = pd.DataFrame(
-        {"name": names, "county": COUNTY[county], "kind": np.where(solo, "个体工商户", "企业")}
+        {"name": names, "county": cast.division[county], "kind": np.where(solo, "个体工商户", "企业")}
     )
     ent = ent.assign(industry=np.array(IND)[ind], patent_intensive=intensive, weight=weight)
     inst = pd.concat([fixed.assign(patent_intensive=False, weight=fixed["weight"].astype(float)), ent])
     inst = inst.reset_index(drop=True)
-    heads = ["12440800"] * N_ACADEMIC + ["91440800"] * (len(FIXED) - N_ACADEMIC)
-    heads += [
-        ("92" if s else "91") + "4408" + COUNTIES[c].adcode[-2:] for s, c in zip(solo, county, strict=True)
-    ]
+    code, adcodes = cast.region.code, [d.code for d in cast.region.divisions]
+    heads = ["12" + code] * N_ACADEMIC + ["91" + code] * (len(cast.fixed) - N_ACADEMIC)
+    heads += [("92" if s else "91") + adcodes[c] for s, c in zip(solo, county, strict=True)]
     inst["credit_code"] = _credit_codes(rng, heads)
     inst["ind"] = [IND.index(i) if i else -1 for i in inst["industry"]]
-    # the brand names filed products: 港湾 for 湛江港湾建设集团有限公司, 恒丰 for 廉江市恒丰电器有限公司
-    inst["brand"] = [n.removeprefix("湛江市").removeprefix("湛江")[:2] for n in fixed["name"]] + list(brand)
+    # the brand names filed products: the name without the place (港湾 for …港湾建设集团有限公司)
+    place = cast.region
+    own = [n.removeprefix(place.name_zh).removeprefix(place.short_zh)[:2] for n in fixed["name"]]
+    inst["brand"] = own + list(brand)
     inst["patent_intensive"] = _flags(inst["patent_intensive"])
     n_firm = max(20, round(150 * scale))
-    city, firm_word = _pick(rng, list(FIRM_CITY), n_firm), WORD[rng.integers(0, len(IND), n_firm), 0]
+    outside = [c for c, code in FIRM_CITY.items() if not code.startswith(cast.region.code_prefix)]
+    city, firm_word = _pick(rng, outside, n_firm), WORD[rng.integers(0, len(IND), n_firm), 0]
     firm_names = city + _pick(rng, BRAND, n_firm) + _pick(rng, BRAND, n_firm) + firm_word + "有限公司"
     firms = pd.DataFrame(
         {"name": firm_names, "code": _credit_codes(rng, ["91" + FIRM_CITY[c] for c in city])}
@@ -196,7 +261,7 @@ def _institutions(rng, scale: float) -> tuple[pd.DataFrame, pd.DataFrame]:
     return inst, firms
 
 
-def _patents(rng, inst: pd.DataFrame, scale: float) -> SimpleNamespace:
+def _patents(rng, inst: pd.DataFrame, scale: float, cast: Cast) -> SimpleNamespace:
     """Patent columns as compact numpy arrays in filing order (days since 1970, -1 for none)."""
     n, end = round(30_000 * scale), _day(END)
     start, span = _day("2015-01-01"), end - _day("2015-01-01")
@@ -226,8 +291,8 @@ def _patents(rng, inst: pd.DataFrame, scale: float) -> SimpleNamespace:
     ind = rng.integers(0, len(IND), n, dtype=np.int8)
     own_ind = inst["ind"].to_numpy()[holder[own]]
     ind[own] = np.where(own_ind >= 0, own_ind, ind[own])
-    county = rng.choice(9, n, p=COUNTY_P).astype(np.int8)
-    county[own] = pd.Index(COUNTY).get_indexer(inst["county"])[holder[own]]
+    county = rng.choice(len(cast.division), n, p=cast.weights).astype(np.int8)
+    county[own] = pd.Index(cast.division).get_indexer(inst["county"])[holder[own]]
     # Serials rise with the filing date within each (year, kind), like the office's own counter.
     key = _year(day) * 10 + ptype
     order = np.argsort(key, kind="stable")  # days are sorted already
@@ -262,7 +327,7 @@ TAILS = np.array(
 )
 
 
-def _patent_frame(p: SimpleNamespace, inst: pd.DataFrame, s: slice) -> pd.DataFrame:
+def _patent_frame(p: SimpleNamespace, inst: pd.DataFrame, s: slice, cast: Cast) -> pd.DataFrame:
     codes = inst["credit_code"].to_numpy(dtype=object)
     holder, co, ptype, obj = p.holder[s], p.co[s], p.ptype[s], OBJ[p.ind[s], p.obj[s]]
     title = np.where(ptype == 2, obj, "一种" + ADJ[p.adj[s]] + obj) + TAILS[ptype, p.tail[s]]
@@ -278,7 +343,7 @@ def _patent_frame(p: SimpleNamespace, inst: pd.DataFrame, s: slice) -> pd.DataFr
             "grant_date": _dates(p.grant[s]),
             "lapse_date": _dates(p.lapse[s]),
             "holder_codes": hold,
-            "county": COUNTY[p.county[s]],
+            "county": cast.division[p.county[s]],
             "ipc": ipc,
         }
     )
@@ -314,7 +379,9 @@ def _join_apps(p: SimpleNamespace, picked: np.ndarray) -> np.ndarray:
     return out
 
 
-def _patent_events(rng, p: SimpleNamespace, inst: pd.DataFrame, firms: pd.DataFrame) -> pd.DataFrame:
+def _patent_events(
+    rng, p: SimpleNamespace, inst: pd.DataFrame, firms: pd.DataFrame, cast: Cast
+) -> pd.DataFrame:
     end = _day(END)
     # K4: an academic patent is industrialized once a rising city-wide rate, scaled by its institution's
     # propensity, passes the patent's own draw (not before it is granted, nor after it lapses).
@@ -358,7 +425,7 @@ def _patent_events(rng, p: SimpleNamespace, inst: pd.DataFrame, firms: pd.DataFr
             "event_type": typ,
             "event_date": _dates(ev["day"]),
             "holder_code": inst["credit_code"].to_numpy()[holder],
-            "counterparty": np.where(deal, names, np.where(pledge, _pick(rng, BANKS, n), "")),
+            "counterparty": np.where(deal, names, np.where(pledge, _pick(rng, cast.banks, n), "")),
             "counterparty_code": np.where(deal, codes, ""),
             "counterparty_local": np.where(deal, _flags(local), np.where(pledge, "是", "")),
             "amount_10k": np.where(deal | pledge, np.round(median * rng.lognormal(0, 0.9, n), 2), np.nan),
@@ -415,7 +482,9 @@ def _filings(rng, p: SimpleNamespace, held: Held, inst: pd.DataFrame, scale: flo
     return rows
 
 
-def _contracts(rng, p: SimpleNamespace, held: Held, inst: pd.DataFrame, firms: pd.DataFrame, scale: float):
+def _contracts(
+    rng, p: SimpleNamespace, held: Held, inst: pd.DataFrame, firms: pd.DataFrame, scale: float, cast: Cast
+):
     per_year = {2021: 200, 2022: 240, 2023: 270, 2024: 290, 2025: 300, 2026: 200}
     target = {2021: 13_500, 2022: 15_800, 2023: 18_000, 2024: 19_400, 2025: 20_700, 2026: 19_000}  # K5 +15%
     year = np.repeat(list(per_year), [round(c * scale) for c in per_year.values()])
@@ -445,7 +514,7 @@ def _contracts(rng, p: SimpleNamespace, held: Held, inst: pd.DataFrame, firms: p
     seq = pd.Series(year).groupby(year).cumcount().to_numpy() + 1
     return pd.DataFrame(
         {
-            "contract_no": [f"{y}440800{s:06d}" for y, s in zip(year, seq, strict=True)],
+            "contract_no": [f"{y}{cast.region.code}{s:06d}" for y, s in zip(year, seq, strict=True)],
             "title": OBJ[ind, rng.integers(0, 6, n)] + topic + ctype + "合同",
             "contract_type": ctype,
             "seller_code": inst["credit_code"].to_numpy()[seller],
@@ -528,29 +597,18 @@ def _indicators(rng) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
-RULES = _table("""
-赤坎区|2024-06-18|赤府办〔2024〕15号
-霞山区|2024-05-27|霞府办〔2024〕9号
-坡头区|2024-11-05|坡府办〔2024〕31号
-麻章区|2024-07-22|麻府办〔2024〕18号
-遂溪县|2025-03-14|遂府办〔2025〕6号
-廉江市|2024-06-03|廉府办〔2024〕12号
-雷州市|2024-12-20|雷府办〔2024〕40号
-""")
-
-
-def _county_rules() -> pd.DataFrame:
-    issued = {row[0]: row[1:] for row in RULES}  # 徐闻县 and 吴川市 have not issued theirs yet
-    rows = [(c, *issued[c], f"《{c}专利转化运用专项行动实施细则》") for c in COUNTY if c in issued]
-    rows += [(c, "", "", "") for c in COUNTY if c not in issued]
+def _county_rules(cast: Cast) -> pd.DataFrame:
+    issued = {row[0]: row[1:] for row in cast.rules}
+    rows = [(c, *issued[c], f"《{c}专利转化运用专项行动实施细则》") for c in cast.division if c in issued]
+    rows += [(c, "", "", "") for c in cast.division if c not in issued]
     frame = pd.DataFrame(rows, columns=["county", "issued_date", "doc_no", "title"])
     return frame.assign(issued=_flags(frame["issued_date"] != ""))
 
 
-def _events(rng, scale: float) -> pd.DataFrame:
+def _events(rng, scale: float, cast: Cast) -> pd.DataFrame:
     n = round(120 * scale)
     matching = rng.random(n) < 0.45
-    county = _pick(rng, COUNTY, n, p=COUNTY_P)
+    county = _pick(rng, cast.division, n, p=cast.weights)
     topics = ["专利转化运用专项行动", "知识产权质押融资", "专利开放许可", "专利产品备案"]
     kind = np.where(matching, "转化对接活动", "政策宣讲会")
     theme = np.where(matching, _pick(rng, IND, n) + "产业专利", _pick(rng, topics, n))
@@ -570,8 +628,9 @@ def _events(rng, scale: float) -> pd.DataFrame:
     return frame.drop_duplicates(["title", "event_date"]).sort_values("event_date")
 
 
-def _targets() -> pd.DataFrame:
-    src = "湛江市专利转化运用专项行动实施方案"
+def _targets(cast: Cast) -> pd.DataFrame:
+    plan = cast.region.plan
+    src = plan.title_zh
     rows = [
         ("K1", "", 50, "超过", "家", src),
         ("K2", "", 70, "超过", "件", src),
@@ -581,7 +640,10 @@ def _targets() -> pd.DataFrame:
     ]
     columns = ["code", "baseline_year", "target_value", "target_type", "unit", "source"]
     frame = pd.DataFrame(rows, columns=columns)
-    return frame.assign(period="2023-2025", period_start="2023-01-01", deadline="2025-12-31", baseline="")
+    period = f"{plan.start.year}-{plan.end.year}"
+    return frame.assign(
+        period=period, period_start=plan.start.isoformat(), deadline=plan.end.isoformat(), baseline=""
+    )
 
 
 def _write(path: Path, kind: str, frame: pd.DataFrame, *, append: bool = False) -> int:
@@ -597,26 +659,30 @@ def _write(path: Path, kind: str, frame: pd.DataFrame, *, append: bool = False) 
     return len(out)
 
 
-def generate(out_dir: Path, *, scale: float = 1.0, seed: int = 20240315) -> dict[str, int]:
-    """Write ``<kind>.csv`` for every kind into ``out_dir``; return the rows written per kind."""
+def generate(
+    out_dir: Path, *, scale: float = 1.0, seed: int = 20240315, region: Region | None = None
+) -> dict[str, int]:
+    """Write ``<kind>.csv`` for every kind into ``out_dir`` for ``region`` (default: the pack this
+    process serves); return the rows written per kind."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    cast = cast_of(region or regions.current())
     rng = np.random.default_rng(seed)
-    inst, firms = _institutions(rng, scale)
-    pat = _patents(rng, inst, scale)
+    inst, firms = _institutions(rng, scale, cast)
+    pat = _patents(rng, inst, scale, cast)
     held = Held(pat)
     counts = {"institutions": _write(out_dir / "institutions.csv", "institutions", inst), "patents": 0}
     for start in range(0, pat.n, 100_000):  # chunks keep memory modest at large scales
-        chunk = _patent_frame(pat, inst, slice(start, start + 100_000))
+        chunk = _patent_frame(pat, inst, slice(start, start + 100_000), cast)
         counts["patents"] += _write(out_dir / "patents.csv", "patents", chunk, append=start > 0)
     frames = {
-        "patent_events": _patent_events(rng, pat, inst, firms),
+        "patent_events": _patent_events(rng, pat, inst, firms, cast),
         "filings": _filings(rng, pat, held, inst, scale),
-        "contracts": _contracts(rng, pat, held, inst, firms, scale),
+        "contracts": _contracts(rng, pat, held, inst, firms, scale, cast),
         "indicators": _indicators(rng),
-        "county_rules": _county_rules(),
-        "events": _events(rng, scale),
-        "targets": _targets(),
+        "county_rules": _county_rules(cast),
+        "events": _events(rng, scale, cast),
+        "targets": _targets(cast),
     }
     for kind, frame in frames.items():
         counts[kind] = _write(out_dir / f"{kind}.csv", kind, frame)
@@ -628,8 +694,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=Path("sample_data"))
     parser.add_argument("--scale", type=float, default=1.0)
     parser.add_argument("--seed", type=int, default=20240315)
+    parser.add_argument(
+        "--region", default=None, help="a region pack (folder of regions/); default DASHBOARD_REGION"
+    )
     args = parser.parse_args(argv)
-    for kind, rows in generate(args.out, scale=args.scale, seed=args.seed).items():
+    region = regions.pack(args.region) if args.region else None
+    for kind, rows in generate(args.out, scale=args.scale, seed=args.seed, region=region).items():
         print(f"{kind:14s} {rows:>9,d}")
 
 

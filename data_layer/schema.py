@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import duckdb
 
-from .counties import COUNTIES
-from .measures import AREAS, MEASURES
+from . import regions
+from .counties import divisions
+from .measures import areas, measures
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 TABLES: dict[str, str] = {
     "meta": "key VARCHAR PRIMARY KEY, value VARCHAR",
@@ -67,7 +68,8 @@ TABLES: dict[str, str] = {
         batch_id BIGINT""",
     "targets": """code VARCHAR NOT NULL, period VARCHAR NOT NULL, period_start DATE NOT NULL,
         deadline DATE NOT NULL, baseline_year INTEGER, baseline DOUBLE, target_value DOUBLE NOT NULL,
-        target_type VARCHAR NOT NULL, unit VARCHAR NOT NULL, source VARCHAR NOT NULL, batch_id BIGINT""",
+        target_type VARCHAR NOT NULL, unit VARCHAR NOT NULL, source VARCHAR NOT NULL, batch_id BIGINT,
+        region VARCHAR""",
     "imports": """batch_id BIGINT PRIMARY KEY, kind VARCHAR NOT NULL, file_name VARCHAR NOT NULL,
         file_size BIGINT NOT NULL, file_hash VARCHAR NOT NULL, rows_in_file INTEGER NOT NULL,
         rows_new INTEGER NOT NULL, rows_replaced INTEGER NOT NULL, rows_same INTEGER NOT NULL,
@@ -155,6 +157,13 @@ MIGRATIONS: dict[int, list[str]] = {
         for prefix in ("", "history_")
         for column in ("milestone", "baseline")
     ],
+    # Region packs: targets name their region (blank: the database's), and the database records
+    # the region it holds; databases before packs held the default pack's region.
+    8: [
+        "ALTER TABLE targets ADD COLUMN IF NOT EXISTS region VARCHAR",
+        "ALTER TABLE history_targets ADD COLUMN IF NOT EXISTS region VARCHAR",
+        f"INSERT OR IGNORE INTO meta VALUES ('region', '{regions.pack(regions.DEFAULT_PACK).code}')",
+    ],
 }
 
 
@@ -203,12 +212,13 @@ def _create(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(
             f"CREATE TABLE history_{name} AS SELECT *, NULL::BIGINT AS replaced_by FROM {name} WHERE false"
         )
+    con.execute("INSERT INTO meta VALUES ('region', ?)", [regions.current().code])
     con.executemany(
         "INSERT INTO counties VALUES (?, ?, ?, ?, ?)",
-        [(c.adcode, c.name_zh, c.name_en, c.kind, c.population_10k) for c in COUNTIES],
+        [(c.adcode, c.name_zh, c.name_en, c.kind, c.population_10k) for c in divisions()],
     )
-    con.executemany("INSERT INTO areas VALUES (?, ?, ?)", [(a.number, a.name_zh, a.name_en) for a in AREAS])
+    con.executemany("INSERT INTO areas VALUES (?, ?, ?)", [(a.number, a.name_zh, a.name_en) for a in areas()])
     con.executemany(
         "INSERT INTO measures VALUES (?, ?, ?, ?)",
-        [(m.number, m.area, m.name_zh, m.name_en) for m in MEASURES],
+        [(m.number, m.area, m.name_zh, m.name_en) for m in measures()],
     )

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from .regions import DEFAULT_PACK
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -16,9 +18,22 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="DASHBOARD_", env_file=".env", extra="ignore")
 
-    db_path: Path = Field(PROJECT_ROOT / "data" / "dashboard.duckdb", description="DuckDB database file")
-    sample_dir: Path = Field(PROJECT_ROOT / "sample_data", description="CSV files loaded on first start")
+    # Filled in from the region when not given (see _region_defaults), so always a Path once built.
+    db_path: Path = Field(
+        None,
+        validate_default=False,
+        description="DuckDB database file (default data/dashboard.duckdb, data/dashboard-<pack>.duckdb)",
+    )
+    sample_dir: Path = Field(
+        None,
+        validate_default=False,
+        description="CSV files loaded on first start (default sample_data/ for the bundled pack; another "
+        "pack's sample is generated into data/sample-<pack>/ on first start)",
+    )
     language: Literal["zh", "en"] = Field("zh", description="default UI language")
+    region: str = Field(
+        DEFAULT_PACK, pattern=r"^[a-z0-9_-]+$", description="the region pack: a folder of regions/"
+    )
     upload_limit_mb: int = Field(200, ge=1, description="largest file staff may upload")
     session_minutes: int = Field(60, ge=5, description="a staff login ends after this long without use")
     as_of: str | None = Field(None, description="freeze 'today' (YYYY-MM-DD) for briefings and tests")
@@ -39,6 +54,17 @@ class Settings(BaseSettings):
         "127.0.0.1,::1",
         description="addresses of reverse proxies whose X-Forwarded-For names the client (comma-separated)",
     )
+
+    @model_validator(mode="after")
+    def _region_defaults(self) -> Settings:
+        """A pack other than the default keeps its own database and sample beside the default's."""
+        default = self.region == DEFAULT_PACK
+        if self.db_path is None:
+            name = "dashboard.duckdb" if default else f"dashboard-{self.region}.duckdb"
+            self.db_path = PROJECT_ROOT / "data" / name
+        if self.sample_dir is None:
+            self.sample_dir = PROJECT_ROOT / ("sample_data" if default else f"data/sample-{self.region}")
+        return self
 
     @property
     def backups(self) -> Path:

@@ -1,4 +1,8 @@
-"""Opening the app's database: built from ``sample_data/`` on first start when the file is missing."""
+"""Opening the app's database: built from the sample data on first start when the file is missing.
+
+The bundled pack's sample is ``sample_data/``; another pack's is generated for its divisions
+(``samplegen``) into ``data/sample-<pack>/`` the first time it is needed.
+"""
 
 from __future__ import annotations
 
@@ -39,7 +43,19 @@ def open_database(settings: Settings | None = None) -> Database:
     settings = settings or Settings()
     if Path(settings.db_path).exists():
         return Database(settings.db_path)
-    return create_database(settings.db_path, settings.sample_dir)
+    return create_database(settings.db_path, sample_folder(settings))
+
+
+def sample_folder(settings: Settings, given: Path | None = None) -> Path:
+    """``given`` or the settings' sample folder, generated for the region pack if it is missing."""
+    folder = Path(given or settings.sample_dir)
+    if not folder.exists() and given is None:
+        from .samplegen import generate  # numpy-heavy; only a first start needs it
+
+        partial = folder.with_name(f"{folder.name}.partial-{os.getpid()}")
+        generate(partial)
+        partial.rename(folder)  # whole or not at all: a killed first start generates again
+    return folder
 
 
 def is_sample(db: Database) -> bool:

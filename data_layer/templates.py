@@ -14,16 +14,19 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from . import vocabularies
+from .counties import divisions, region
 from .i18n import t
+from .identifiers import make_credit_code
 from .models import KINDS, column_format, headers
 
-# One example row per kind, in the staff's own spelling. Codes and numbers are valid.
+# One example row per kind, in the staff's own spelling; {place} and the like are the region
+# pack's (``_place_words``). Codes and numbers are valid.
 EXAMPLES: dict[str, dict[str, str]] = {
     "institutions": {
-        "credit_code": "91440800MA4UJ5XK3T",
-        "name": "湛江某某科技有限公司",
+        "credit_code": "{credit}",
+        "name": "{place}某某科技有限公司",
         "kind": "企业",
-        "county": "赤坎区",
+        "county": "{div_a}",
         "industry": "海洋装备",
         "patent_intensive": "是",
     },
@@ -33,16 +36,16 @@ EXAMPLES: dict[str, dict[str, str]] = {
         "patent_type": "发明",
         "filing_date": "2023-03-05",
         "grant_date": "2024-06-18",
-        "holder_codes": "91440800MA4UJ5XK3T",
-        "county": "赤坎区",
+        "holder_codes": "{credit}",
+        "county": "{div_a}",
         "ipc": "B63B 59/04",
     },
     "patent_events": {
         "app_no": "ZL202310123456.6",
         "event_type": "许可",
         "event_date": "2025-04-01",
-        "holder_code": "91440800MA4UJ5XK3T",
-        "counterparty": "湛江某某制造有限公司",
+        "holder_code": "{credit}",
+        "counterparty": "{place}某某制造有限公司",
         "counterparty_local": "是",
         "amount_10k": "30",
         "in_production": "是",
@@ -50,7 +53,7 @@ EXAMPLES: dict[str, dict[str, str]] = {
     "filings": {
         "filing_no": "ZJBA20250001",
         "product_name": "船用防腐涂层",
-        "enterprise_code": "91440800MA4UJ5XK3T",
+        "enterprise_code": "{credit}",
         "filing_date": "2025-05-20",
         "industry": "海洋装备",
         "patent_intensive": "是",
@@ -59,11 +62,11 @@ EXAMPLES: dict[str, dict[str, str]] = {
         "output_10k": "1,250.5",
     },
     "contracts": {
-        "contract_no": "2025440800000123",
+        "contract_no": "2025{region_code}000123",
         "title": "船用防腐技术许可合同",
         "contract_type": "技术许可",
-        "seller_code": "91440800MA4UJ5XK3T",
-        "buyer_name": "湛江某某制造有限公司",
+        "seller_code": "{credit}",
+        "buyer_name": "{place}某某制造有限公司",
         "buyer_local": "是",
         "registered_date": "2025-04-10",
         "turnover_10k": "30",
@@ -83,36 +86,56 @@ EXAMPLES: dict[str, dict[str, str]] = {
         "baseline": "0",
     },
     "county_rules": {
-        "county": "廉江市",
+        "county": "{div_b}",
         "issued": "是",
         "issued_date": "2024-05-10",
-        "title": "《廉江市专利转化运用专项行动实施细则》",
-        "doc_no": "廉府办〔2024〕12号",
+        "title": "《{div_b}专利转化运用专项行动实施细则》",
+        "doc_no": "{div_b_initial}府办〔2024〕12号",
     },
     "events": {
         "event_type": "政策宣讲会",
-        "title": "专利转化运用政策宣讲会（赤坎）",
-        "county": "赤坎区",
+        "title": "专利转化运用政策宣讲会（{div_a_short}）",
+        "county": "{div_a}",
         "event_date": "2025-03-18",
         "participants": "120",
     },
     "targets": {
         "code": "K2",
-        "period": "2023-2025",
-        "period_start": "2023-01-01",
-        "deadline": "2025-12-31",
+        "period": "{plan_period}",
+        "period_start": "{plan_start}",
+        "deadline": "{plan_end}",
         "target_value": "70",
         "target_type": "超过",
         "unit": "件",
-        "source": "湛江市专利转化运用专项行动实施方案",
+        "source": "{plan}",
     },
 }
+
+
+def _place_words() -> dict[str, str]:
+    """The region pack's names for the example rows: its code, a division or two, its plan."""
+    place, plan = region(), region().plan
+    first, last = divisions()[0], divisions()[-1]
+    return {
+        "credit": make_credit_code("91" + place.code + "MA4UJ5XK3"),
+        "place": place.short_zh,
+        "region_code": place.code,
+        "div_a": first.name_zh,
+        "div_a_short": first.name_zh[:-1],
+        "div_b": last.name_zh,
+        "div_b_initial": last.name_zh[0],
+        "plan": plan.title_zh,
+        "plan_period": f"{plan.start.year}-{plan.end.year}",
+        "plan_start": plan.start.isoformat(),
+        "plan_end": plan.end.isoformat(),
+    }
 
 
 def template_rows(kind: str) -> list[list[str]]:
     """Header row (Chinese titles, in field order) and the example row."""
     fields = KINDS[kind].model_fields
-    example = EXAMPLES[kind]
+    words = _place_words()
+    example = {name: value.format(**words) for name, value in EXAMPLES[kind].items()}
     return [[info.title for info in fields.values()], [example.get(name, "") for name in fields]]
 
 
@@ -130,8 +153,9 @@ def column_notes(kind: str, lang: str = "zh") -> list[list[str]]:
     for name, info in model.model_fields.items():
         fmt = column_format(model, name)
         explanation = t(f"format.{fmt.kind}", lang)
-        if fmt.allowed:
-            explanation += t("template.allowed", lang, values="、".join(fmt.allowed))
+        allowed = [c.name_zh for c in divisions()] if fmt.kind == "county" else fmt.allowed
+        if allowed:
+            explanation += t("template.allowed", lang, values="、".join(allowed))
         if fmt.vocabulary:
             others = [w for w in vocabularies.words(fmt.vocabulary) if w not in fmt.allowed]
             explanation += t("template.synonyms", lang, values="、".join(others)) if others else ""

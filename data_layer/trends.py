@@ -1,7 +1,8 @@
 """KPI values over time, for the overview's charts: one small frame per KPI.
 
 Every frame has ``label`` (the period as shown, e.g. ``2025-06`` or ``2025``), ``date`` (the
-period's last day), ``value`` and ``partial`` (True for a period not yet complete).
+period's last day), ``value`` and ``partial`` (True for a period not yet complete). The series
+apply the scope's date and division, as the KPIs do; institution kind and patent type do not.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import pandas as pd
 
 from .db import Database
 from .kpis import patent_contract_turnover, rate_history
+from .scope import Scope
 
 
 def data_as_of(db: Database) -> dt.date | None:
@@ -34,8 +36,9 @@ def month_ends(start: dt.date, end: dt.date) -> list[dt.date]:
     return [*days, end] if not days or days[-1] != end else days
 
 
-def filings_over_time(db: Database, as_of: dt.date, county: str | None = None) -> pd.DataFrame:
+def filings_over_time(db: Database, scope: Scope) -> pd.DataFrame:
     """Cumulative filing enterprises (K1) and products (K2) at each month end."""
+    as_of = scope.as_of
     first = db.scalar("SELECT min(filing_date) FROM filings")
     if first is None:
         return pd.DataFrame(columns=["label", "date", "enterprises", "products", "partial"])
@@ -49,7 +52,7 @@ def filings_over_time(db: Database, as_of: dt.date, county: str | None = None) -
                   count(f.filing_date) AS products
            FROM days LEFT JOIN f ON f.filing_date <= days.d
            GROUP BY days.d ORDER BY days.d""",
-        {"days": month_ends(start, as_of), "county": county},
+        {"days": month_ends(start, as_of), "county": scope.division},
     )
     frame["label"] = frame["date"].dt.strftime("%Y-%m")
     frame["partial"] = False
@@ -69,13 +72,14 @@ def yearly(frame: pd.DataFrame, year_column: str, value_column: str, as_of: dt.d
     )
 
 
-def rate_over_time(db: Database, as_of: dt.date, county: str | None = None) -> pd.DataFrame:
+def rate_over_time(db: Database, scope: Scope) -> pd.DataFrame:
     """K4: industrialization rate (%) of universities and institutes at each quarter end."""
-    table = rate_history(db, as_of, county)
+    table = rate_history(db, scope.as_of, scope.division)
     table["date"] = pd.to_datetime(table["date"])
     return table.drop(columns="chart")
 
 
-def turnover_over_time(db: Database, as_of: dt.date, county: str | None = None) -> pd.DataFrame:
+def turnover_over_time(db: Database, scope: Scope) -> pd.DataFrame:
     """K5: turnover (万元) of contracts involving patents per year; the current year is partial."""
-    return yearly(patent_contract_turnover(db, as_of, county), "year", "turnover_10k", as_of)
+    turnover = patent_contract_turnover(db, scope.as_of, scope.division)
+    return yearly(turnover, "year", "turnover_10k", scope.as_of)

@@ -32,7 +32,7 @@ def markdown(at: AppTest) -> list[str]:
 def test_the_set_up_view_lists_the_default_deck_with_messages(app_env, lang):
     at = briefing({"lang": lang})
     table = deck_table(at)
-    assert len(table) == len(slides.DEFAULT_DECK)
+    assert len(table) == len(slides.default_deck())
     assert table.iloc[0, 1] == slides.slide_name("kpis", lang)
     assert all(table.iloc[:, 2].str.len() > 0), "every slide has its key message"
     assert at.button(key="briefing.start")
@@ -43,7 +43,7 @@ def test_the_set_up_view_lists_the_default_deck_with_messages(app_env, lang):
 def test_presenting_shows_one_slide_with_its_counter_and_moves_on(app_env):
     at = briefing({"present": "1", "slide": "2"})
     assert [t.value for t in at.title] == [slides.slide_name("kpi.K1", "zh")]
-    assert f"2 / {len(slides.DEFAULT_DECK)}" in markdown(at)
+    assert f"2 / {len(slides.default_deck())}" in markdown(at)
     assert any(m.startswith("专利产品备案企业数") and "目标" in m for m in markdown(at))
     # The projector's drawing and the phone's (the page's CSS shows one by screen width).
     assert [c.key for c in at.get("plotly_chart")] == ["briefing.chart.2", "briefing.phone_chart.2"]
@@ -61,7 +61,7 @@ def test_presenting_shows_one_slide_with_its_counter_and_moves_on(app_env):
 
 def test_a_slide_number_past_the_end_shows_the_last_slide(app_env):
     at = briefing({"present": "1", "slide": "99"})
-    assert [t.value for t in at.title] == [slides.slide_name(slides.DEFAULT_DECK[-1], "zh")]
+    assert [t.value for t in at.title] == [slides.slide_name(slides.default_deck()[-1], "zh")]
     assert at.button(key="briefing.next").disabled
 
 
@@ -108,9 +108,9 @@ def test_staff_save_a_trimmed_deck_by_name_and_present_it(app_env):
     editor_key = "briefing.editor."
     at.session_state[editor_key] = {
         "edited_rows": {
-            **{i: {"shown": False} for i in range(len(slides.CATALOGUE))},
+            **{i: {"shown": False} for i in range(len(slides.catalogue()))},
             0: {"shown": True, "order": 2},
-            len(slides.DEFAULT_DECK) - 1: {"shown": True, "order": 1},
+            len(slides.default_deck()) - 1: {"shown": True, "order": 1},
         },
         "added_rows": [],
         "deleted_rows": [],

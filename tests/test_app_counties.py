@@ -9,9 +9,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from data_layer import county_metrics as cm
-from data_layer.county_map import GEOJSON_ENV, TILES
+from data_layer.county_map import GEOJSON_ENV, tiles
 from data_layer.db import Database
 from data_layer.i18n import t
+from data_layer.scope import Scope
 from ui import counties_charts as charts
 
 from .apptest import open_app, open_as_staff
@@ -42,7 +43,7 @@ def captions(at: AppTest) -> str:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_comparison_table_shows_the_data_layer_numbers(app_env, tiny_db, lang):
     at = run_page({"lang": lang} if lang == "en" else None)
-    expected = cm.county_metrics(tiny_db, as_of=dt.date.fromisoformat(AS_OF))
+    expected = cm.county_metrics(tiny_db, Scope(as_of=dt.date.fromisoformat(AS_OF)))
     shown = table_with(at, "区县" if lang == "zh" else "County")
     filings = "备案数（件）" if lang == "zh" else "Filings (items)"
     turnover = "涉专利合同成交额（万元）" if lang == "zh" else "Patent contract turnover (10k yuan)"
@@ -69,7 +70,7 @@ def test_map_tiles_and_ranking_carry_the_values(app_env, tiny_db):
 
 def test_period_filter(app_env, tiny_db):
     at = run_page({"period": "2024"})
-    expected = cm.county_metrics(tiny_db, as_of=dt.date(2024, 12, 31))
+    expected = cm.county_metrics(tiny_db, Scope(as_of=dt.date(2024, 12, 31)))
     shown = table_with(at, "区县")
     assert list(shown["备案数（件）"]) == list(expected["filings"])
     assert list(shown["有效专利（件）"]) == list(expected["valid_patents"])
@@ -79,14 +80,14 @@ def test_period_filter(app_env, tiny_db):
 def test_institution_kind_and_patent_type_filters(app_env, tiny_db):
     at = run_page({"inst_kind": "academic", "patent_type": "invention"})
     expected = cm.county_metrics(
-        tiny_db, as_of=dt.date.fromisoformat(AS_OF), inst_kind="academic", patent_type="invention"
+        tiny_db, Scope(as_of=dt.date.fromisoformat(AS_OF), inst_kind="academic", patent_type="invention")
     )
     shown = table_with(at, "区县")
     assert list(shown["有效专利（件）"]) == list(expected["valid_patents"])
     assert list(shown["涉专利合同成交额（万元）"]) == list(expected["turnover_10k"])
     # Briefings are not narrowed by either filter, and the page says so.
     assert list(shown["政策宣讲会（场）"]) == list(
-        cm.county_metrics(tiny_db, as_of=dt.date(2026, 6, 30))["briefings"]
+        cm.county_metrics(tiny_db, Scope(as_of=dt.date(2026, 6, 30)))["briefings"]
     )
     assert "本页不按单位类型（高校和科研院所）、专利类型（发明）筛选" in captions(at)
 
@@ -108,7 +109,7 @@ def test_drill_down_by_query_param_and_back(app_env, tiny_db):
     at = run_page({"county_detail": CHIKAN, "lang": "en"})
     assert at.subheader[0].value == "County detail: Chikan District"
     compared = table_with(at, "Measure")
-    table = cm.county_metrics(tiny_db, as_of=dt.date.fromisoformat(AS_OF))
+    table = cm.county_metrics(tiny_db, Scope(as_of=dt.date.fromisoformat(AS_OF)))
     reference = cm.city_reference(table)
     row = compared.set_index("Measure").loc["Patent-related contract turnover"]
     assert row["This county"] == charts.format_metric(190.0, "turnover", "en")
@@ -187,7 +188,7 @@ def test_a_configured_geojson_replaces_the_schematic_map(app_env, tmp_path, monk
                 ],
             },
         }
-        for adcode, (c, r) in TILES.items()
+        for adcode, (c, r) in tiles().items()
     ]
     path = tmp_path / "approved.geojson"
     path.write_text(json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")

@@ -19,8 +19,8 @@ from streamlit.testing.v1 import AppTest
 
 from data_layer import trends
 from data_layer.i18n import t
+from data_layer.scope import Scope
 from ui import slides
-from ui.filters import Filters
 
 from .apptest import open_app
 from .conftest import U1
@@ -142,16 +142,16 @@ def test_english_pages_show_no_chinese_but_names(app_env, tiny_db, label):
 
 def test_every_presented_slide_in_english_shows_no_chinese_but_names(app_env, tiny_db):
     names = proper_names(tiny_db)
-    for number in range(1, len(slides.DEFAULT_DECK) + 1):
+    for number in range(1, len(slides.default_deck()) + 1):
         at = open_english("views/briefing.py", {"present": "1", "slide": str(number)})
-        assert not chinese_left(visible_text(at), names), slides.DEFAULT_DECK[number - 1]
+        assert not chinese_left(visible_text(at), names), slides.default_deck()[number - 1]
 
 
-@pytest.mark.parametrize("slide_id", slides.CATALOGUE)
+@pytest.mark.parametrize("slide_id", slides.catalogue())
 def test_every_english_slide_and_its_numbers_show_no_chinese_but_names(tiny_db, slide_id):
     """What the deck file and the image exports carry: title, message, chart and the numbers table."""
-    scope = slides.Scope(Filters("en", None, "latest", dt.date(2026, 6, 30)), trends.data_as_of(tiny_db))
-    slide = slides.build(tiny_db, slide_id, scope)
+    scope = Scope(as_of=dt.date(2026, 6, 30))
+    slide = slides.build(tiny_db, scope, slide_id, "en", trends.data_as_of(tiny_db))
     numbers = slide.numbers
     texts = [slide.title, slide.message, slide.period, slide.source, *map(str, numbers.columns)]
     texts += [v for v in numbers.to_numpy().ravel() if isinstance(v, str)]

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from data_layer import filings_contracts as fc
 from data_layer.db import Database
 from data_layer.i18n import t
+from data_layer.scope import Scope
 from ui.theme import format_number
 
 from .apptest import open_app
@@ -29,20 +30,20 @@ def metrics(at: AppTest) -> dict[str, str]:
 
 def expected_metrics(db, lang: str, as_of: dt.date, **filters) -> dict[str, str]:
     """The metrics the data layer gives for the same data, formatted as the page formats them."""
-    filings = fc.filing_summary(db, as_of=as_of, **filters)
-    contracts = fc.contract_summary(db, as_of=as_of, **filters)
-    year = filings["output_year"]
+    scope = Scope(as_of=as_of, **filters)
+    filings, contracts = fc.filing_summary(db, scope), fc.contract_summary(db, scope)
+    year = filings.output_year
     output_label = (
         t("ui.filings.metric.output", lang, year=year) if year else t("ui.filings.metric.output_none", lang)
     )
     return {
-        t("ui.filings.metric.filings", lang): format_number(filings["filings"], "件", lang),
-        t("ui.filings.metric.enterprises", lang): format_number(filings["enterprises"], "家", lang),
-        output_label: format_number(filings["output_10k"], "万元", lang),
-        t("ui.filings.metric.contracts", lang): format_number(contracts["contracts"], "件", lang),
-        t("ui.filings.metric.turnover", lang): format_number(contracts["turnover_10k"], "万元", lang),
-        t("ui.filings.metric.tech_amount", lang): format_number(contracts["tech_amount_10k"], "万元", lang),
-        t("ui.filings.metric.patent_share", lang): format_number(contracts["patent_share_pct"], "%", lang),
+        t("ui.filings.metric.filings", lang): format_number(filings.filings, "件", lang),
+        t("ui.filings.metric.enterprises", lang): format_number(filings.enterprises, "家", lang),
+        output_label: format_number(filings.output_10k, "万元", lang),
+        t("ui.filings.metric.contracts", lang): format_number(contracts.contracts, "件", lang),
+        t("ui.filings.metric.turnover", lang): format_number(contracts.turnover_10k, "万元", lang),
+        t("ui.filings.metric.tech_amount", lang): format_number(contracts.tech_amount_10k, "万元", lang),
+        t("ui.filings.metric.patent_share", lang): format_number(contracts.patent_share_pct, "%", lang),
     }
 
 
@@ -77,7 +78,7 @@ def test_hand_values_in_chinese(app_env):
 @pytest.mark.parametrize(
     ("query", "filters", "note"),
     [
-        ({"county": "440881"}, {"county": "440881"}, "区县对比图仍显示全部区县，廉江市以深色突出"),
+        ({"county": "440881"}, {"division": "440881"}, "区县对比图仍显示全部区县，廉江市以深色突出"),
         ({"period": "2024"}, {}, None),
         ({"inst_kind": "academic"}, {"inst_kind": "academic"}, "卖方的类型筛选"),
         ({"patent_type": "utility_model"}, {"patent_type": "utility_model"}, "关联至少一件实用新型专利"),

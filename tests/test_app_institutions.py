@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from data_layer import institution_rates as ir
 from data_layer.db import Database
 from data_layer.i18n import t
+from data_layer.scope import Scope
 from ui import institutions_view as view
 from ui.theme import format_number
 
@@ -35,14 +36,12 @@ def ranking_table(at: AppTest) -> pd.DataFrame:
 
 def expected(tiny_db, lang: str, as_of: str = AS_OF, **filters) -> dict:
     """The metrics the data layer gives for the same data (the app runs on a copy of tiny_db)."""
-    data = ir.page_data(tiny_db, as_of=dt.date.fromisoformat(as_of), **filters)
-    totals = data["totals"].iloc[0]
-    rate = "—" if pd.isna(totals["rate"]) else format_number(totals["rate"], "%", lang)
-    count = len(data["ranking"])
+    data = ir.page_data(tiny_db, Scope(as_of=dt.date.fromisoformat(as_of), **filters))
+    count = len(data.ranking)
     return {
-        t("ui.institutions.metric.rate", lang): rate,
-        t("ui.institutions.metric.valid", lang): format_number(totals["valid"], "件", lang),
-        t("ui.institutions.metric.industrialized", lang): format_number(totals["industrialized"], "件", lang),
+        t("ui.institutions.metric.rate", lang): format_number(data.now.rate, "%", lang),
+        t("ui.institutions.metric.valid", lang): format_number(data.now.valid, "件", lang),
+        t("ui.institutions.metric.industrialized", lang): format_number(data.now.industrialized, "件", lang),
         t("ui.institutions.metric.institutions", lang): format_number(count, "家", lang)
         if lang == "zh"
         else f"{count:,}",
@@ -78,7 +77,7 @@ def test_the_rate_metric_shows_the_change_on_the_baseline(app_env):
 @pytest.mark.parametrize(
     ("query", "filters", "as_of"),
     [
-        ({"county": "440802"}, {"county": "440802"}, AS_OF),
+        ({"county": "440802"}, {"division": "440802"}, AS_OF),
         ({"period": "2024"}, {}, "2024-12-31"),
         ({"inst_kind": "enterprise"}, {"inst_kind": "enterprise"}, AS_OF),
         ({"inst_kind": "university"}, {"inst_kind": "university"}, AS_OF),
@@ -126,9 +125,8 @@ def test_the_kind_switch_writes_the_shared_filter(app_env):
 def test_drill_down_by_url_and_back(app_env, tiny_db, lang):
     at = open_page({"inst": U1, "patent_type": "invention", "lang": lang})
     assert at.title[0].value == "湛江测试大学"
-    detail = ir.detail_data(tiny_db, U1, as_of=dt.date.fromisoformat(AS_OF), patent_type="invention")
-    now = detail["trend"].iloc[-1]
-    assert metrics(at)[t("ui.institutions.metric.rate", lang)] == format_number(now["value"], "%", lang)
+    detail = ir.detail_data(tiny_db, Scope(as_of=dt.date.fromisoformat(AS_OF), patent_type="invention"), U1)
+    assert metrics(at)[t("ui.institutions.metric.rate", lang)] == format_number(detail.now.rate, "%", lang)
     assert metrics(at)[t("ui.institutions.metric.contracts", lang)] == "2"
     assert metrics(at)[t("ui.institutions.metric.turnover", lang)] == format_number(190.0, "万元", lang)
     assert len(at.get("plotly_chart")) == 2  # its rate per year, its patents by type and year

@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from data_layer import measure_progress as mp
 from data_layer.db import Database
 from data_layer.i18n import t
+from data_layer.scope import Scope
 from ui.measures_view import figure_value
 from ui.theme import status_text
 
@@ -41,7 +42,7 @@ def metrics(at: AppTest) -> dict[str, str]:
 
 
 def expected_metrics(db, as_of: dt.date, lang: str, **filters) -> dict[str, str]:
-    frame = mp.computed_figures(db, as_of=as_of, **filters)
+    frame = mp.computed_figures(db, Scope(as_of=as_of, **filters))
     return {
         t(f"ui.measures.fig.{row.figure}", lang): figure_value(row.value, row.unit, lang)
         for row in frame.itertuples()
@@ -76,7 +77,7 @@ def test_numbers_on_the_tiny_data(app_env):
 def test_county_filter_narrows_the_computed_figures(app_env, tiny_db):
     at = open_page({"county": "440803"})
     assert at.selectbox(key="county").value == "440803"
-    assert metrics(at) == expected_metrics(tiny_db, dt.date.fromisoformat(AS_OF), "zh", county="440803")
+    assert metrics(at) == expected_metrics(tiny_db, dt.date.fromisoformat(AS_OF), "zh", division="440803")
     assert metrics(at)["高校院所转让、许可专利数"] == "1 件"
     assert "霞山区" in captions(at)
 

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from data_layer.db import Database
 from data_layer.kpis import compute_kpis
+from data_layer.scope import Scope
 from ui.kpi_view import card
 
 from .apptest import open_app
@@ -36,7 +37,7 @@ def metric_values(at: AppTest) -> dict[str, str]:
 
 def expected_cards(db, as_of, county, lang):
     """The cards the data layer gives for the same data (the app runs on a copy of tiny_db)."""
-    return [card(k, lang) for k in compute_kpis(db, as_of, county)]
+    return [card(k, lang) for k in compute_kpis(db, Scope(as_of=as_of, division=county))]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -53,7 +54,7 @@ def test_overview_shows_the_data_layer_numbers(app_env, tiny_db, lang):
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_overview_opens_with_one_line_and_a_badge_per_target(app_env, tiny_db, lang):
     at = run_app({"lang": lang} if lang == "en" else None)
-    kpis = compute_kpis(tiny_db, dt.date.fromisoformat(AS_OF))
+    kpis = compute_kpis(tiny_db, Scope(as_of=dt.date.fromisoformat(AS_OF)))
     met = sum(k.status == "met" for k in kpis)
     line = next(m.value for m in at.markdown if m.value.startswith("**"))
     expected = f"{len(kpis)} 项目标：" if lang == "zh" else f"{len(kpis)} targets: "

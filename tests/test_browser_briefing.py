@@ -19,7 +19,7 @@ from .browser import (
 )
 
 pytestmark = pytest.mark.browser
-TOTAL = len(slides.DEFAULT_DECK)
+TOTAL = len(slides.default_deck())
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from data_layer.county_map import GEOJSON_ENV, TILES
+from data_layer.county_map import GEOJSON_ENV, tiles
 
 from .browser import (
     ARTIFACTS,
@@ -135,7 +135,7 @@ def test_a_configured_geojson_map_draws_offline(tiny_file, tmp_path):
                 ],
             },
         }
-        for adcode, (c, r) in TILES.items()
+        for adcode, (c, r) in tiles().items()
     ]
     geojson = tmp_path / "approved.geojson"
     geojson.write_text(json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")

@@ -47,8 +47,11 @@ def test_grid_is_drawn_and_fits(app_url, width, height):
         wait_for_charts(page, 1)
         page.get_by_text("各措施季度进展").first.wait_for()
         assert page.locator(".js-plotly-plot .main-svg").count() >= 1
-        # The grid's cells carry a status symbol each: 12 measures × 15 quarters.
-        assert page.locator(".js-plotly-plot .heatmaplayer text").count() == 12 * 15
+        # The grid's cells carry a status symbol each: 12 measures × 15 quarters. On a loaded
+        # machine the phone layout may draw the chart a second time, so wait for the cells.
+        cells = ".js-plotly-plot .heatmaplayer text"
+        page.wait_for_function(f"document.querySelectorAll('{cells}').length >= {12 * 15}", timeout=90_000)
+        assert page.locator(cells).count() == 12 * 15
         assert page_width(page) <= width + 1
         page.screenshot(path=str(ARTIFACTS / f"measures-{width}.png"), full_page=True)
         # Opened at /measures, Streamlit's client first probes /measures/_stcore/health and

@@ -14,8 +14,8 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from data_layer import trends
+from data_layer.scope import Scope
 from ui import deck_file, slides
-from ui.filters import Filters
 
 from .browser import ARTIFACTS, require_browser
 
@@ -25,8 +25,8 @@ AS_OF = dt.date(2026, 6, 30)
 @pytest.fixture(scope="module")
 def deck(tiny_db):
     require_browser()
-    scope = slides.Scope(Filters("zh", None, "latest", AS_OF), trends.data_as_of(tiny_db))
-    built = [slides.build(tiny_db, s, scope) for s in slides.DEFAULT_DECK]
+    date = trends.data_as_of(tiny_db)
+    built = [slides.build(tiny_db, Scope(as_of=AS_OF), s, "zh", date) for s in slides.default_deck()]
     info = deck_file.DeckInfo(
         "湛江市专利转化运用专项行动 · 测试汇报", "范围：全市", "数据截至 2026-06-30", None, "zh", AS_OF
     )
@@ -44,7 +44,7 @@ def test_the_deck_has_a_title_slide_then_one_slide_per_chart(deck):
     built, data = deck
     prs = Presentation(io.BytesIO(data))
     pages = list(prs.slides)
-    assert len(pages) == 1 + len(slides.DEFAULT_DECK)
+    assert len(pages) == 1 + len(slides.default_deck())
     assert "湛江市专利转化运用专项行动 · 测试汇报" in texts(pages[0])
     assert any("数据截至 2026-06-30" in text for text in texts(pages[0]))
     for number, (page, slide) in enumerate(zip(pages[1:], built, strict=True), start=1):
@@ -91,7 +91,7 @@ def test_libreoffice_opens_the_deck_and_prints_every_slide(deck, tmp_path):
     )
     pdf = (tmp_path / "deck.pdf").read_bytes()
     pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
-    assert pages == 1 + len(slides.DEFAULT_DECK)
+    assert pages == 1 + len(slides.default_deck())
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / "default-deck.pdf").write_bytes(pdf)  # for the developer to look at
 

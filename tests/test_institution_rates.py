@@ -21,6 +21,7 @@ from data_layer import institution_rates as ir
 from data_layer.identifiers import make_credit_code
 from data_layer.ingest import import_bytes
 from data_layer.kpis import RESEARCH_KINDS, industrialization
+from data_layer.scope import Scope
 
 from .conftest import E1, E2, R1, S1, U1, app_no
 
@@ -91,8 +92,8 @@ def test_the_total_is_k4(tiny_db):
 
 
 def test_page_data_ranking_baseline_and_change(tiny_db):
-    data = ir.page_data(tiny_db, as_of=AS_OF)
-    ranking = data["ranking"]
+    data = ir.page_data(tiny_db, Scope(as_of=AS_OF))
+    ranking = data.ranking
     assert list(ranking["credit_code"]) == [U1, R1]  # 75 % before 66.67 %
     u1, r1 = by_code(ranking)[U1], by_code(ranking)[R1]
     assert (u1["valid"], u1["industrialized"], u1["rate"], u1["baseline_rate"], u1["change_pp"]) == (
@@ -105,13 +106,11 @@ def test_page_data_ranking_baseline_and_change(tiny_db):
     assert (r1["rate"], r1["baseline_rate"]) == (66.67, 33.33)
     assert r1["change_pp"] == pytest.approx(33.34)
     assert (u1["name"], u1["kind"], u1["county"]) == ("湛江测试大学", "university", "440802")
-    totals = data["totals"].iloc[0]
-    assert (totals["valid"], totals["industrialized"], totals["rate"]) == (6, 4, 66.67)
-    assert (totals["baseline_year"], totals["baseline_rate"], totals["institutions"]) == (2023, 50.0, 2)
-    assert totals["change_pp"] == pytest.approx(16.67)
-    assert totals["target_rate"] == 52.0  # K4: 2 points above the 2023 baseline of 50 %
-    assert (totals["implementation"], totals["transfer"], totals["license"]) == (1, 2, 1)
-    trend = data["trend"]
+    assert data.now == ir.Rate(valid=6, industrialized=4, implementation=1, transfer=2, license=1, rate=66.67)
+    assert (data.baseline.year, data.baseline.rate, data.institutions) == (2023, 50.0, 2)
+    assert data.baseline.change_pp == pytest.approx(16.67)
+    assert data.target_rate == 52.0  # K4: 2 points above the 2023 baseline of 50 %
+    trend = data.trend
     assert list(trend["label"]) == ["2023", "2024", "2025", "2026-06-30"]
     assert list(trend["value"]) == [50.0, 40.0, 66.67, 66.67]
     assert list(trend["partial"]) == [False, False, False, True]
@@ -120,8 +119,8 @@ def test_page_data_ranking_baseline_and_change(tiny_db):
 def test_rates_by_institution_is_the_page_ranking(tiny_db):
     for kinds, inst_kind in ((RESEARCH_KINDS, None), (("enterprise",), "enterprise")):
         alone = ir.rates_by_institution(tiny_db, as_of=AS_OF, kinds=kinds)
-        page = ir.page_data(tiny_db, as_of=AS_OF, inst_kind=inst_kind)
-        pd.testing.assert_frame_equal(alone, page["ranking"])
+        page = ir.page_data(tiny_db, Scope(as_of=AS_OF, inst_kind=inst_kind))
+        pd.testing.assert_frame_equal(alone, page.ranking)
 
 
 def test_no_valid_patents_means_no_rate_and_last_place(fresh_db):
@@ -130,58 +129,60 @@ def test_no_valid_patents_means_no_rate_and_last_place(fresh_db):
         [U2, "徐闻测试学院", "高校", "徐闻县"],
     ]
     import_bytes(fresh_db, csv_bytes(institution), "institutions.csv", "institutions", user="test")
-    ranking = ir.page_data(fresh_db, as_of=AS_OF)["ranking"]
+    ranking = ir.page_data(fresh_db, Scope(as_of=AS_OF)).ranking
     assert list(ranking["credit_code"]) == [U1, R1, U2]
     last = ranking.iloc[-1]
     assert last["valid"] == 0 and math.isnan(last["rate"]) and math.isnan(last["change_pp"])
     # A county with nothing but that institution: every rate is missing, none is 0 %.
-    data = ir.page_data(fresh_db, as_of=AS_OF, county="440825")
-    assert data["trend"]["value"].isna().all()
-    assert math.isnan(data["totals"].iloc[0]["rate"])
-    assert data["totals"].iloc[0]["institutions"] == 1
+    data = ir.page_data(fresh_db, Scope(as_of=AS_OF, division="440825"))
+    assert data.trend["value"].isna().all()
+    assert data.now.rate is None
+    assert data.institutions == 1
 
 
 def test_zero_is_a_rate_and_none_is_not(tiny_db):
-    enterprises = by_code(ir.page_data(tiny_db, as_of=AS_OF, inst_kind="enterprise")["ranking"])
+    enterprises = by_code(ir.page_data(tiny_db, Scope(as_of=AS_OF, inst_kind="enterprise")).ranking)
     assert (enterprises[E1]["valid"], enterprises[E1]["rate"]) == (2, 0.0)
     assert (enterprises[E2]["valid"], enterprises[E2]["rate"]) == (1, 0.0)
-    soe = ir.page_data(tiny_db, as_of=AS_OF, inst_kind="city_soe")
-    assert list(soe["ranking"]["credit_code"]) == [S1]
-    assert math.isnan(soe["ranking"].iloc[0]["rate"])
-    assert soe["totals"].iloc[0]["valid"] == 0
+    soe = ir.page_data(tiny_db, Scope(as_of=AS_OF, inst_kind="city_soe"))
+    assert list(soe.ranking["credit_code"]) == [S1]
+    assert math.isnan(soe.ranking.iloc[0]["rate"])
+    assert soe.now.valid == 0
 
 
 def test_kind_filter(tiny_db):
     assert ir.kinds_of(None) == ("university", "research_institute")
-    assert list(ir.page_data(tiny_db, as_of=AS_OF, inst_kind="university")["ranking"]["credit_code"]) == [U1]
-    institutes = ir.page_data(tiny_db, as_of=AS_OF, inst_kind="research_institute")
-    assert institutes["totals"].iloc[0]["rate"] == 66.67  # R1 alone: 2 of 3
+    assert list(ir.page_data(tiny_db, Scope(as_of=AS_OF, inst_kind="university")).ranking["credit_code"]) == [
+        U1
+    ]
+    institutes = ir.page_data(tiny_db, Scope(as_of=AS_OF, inst_kind="research_institute"))
+    assert institutes.now.rate == 66.67  # R1 alone: 2 of 3
 
 
 def test_patent_type_narrows_the_patents_counted(tiny_db):
-    invention = ir.page_data(tiny_db, as_of=AS_OF, patent_type="invention")
-    found = by_code(invention["ranking"])
+    invention = ir.page_data(tiny_db, Scope(as_of=AS_OF, patent_type="invention"))
+    found = by_code(invention.ranking)
     assert (found[U1]["valid"], found[U1]["industrialized"], found[U1]["rate"]) == (2, 2, 100.0)  # 1 and 4
     assert found[R1]["valid"] == 0 and math.isnan(found[R1]["rate"])  # 7 was never granted
-    utility = ir.page_data(tiny_db, as_of=AS_OF, patent_type="utility_model")
-    found = by_code(utility["ranking"])
+    utility = ir.page_data(tiny_db, Scope(as_of=AS_OF, patent_type="utility_model"))
+    found = by_code(utility.ranking)
     assert (found[U1]["valid"], found[U1]["rate"]) == (2, 50.0)  # 3 and 11 (2 lapsed); 11 used
     assert (found[R1]["valid"], found[R1]["rate"]) == (2, 100.0)  # 5 and 11, both used
-    assert utility["totals"].iloc[0][["valid", "industrialized"]].tolist() == [3, 2]
+    assert [utility.now.valid, utility.now.industrialized] == [3, 2]
 
 
 def test_county_is_the_institutions_county(tiny_db):
-    data = ir.page_data(tiny_db, as_of=AS_OF, county="440802")
-    assert list(data["ranking"]["credit_code"]) == [U1]
-    assert data["totals"].iloc[0][["valid", "industrialized", "rate"]].tolist() == [4, 3, 75.0]
+    data = ir.page_data(tiny_db, Scope(as_of=AS_OF, division="440802"))
+    assert list(data.ranking["credit_code"]) == [U1]
+    assert [data.now.valid, data.now.industrialized, data.now.rate] == [4, 3, 75.0]
 
 
 def test_a_date_before_the_baseline_has_no_change(tiny_db):
-    data = ir.page_data(tiny_db, as_of=dt.date(2023, 6, 30))
-    assert list(data["trend"]["label"]) == ["2023-06-30"]
-    assert data["ranking"]["baseline_rate"].isna().all() and data["ranking"]["change_pp"].isna().all()
+    data = ir.page_data(tiny_db, Scope(as_of=dt.date(2023, 6, 30)))
+    assert list(data.trend["label"]) == ["2023-06-30"]
+    assert data.ranking["baseline_rate"].isna().all() and data.ranking["change_pp"].isna().all()
     # On 2023-06-30: U1 holds 1, 2, 3, 11 valid, 1 and 2 used.
-    assert by_code(data["ranking"])[U1]["rate"] == 50.0
+    assert by_code(data.ranking)[U1]["rate"] == 50.0
 
 
 def test_several_routes_count_once_in_the_total_and_once_in_each_route(fresh_db):
@@ -190,11 +191,11 @@ def test_several_routes_count_once_in_the_total_and_once_in_each_route(fresh_db)
         [app_no(5), "实施", "2024-01-10", R1, ""],  # 5 was also licensed into production
     ]
     import_bytes(fresh_db, csv_bytes(events), "events.csv", "patent_events", user="test")
-    data = ir.page_data(fresh_db, as_of=AS_OF)
-    r1 = by_code(data["ranking"])[R1]
+    data = ir.page_data(fresh_db, Scope(as_of=AS_OF))
+    r1 = by_code(data.ranking)[R1]
     assert (r1["industrialized"], r1["implementation"], r1["transfer"], r1["license"]) == (2, 1, 1, 1)
-    totals = data["totals"].iloc[0]
-    assert totals[["industrialized", "implementation", "transfer", "license"]].tolist() == [4, 2, 2, 1]
+    now = data.now
+    assert (now.industrialized, now.implementation, now.transfer, now.license) == (4, 2, 2, 1)
 
 
 def test_rate_dates():
@@ -208,63 +209,65 @@ def test_baseline_year_comes_from_the_targets_table(tiny_db, empty_db):
 
 
 def test_empty_database(empty_db):
-    data = ir.page_data(empty_db, as_of=AS_OF)
-    assert data["ranking"].empty
-    assert data["trend"]["value"].isna().all()
-    assert data["totals"].iloc[0]["valid"] == 0
+    data = ir.page_data(empty_db, Scope(as_of=AS_OF))
+    assert data.ranking.empty
+    assert data.trend["value"].isna().all()
+    assert data.now.valid == 0
 
 
 # --- one institution -----------------------------------------------------------------------------
 
 
 def test_detail_of_one_university(tiny_db):
-    detail = ir.detail_data(tiny_db, U1, as_of=AS_OF)
-    assert detail["institution"]["name"] == "湛江测试大学"
-    trend = detail["trend"]
+    detail = ir.detail_data(tiny_db, Scope(as_of=AS_OF), U1)
+    assert detail.institution.name == "湛江测试大学"
+    trend = detail.trend
     assert rows_of(trend, ["label", "valid", "industrialized", "value"]) == [
         ["2023", 4, 2, 50.0],
         ["2024", 3, 1, 33.33],
         ["2025", 4, 3, 75.0],
         ["2026-06-30", 4, 3, 75.0],
     ]
-    assert rows_of(detail["patents"], ["year", "patent_type", "patents"]) == [
+    assert (detail.now.valid, detail.now.industrialized, detail.now.rate) == (4, 3, 75.0)
+    assert detail.baseline == ir.Baseline(year=2023, rate=50.0, change_pp=25.0)
+    assert rows_of(detail.patents, ["year", "patent_type", "patents"]) == [
         [2020, "invention", 1],
         [2021, "utility_model", 1],
         [2022, "utility_model", 2],  # 3 and 11
         [2023, "invention", 1],
     ]
-    deals = detail["deals"]
+    deals = detail.deals
     assert rows_of(deals, ["app_no", "route", "place", "amount_10k"]) == [
         [app_no(11), "transfer", "outside", 20.0],
         [app_no(3), "license", "outside", 10.0],
         [app_no(1), "transfer", "local", 50.0],
     ]
     assert list(deals["in_production"]) == [False, False, False]
-    assert rows_of(detail["deals_by_place"], ["place", "transfers", "licenses", "deals", "amount_10k"]) == [
+    assert rows_of(detail.deals_by_place, ["place", "transfers", "licenses", "deals", "amount_10k"]) == [
         ["local", 1, 0, 1, 50.0],
         ["outside", 1, 1, 2, 30.0],
     ]
-    assert list(detail["contracts"]["contract_no"]) == ["C3", "C1"]
-    assert list(detail["contracts"]["place"]) == ["outside", "local"]
-    assert list(detail["contracts"]["patents"]) == [1, 1]
-    assert detail["contract_totals"] == {"contracts": 2, "turnover_10k": 190.0}
+    assert list(detail.contracts["contract_no"]) == ["C3", "C1"]
+    assert list(detail.contracts["place"]) == ["outside", "local"]
+    assert list(detail.contracts["patents"]) == [1, 1]
+    assert detail.contract_totals == ir.ContractTotals(2, 190.0)
 
 
 def test_detail_of_a_co_holder_and_by_date(tiny_db):
-    detail = ir.detail_data(tiny_db, R1, as_of=AS_OF)
+    detail = ir.detail_data(tiny_db, Scope(as_of=AS_OF), R1)
     # The licence of 5 (R1's own) and the transfer of 11 (jointly held, made by U1).
-    assert rows_of(detail["deals"], ["app_no", "route", "in_production", "place"]) == [
+    assert rows_of(detail.deals, ["app_no", "route", "in_production", "place"]) == [
         [app_no(11), "transfer", False, "outside"],
         [app_no(5), "license", True, "local"],
     ]
-    assert detail["contract_totals"] == {"contracts": 2, "turnover_10k": 110.0}  # C2 and C5
-    earlier = ir.detail_data(tiny_db, R1, as_of=END_2025)
-    assert earlier["contract_totals"] == {"contracts": 1, "turnover_10k": 50.0}
-    invention = ir.detail_data(tiny_db, R1, as_of=AS_OF, patent_type="invention")
-    assert invention["deals"].empty and invention["deals_by_place"].empty
-    assert rows_of(invention["patents"], ["year", "patent_type", "patents"]) == [[2024, "invention", 1]]
-    assert invention["trend"]["value"].isna().all()  # 7 was never granted: no rate
+    assert detail.contract_totals == ir.ContractTotals(2, 110.0)  # C2 and C5
+    earlier = ir.detail_data(tiny_db, Scope(as_of=END_2025), R1)
+    assert earlier.contract_totals == ir.ContractTotals(1, 50.0)
+    invention = ir.detail_data(tiny_db, Scope(as_of=AS_OF, patent_type="invention"), R1)
+    assert invention.deals.empty and invention.deals_by_place.empty
+    assert rows_of(invention.patents, ["year", "patent_type", "patents"]) == [[2024, "invention", 1]]
+    assert invention.trend["value"].isna().all()  # 7 was never granted: no rate
 
 
 def test_detail_of_an_unknown_code(tiny_db):
-    assert ir.detail_data(tiny_db, "NOSUCHCODE", as_of=AS_OF) is None
+    assert ir.detail_data(tiny_db, Scope(as_of=AS_OF), "NOSUCHCODE") is None

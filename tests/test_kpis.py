@@ -7,10 +7,13 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from data_layer.kpis import compute_kpis, industrialization
+from data_layer import regions
+from data_layer.db import Database
+from data_layer.kpis import compute_kpis, division_kpis, industrialization
+from data_layer.scope import Scope
 from data_layer.trends import data_as_of, filings_over_time, rate_over_time, turnover_over_time
 
-from .conftest import TINY, write_csv
+from .conftest import R1, TINY, app_no, write_csv
 
 TARGET_HEADER = TINY["targets"][0]
 
@@ -20,7 +23,7 @@ MID_2026 = dt.date(2026, 6, 30)
 
 
 def kpis(db, as_of, county=None):
-    return {k.code: k for k in compute_kpis(db, as_of, county)}
+    return {k.code: k for k in compute_kpis(db, Scope(as_of=as_of, division=county))}
 
 
 def test_filing_counts_by_date_and_county(tiny_db):
@@ -153,11 +156,11 @@ def test_kpis_without_targets(empty_db):
 
 def test_trends(tiny_db):
     assert data_as_of(tiny_db) == dt.date(2026, 3, 1)
-    months = filings_over_time(tiny_db, END_2025)
+    months = filings_over_time(tiny_db, Scope(as_of=END_2025))
     assert months.iloc[-1][["enterprises", "products"]].tolist() == [2, 3]
-    rates = rate_over_time(tiny_db, END_2025)
+    rates = rate_over_time(tiny_db, Scope(as_of=END_2025))
     assert rates.set_index("label").loc["2023Q4", "value"] == 50.0
-    years = turnover_over_time(tiny_db, MID_2026)
+    years = turnover_over_time(tiny_db, Scope(as_of=MID_2026))
     assert years["value"].tolist() == [100.0, 130.0, 60.0]
     assert years["partial"].tolist() == [False, False, True]
 
@@ -174,7 +177,7 @@ def test_on_track_when_pace_reaches_target(tiny_db):
 
 def test_kpis_carry_the_history_their_charts_draw(tiny_db):
     found = kpis(tiny_db, MID_2026)
-    rates = rate_over_time(tiny_db, MID_2026)
+    rates = rate_over_time(tiny_db, Scope(as_of=MID_2026))
     drawn = [None if pd.isna(v) else v for v in rates["value"]]
     assert [(h["label"], h["value"]) for h in found["K4"].detail["history"]] == list(
         zip(rates["label"], drawn, strict=True)
@@ -188,3 +191,56 @@ def test_kpis_carry_the_history_their_charts_draw(tiny_db):
     assert [h["label"] for h in found["K3"].detail["history"]] == ["2023", "2024", "2025"]
     inside = kpis(tiny_db, dt.date(2026, 5, 15))["K4"].detail["history"][-1]
     assert inside["label"] == "2026-05-15" and inside["partial"]
+
+
+@pytest.mark.parametrize("as_of", [dt.date(2023, 6, 30), END_2025, dt.date(2026, 6, 30)])
+def test_every_divisions_kpis_at_once_equal_each_divisions_own(tiny_db, as_of):
+    """The ranking's grouped figures give each division exactly its own cards' KPIs, including
+    divisions with no records at all (the tiny data leaves most of the nine empty)."""
+    scope = Scope(as_of=as_of)
+    rows = division_kpis(tiny_db, scope)
+    assert [r.adcode for r in rows] == [d.code for d in regions.pack().divisions]
+    for row in rows:
+        assert list(row.kpis) == compute_kpis(tiny_db, scope.with_division(row.adcode)), row.adcode
+    assert any(k.value for r in rows for k in r.kpis)
+
+
+def test_a_provinces_cities_kpis_at_once_equal_each_citys_own(pack_files, monkeypatch):
+    monkeypatch.setenv(regions.ENV, "guangdong")
+    db = Database(pack_files("guangdong"), read_only=True)
+    try:
+        scope = Scope(as_of=dt.date(2026, 10, 31), region="guangdong")
+        rows = division_kpis(db, scope)
+        assert len(rows) == 21
+        for row in rows:
+            assert list(row.kpis) == compute_kpis(db, scope.with_division(row.adcode)), row.adcode
+    finally:
+        db.close()
+
+
+def test_k5_counts_a_year_without_a_divisions_contracts_as_zero_not_no_data(fresh_db, tmp_path):
+    """霞山 (R1) sold a patent contract in 2023 and none in 2025, while the 2025 register holds
+    others' contracts: its 2025 turnover is 0, growth −100%, not 暂无数据. 廉江 sold none in the
+    baseline year: growth from nothing has no value, and says so."""
+    from data_layer.ingest import import_file
+
+    rows = [
+        TINY["contracts"][0],
+        ["C6", "专利转让合同", "技术转让", R1, "本地某公司", "是", "2023-09-01", "50", "50", app_no(5)],
+    ]
+    import_file(fresh_db, write_csv(tmp_path / "contracts.csv", rows))
+    # Patent contracts (成交额): 2023 C1 赤坎 100 + C6 霞山 50; 2025 C3 赤坎 90 + C4 廉江 40; 2026 C5 霞山 60.
+    expected = {None: 100 * (130 / 150 - 1), "440802": 100 * (90 / 100 - 1), "440803": -100.0}
+    for county, growth in expected.items():
+        k5 = kpis(fresh_db, END_2025, county)["K5"]
+        assert (k5.value, k5.value_label) == (pytest.approx(growth, abs=0.01), "2025"), county
+        assert k5.status == "missed", county
+    xiashan = kpis(fresh_db, dt.date(2026, 6, 30), "440803")["K5"]
+    assert xiashan.detail["turnover_by_year"] == {"2023": 50.0, "2025": 0.0, "2026": 60.0}
+    assert xiashan.value == -100.0  # 2025, the latest complete year, still counts as 0
+    lianjiang = kpis(fresh_db, END_2025, "440881")["K5"]
+    assert lianjiang.detail["turnover_by_year"]["2023"] == 0.0
+    assert lianjiang.value is None and lianjiang.status == "no_data"
+    # The ranking's grouped figures agree.
+    rows_by_division = {r.adcode: r.kpis for r in division_kpis(fresh_db, Scope(as_of=END_2025))}
+    assert rows_by_division["440803"][4].value == -100.0

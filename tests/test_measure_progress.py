@@ -12,7 +12,8 @@ from data_layer import measure_progress as mp
 from data_layer.i18n import TEXT
 from data_layer.ingest import import_bytes
 from data_layer.kpis import compute_kpis
-from data_layer.measures import MEASURES
+from data_layer.measures import measures
+from data_layer.scope import Scope
 from data_layer.statuses import STATUSES
 
 from .conftest import E1, S1, app_no, write_csv
@@ -27,7 +28,7 @@ def import_rows(db, kind: str, rows: list[list[str]], tmp_path) -> None:
 
 
 def figures(db, as_of=AS_OF, **filters) -> dict[str, float | None]:
-    frame = mp.computed_figures(db, as_of=as_of, **filters)
+    frame = mp.computed_figures(db, Scope(as_of=as_of, **filters))
     return {f: (None if pd.isna(v) else v) for f, v in zip(frame["figure"], frame["value"], strict=True)}
 
 
@@ -298,17 +299,17 @@ def test_figures_on_the_tiny_data(tiny_db):
 
 
 def test_rate_matches_the_overview_k4(tiny_db):
-    k4 = next(k for k in compute_kpis(tiny_db, AS_OF) if k.code == "K4")
-    frame = mp.computed_figures(tiny_db, as_of=AS_OF).set_index("figure")
+    k4 = next(k for k in compute_kpis(tiny_db, Scope(as_of=AS_OF)) if k.code == "K4")
+    frame = mp.computed_figures(tiny_db, Scope(as_of=AS_OF)).set_index("figure")
     assert frame.loc["academic_rate", "value"] == pytest.approx(k4.value)
     assert (frame.loc["academic_rate", "part"], frame.loc["academic_rate", "whole"]) == (4, 6)
 
 
 def test_figures_by_county(tiny_db):
-    chikan = figures(tiny_db, county="440802")  # U1
+    chikan = figures(tiny_db, division="440802")  # U1
     assert chikan["academic_deals"] == 3  # 1, 3, 11
     assert chikan["pledges"] == 0 and chikan["pledge_amount"] == 0
-    xiashan = figures(tiny_db, county="440803")  # R1, E2
+    xiashan = figures(tiny_db, division="440803")  # R1, E2
     assert xiashan["academic_deals"] == 1  # 5
     assert (xiashan["pledges"], xiashan["pledge_amount"]) == (1, 300)
     assert (xiashan["filed_products"], xiashan["filing_enterprises"]) == (2, 1)  # F3, F4 by E2
@@ -327,7 +328,7 @@ def test_figures_by_patent_type(tiny_db):
     # Rates and filings are not narrowed by patent type.
     assert invention["academic_rate"] == figures(tiny_db)["academic_rate"]
     assert invention["filed_products"] == 4
-    frame = mp.computed_figures(tiny_db, as_of=AS_OF, patent_type="invention").set_index("figure")
+    frame = mp.computed_figures(tiny_db, Scope(as_of=AS_OF, patent_type="invention")).set_index("figure")
     assert not frame.loc["academic_rate", "patent_type_applied"]
     assert frame.loc["pledges", "patent_type_applied"]
 
@@ -364,33 +365,46 @@ def test_receivers_must_be_local_enterprises(fresh_db, tmp_path):
     )
     got = figures(fresh_db)
     assert got["local_licensed"] == 2  # 5 (E1 by name) and 4 (E1 by code); not 6 (to S1)
-    lianjiang = figures(fresh_db, county="440881")
+    lianjiang = figures(fresh_db, division="440881")
     assert (lianjiang["local_licensed"], lianjiang["local_transferred"]) == (2, 0)
     # Licences without a holder are credited to the patent's holders: 4 to U1, 6 to R1.
-    assert figures(fresh_db, county="440802")["academic_deals"] == 4  # 1, 3, 4, 11
-    assert figures(fresh_db, county="440803")["academic_deals"] == 2  # 5, 6
+    assert figures(fresh_db, division="440802")["academic_deals"] == 4  # 1, 3, 4, 11
+    assert figures(fresh_db, division="440803")["academic_deals"] == 2  # 5, 6
     # A pledge without a holder counts for the whole city only (no amount given: 0 added).
     assert (got["pledges"], got["pledge_amount"], got["pledge_enterprises"]) == (2, 300, 1)
-    assert figures(fresh_db, county="440803")["pledges"] == 1
+    assert figures(fresh_db, division="440803")["pledges"] == 1
 
 
 def test_empty_database(empty_db):
-    data = mp.page_data(empty_db, as_of=AS_OF)
-    assert data["indicators"].empty and data["latest"].empty
-    assert len(data["grid"]) == 12 * 14 and (data["grid"]["status"] == "no_data").all()
-    got = dict(zip(data["computed"]["figure"], data["computed"]["value"], strict=True))
+    data = mp.page_data(empty_db, Scope(as_of=AS_OF))
+    assert data.indicators.empty and data.latest.empty
+    assert len(data.grid) == 12 * 14 and (data.grid["status"] == "no_data").all()
+    got = dict(zip(data.computed["figure"], data.computed["value"], strict=True))
     assert pd.isna(got["academic_rate"]) and pd.isna(got["soe_rate"])
     assert got["academic_deals"] == 0 and got["pledge_amount"] == 0
 
 
 def test_page_data_frames(tiny_db):
-    data = mp.page_data(tiny_db, as_of=AS_OF, county="440803", inst_kind="university", patent_type="design")
-    assert set(data) == {"quarters", "deadlines", "grid", "indicators", "latest", "departments", "computed"}
-    assert list(data["quarters"]["quarter"]) == mp.quarters_shown(tiny_db, AS_OF)
+    data = mp.page_data(
+        tiny_db, Scope(as_of=AS_OF, division="440803", inst_kind="university", patent_type="design")
+    )
+    assert list(data.quarters) == mp.quarters_shown(tiny_db, AS_OF)
     # Institution kind changes nothing; the indicators are the same whatever the county.
-    same = mp.page_data(tiny_db, as_of=AS_OF, county="440803", patent_type="design")
-    pd.testing.assert_frame_equal(data["computed"], same["computed"])
-    pd.testing.assert_frame_equal(data["grid"], mp.page_data(tiny_db, as_of=AS_OF)["grid"])
+    same = mp.page_data(tiny_db, Scope(as_of=AS_OF, division="440803", patent_type="design"))
+    pd.testing.assert_frame_equal(data.computed, same.computed)
+    pd.testing.assert_frame_equal(data.grid, mp.page_data(tiny_db, Scope(as_of=AS_OF)).grid)
+
+
+def test_one_measures_part_of_the_page(tiny_db):
+    data = mp.page_data(tiny_db, Scope(as_of=AS_OF))
+    first = data.measure(1)
+    assert (first.quarter, first.departments) == (data.quarters[-1], "市科技局")
+    assert first.status == data.grid.set_index(["measure", "quarter"]).loc[(1, data.quarters[-1]), "status"]
+    assert [i.name for i in first.indicators] == ["高校院所专利转让许可数"]
+    assert first.indicators[0].department == "市科技局" and len(first.indicators[0].rows) == 1
+    assert list(first.computed["figure"]) == ["academic_rate", "academic_deals"]
+    none = data.measure(3)  # no indicator reported
+    assert none.departments is None and none.latest.empty and not none.indicators
 
 
 def test_every_figure_and_measure_has_its_text():
@@ -400,6 +414,6 @@ def test_every_figure_and_measure_has_its_text():
     for status in STATUSES:
         assert f"status.{status}" in TEXT
     assert "ui.measures.method" in TEXT
-    for measure in MEASURES:
+    for measure in measures():
         # The grid's short label is a keyword taken from the measure's exact name.
-        assert TEXT[f"ui.measures.short.{measure.number}"][0] in measure.name_zh
+        assert measure.short_zh in measure.name_zh

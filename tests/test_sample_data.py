@@ -10,6 +10,7 @@ import pytest
 from data_layer.db import Database
 from data_layer.kpis import compute_kpis
 from data_layer.samplegen import generate
+from data_layer.scope import Scope
 from data_layer.startup import create_database, is_sample
 
 from .conftest import ROOT
@@ -46,12 +47,15 @@ def test_sample_loads_completely_through_the_import_path(sample_db):
 
 
 def test_sample_story(sample_db):
-    now = {k.code: k for k in compute_kpis(sample_db, dt.date(2026, 11, 27))}
+    now = {k.code: k for k in compute_kpis(sample_db, Scope(as_of=dt.date(2026, 11, 27)))}
     # Filing enterprises met the target by the deadline; products missed it, and passed it later.
     assert now["K1"].status_at_deadline == "met"
     assert now["K2"].status_at_deadline == "missed" and now["K2"].status == "met_late"
     assert now["K3"].status == "met"
     assert now["K4"].status == "met"
     assert now["K5"].status_at_deadline == "missed"
-    counties = {c: compute_kpis(sample_db, dt.date(2026, 11, 27), c)[1].value for c in ("440803", "440825")}
+    counties = {
+        c: compute_kpis(sample_db, Scope(as_of=dt.date(2026, 11, 27), division=c))[1].value
+        for c in ("440803", "440825")
+    }
     assert counties["440803"] > counties["440825"]  # counties differ

@@ -8,20 +8,20 @@ import pytest
 
 from data_layer import trends
 from data_layer.kpis import Kpi, compute_kpis
+from data_layer.scope import Scope
 from ui import slides
-from ui.filters import Filters
 
 AS_OF = dt.date(2026, 6, 30)
 
 
-def scope(db, lang="zh", county=None) -> slides.Scope:
-    return slides.Scope(Filters(lang, county, "latest", AS_OF), trends.data_as_of(db))
+def build(db, slide_id: str, lang: str = "zh", county: str | None = None) -> slides.Slide:
+    return slides.build(db, Scope(as_of=AS_OF, division=county), slide_id, lang, trends.data_as_of(db))
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("slide_id", slides.CATALOGUE)
+@pytest.mark.parametrize("slide_id", slides.catalogue())
 def test_every_slide_builds_with_title_message_period_and_numbers(tiny_db, slide_id, lang):
-    slide = slides.build(tiny_db, slide_id, scope(tiny_db, lang))
+    slide = build(tiny_db, slide_id, lang)
     assert slide.id == slide_id
     assert slide.title and slide.message and slide.period and slide.source
     assert slide.figure.data, "the chart draws something"
@@ -36,13 +36,13 @@ def test_the_default_deck_is_overview_areas_institutions_counties():
         *(f"area.{n}" for n in range(1, 5)),
         "institutions",
         "counties",
-    ) == slides.DEFAULT_DECK
-    assert set(slides.DEFAULT_DECK) <= set(slides.CATALOGUE)
+    ) == slides.default_deck()
+    assert set(slides.default_deck()) <= set(slides.catalogue())
 
 
 def test_a_kpi_message_states_the_value_and_the_target(tiny_db):
-    kpi = next(k for k in compute_kpis(tiny_db, AS_OF) if k.code == "K1")
-    message = slides.build(tiny_db, "kpi.K1", scope(tiny_db)).message
+    kpi = next(k for k in compute_kpis(tiny_db, Scope(as_of=AS_OF)) if k.code == "K1")
+    message = build(tiny_db, "kpi.K1").message
     assert message.startswith(f"专利产品备案企业数 {kpi.value:,.0f} 家")
     assert f"{kpi.threshold:,.0f} 家" in message
 
@@ -109,8 +109,8 @@ def test_a_growth_target_speaks_in_percentage_points():
 
 
 def test_the_opening_slide_draws_no_share_for_a_rising_target(tiny_db):
-    kpis = compute_kpis(tiny_db, AS_OF)
-    slide = slides.build(tiny_db, "kpis", scope(tiny_db))
+    kpis = compute_kpis(tiny_db, Scope(as_of=AS_OF))
+    slide = build(tiny_db, "kpis")
     shares = list(slide.figure.data[0].x)
     k3 = [k.code for k in kpis].index("K3")
     assert shares[k3] is None and all(s is not None for i, s in enumerate(shares) if i != k3)
@@ -123,8 +123,8 @@ def test_the_opening_slide_draws_no_share_for_a_rising_target(tiny_db):
 
 
 def test_the_opening_slide_counts_statuses_as_the_kpis_report_them(tiny_db):
-    kpis = compute_kpis(tiny_db, AS_OF)
-    slide = slides.build(tiny_db, "kpis", scope(tiny_db))
+    kpis = compute_kpis(tiny_db, Scope(as_of=AS_OF))
+    slide = build(tiny_db, "kpis")
     met = sum(k.status == "met" for k in kpis)
     assert slide.message.startswith(f"{len(kpis)} 项目标中")
     assert (f"已达标 {met} 项" in slide.message) == (met > 0)
@@ -132,16 +132,16 @@ def test_the_opening_slide_counts_statuses_as_the_kpis_report_them(tiny_db):
 
 
 def test_the_county_filter_reaches_the_slides(tiny_db):
-    city = slides.build(tiny_db, "kpi.K2", scope(tiny_db))
-    lianjiang = slides.build(tiny_db, "kpi.K2", scope(tiny_db, county="440881"))
+    city = build(tiny_db, "kpi.K2")
+    lianjiang = build(tiny_db, "kpi.K2", county="440881")
     assert city.message != lianjiang.message
-    counties = slides.build(tiny_db, "counties", scope(tiny_db, county="440881"))
+    counties = build(tiny_db, "counties", county="440881")
     colours = counties.figure.data[0].marker.color
     assert len(set(colours)) == 2  # the chosen county stands out
 
 
 def test_presented_enlarges_every_font_and_leaves_the_title_to_the_slide(tiny_db):
-    figure = slides.build(tiny_db, "institutions", scope(tiny_db)).figure
+    figure = build(tiny_db, "institutions").figure
     big = slides.presented(figure, font_size=28)
     assert big.layout.font.size == 28
     assert big.data[0].textfont.size == figure.data[0].textfont.size * 2
@@ -158,7 +158,7 @@ def test_presented_enlarges_every_font_and_leaves_the_title_to_the_slide(tiny_db
 def test_a_phone_gets_small_type_and_notes_wrapped_to_its_width(tiny_db, lang):
     from ui.charts import text_width
 
-    figure = slides.build(tiny_db, "kpis", scope(tiny_db, lang)).figure
+    figure = build(tiny_db, "kpis", lang).figure
     phone = slides.on_phone(figure)
     assert phone.layout.font.size == slides.PHONE_FONT and phone.layout.height == slides.PHONE_HEIGHT
     labels = [a.text for a in phone.layout.annotations if a.text]
@@ -168,3 +168,20 @@ def test_a_phone_gets_small_type_and_notes_wrapped_to_its_width(tiny_db, lang):
             # A single word may stand longer; no line of several words does.
             assert text_width(line) <= slides.PHONE_LABEL_EMS or " " not in line.strip(), line
     assert "<br>" not in "".join(a.text or "" for a in figure.layout.annotations), "the projector's stays"
+
+
+def test_the_catalogue_follows_the_plan_of_the_pack_that_runs(monkeypatch):
+    """A plan with three task areas makes a deck with three area slides (read on each call)."""
+    from data_layer import regions
+
+    region = regions.pack()
+    plan = region.plan.model_copy(
+        update={
+            "areas": region.plan.areas[:3],
+            "measures": tuple(m for m in region.plan.measures if m.area <= 3),
+        }
+    )
+    assert "area.4" in slides.catalogue()
+    monkeypatch.setattr(regions, "current", lambda: region.model_copy(update={"plan": plan}))
+    assert [s for s in slides.catalogue() if s.startswith("area.")] == ["area.1", "area.2", "area.3"]
+    assert "area.4" not in slides.default_deck()

@@ -8,6 +8,7 @@ import pytest
 
 from data_layer import snapshots
 from data_layer.kpis import compute_kpis
+from data_layer.scope import Scope
 
 from .conftest import write_csv
 
@@ -15,7 +16,7 @@ AS_OF = dt.date(2026, 6, 30)
 
 
 def kpi_values(db) -> dict[str, float | None]:
-    return {k.code: k.value for k in compute_kpis(db, AS_OF)}
+    return {k.code: k.value for k in compute_kpis(db, Scope(as_of=AS_OF))}
 
 
 def test_a_snapshot_keeps_the_numbers_an_import_changes(fresh_db, tmp_path):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from data_layer.batches import UndoRefused, undo_batch
+from data_layer.batches import UndoRefused, recent_imports, undo_batch, undoable
 from data_layer.ingest import import_file
 from data_layer.schema import HISTORY_TABLES
 from data_layer.tables import SPECS, assert_unique
@@ -32,6 +32,9 @@ def test_undo_restores_replaced_rows_and_removes_new_ones(fresh_db, tmp_path):
         [batch],
     )
     assert log == [(batch, None, undo, 1, 1), (undo, batch, None, 1, 2)]
+    # Neither the batch nor its undo is offered for undoing any more; the earlier loads are.
+    offered = set(undoable(recent_imports(fresh_db))["batch_id"])
+    assert batch not in offered and undo not in offered and offered
     with pytest.raises(UndoRefused, match="batch_undone"):
         undo_batch(fresh_db, batch, user="li", role="admin")
     with pytest.raises(UndoRefused, match="batch_is_undo"):

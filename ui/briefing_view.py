@@ -1,4 +1,4 @@
-"""The briefing page's state, cached slides and layout pieces (Streamlit lives here, SQL does not).
+"""The briefing page's state, slides and layout pieces (Streamlit lives here, SQL does not).
 
 Everything a presenter chooses is in the URL, so the projector's browser can be reloaded, or
 the link sent ahead, and come back to the same slide of the same deck on the same data:
@@ -30,13 +30,11 @@ DECK, SNAPSHOT, PRESENT, SLIDE = "deck", "snapshot", "present", "slide"
 
 @st.cache_resource(show_spinner=False)
 def _snapshot_database(path: str) -> Database:
-    """One read-only Database per snapshot file, shared by every session (like the live one)."""
+    """One read-only Database per snapshot file, shared by every session (like the live one).
+
+    Its queries are cached like the live data's (``state.cached(..., db=)``): by its own path,
+    at a generation that never changes."""
     return Database(path, read_only=True)
-
-
-def _database_at(path: str) -> Database:
-    live = state.database()
-    return live if path == live.path else _snapshot_database(path)
 
 
 def chosen_snapshot() -> snapshots.Snapshot | None:
@@ -84,50 +82,29 @@ def frozen_text(snapshot: snapshots.Snapshot | None, lang: str) -> str | None:
 # --- slides ------------------------------------------------------------------------------------------
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def _data_as_of(key: tuple[str, int]) -> dt.date | None:
-    return trends.data_as_of(_database_at(key[0]))
-
-
-@st.cache_data(show_spinner=False, max_entries=512)
-def _slide(key: tuple[str, int], slide_id: str, filters: tuple) -> slides.Slide:
-    db = _database_at(key[0])
-    scope = slides.Scope(Filters(*filters), _data_as_of(key))
-    return slides.build(db, slide_id, scope)
-
-
 def data_as_of(db: Database) -> dt.date | None:
-    return _data_as_of(state._key(db))
+    """数据截至 of ``db`` (the live data or a snapshot)."""
+    return state.cached(trends.data_as_of, db=db)
 
 
 def slide(db: Database, slide_id: str, chosen: Filters) -> slides.Slide:
     """One slide on ``db`` for the filters, cached until the data changes (a snapshot never does)."""
-    filters = (chosen.lang, chosen.county, chosen.period, chosen.as_of, chosen.inst_kind, chosen.patent_type)
-    return _slide(state._key(db), slide_id, filters)
+    return state.cached(slides.build, chosen.scope, slide_id, chosen.lang, data_as_of(db), db=db)
 
 
 # --- decks -------------------------------------------------------------------------------------------
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def _saved(key: tuple[str, int]) -> list[decks.Deck]:
-    return decks.saved_decks(state.database())
-
-
-def saved_decks() -> list[decks.Deck]:
-    return _saved(state._key(state.database()))
-
-
 def current_deck() -> tuple[str, list[str], list[str]]:
     """(name, slide ids, ids no longer known) of the URL's deck; "" is the default deck."""
     name = st.query_params.get(DECK, "")
-    found = next((d for d in saved_decks() if d.name == name), None)
+    found = next((d for d in state.cached(decks.saved_decks) if d.name == name), None)
     if found is None:
         if name:
             del st.query_params[DECK]
-        return "", list(slides.DEFAULT_DECK), []
-    known = [s for s in found.slides if s in slides.CATALOGUE]
-    return name, known, [s for s in found.slides if s not in slides.CATALOGUE]
+        return "", list(slides.default_deck()), []
+    every = slides.catalogue()
+    return name, [s for s in found.slides if s in every], [s for s in found.slides if s not in every]
 
 
 def deck_label(name: str, lang: str) -> str:
@@ -145,13 +122,14 @@ def choose_deck(key: str) -> None:
 def editor_frame(deck: list[str], lang: str) -> pd.DataFrame:
     """Every catalogue slide: its place in ``deck`` (blank when left out) and its name."""
     order = {slide_id: index + 1 for index, slide_id in enumerate(deck)}
+    every = slides.catalogue()
     frame = pd.DataFrame(
         {
-            "order": [order.get(s) for s in slides.CATALOGUE],
-            "name": [slides.slide_name(s, lang) for s in slides.CATALOGUE],
-            "shown": [s in order for s in slides.CATALOGUE],
+            "order": [order.get(s) for s in every],
+            "name": [slides.slide_name(s, lang) for s in every],
+            "shown": [s in order for s in every],
         },
-        index=pd.Index(slides.CATALOGUE, name="id"),
+        index=pd.Index(every, name="id"),
     )
     return frame.sort_values("order", na_position="last")
 
@@ -159,7 +137,8 @@ def editor_frame(deck: list[str], lang: str) -> pd.DataFrame:
 def edited_deck(frame: pd.DataFrame) -> list[str]:
     """The slide ids an edited frame keeps, by their order number (ties keep catalogue order)."""
     kept = frame[frame["shown"].fillna(False).astype(bool)]
-    ranked = kept.assign(rank=[slides.CATALOGUE.index(s) for s in kept.index])
+    every = slides.catalogue()
+    ranked = kept.assign(rank=[every.index(s) for s in kept.index])
     return list(ranked.sort_values(["order", "rank"], na_position="last").index)
 
 
@@ -257,19 +236,19 @@ def deck_info(chosen: Filters, db: Database, snapshot, deck_name: str) -> deck_f
 
 
 def scope_text(chosen: Filters) -> str:
-    lang = chosen.lang
+    lang, scope = chosen.lang, chosen.scope
     parts = [
         t(
             "ui.briefing.scope",
             lang,
-            county=county_label(chosen.county or "", lang),
+            county=county_label(scope.division or "", lang),
             as_of=period_label(chosen.period, lang),
         )
     ]
-    if chosen.inst_kind:
-        parts.append(t(f"ui.inst_kind.{chosen.inst_kind}", lang))
-    if chosen.patent_type:
-        parts.append(t(f"ui.patent_type.{chosen.patent_type}", lang))
+    if scope.inst_kind:
+        parts.append(t(f"ui.inst_kind.{scope.inst_kind}", lang))
+    if scope.patent_type:
+        parts.append(t(f"ui.patent_type.{scope.patent_type}", lang))
     return separator(lang).join(parts)
 
 

@@ -13,8 +13,8 @@ import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 from plotly.subplots import make_subplots
 
-from data_layer.counties import BY_ADCODE
-from data_layer.county_map import GRID_COLUMNS, GRID_ROWS, TILES, CountyGeoJson, short_name
+from data_layer.counties import by_adcode
+from data_layer.county_map import CountyGeoJson, grid_size, short_name, tiles
 from data_layer.county_metrics import COLUMN, UNITS
 from data_layer.i18n import t
 
@@ -30,6 +30,12 @@ NOT_ISSUED_COLOR = "#D9D9D9"
 HIGHLIGHT_COLOR = PALETTE[1]
 GAP = 0.06  # space between tiles, in tile widths
 SUBPLOT_TITLE_ROOM = 22  # the county names above the top row of small multiples
+ROW_HEIGHT = 26  # px per division in a ranking or timeline: room for its name at 13 px
+
+
+def rows_height(divisions: int) -> int:
+    """A ranking's height: 470 px holds a city's nine names; a province's 21 need more to print each."""
+    return max(470, 200 + ROW_HEIGHT * divisions)
 
 
 def unit_text(metric: str, lang: str) -> str:
@@ -89,7 +95,7 @@ def rule_text(issued: bool, date, lang: str, *, tile: bool = False) -> str:
 
 
 def county_name(adcode: str, lang: str) -> str:
-    county = BY_ADCODE[adcode]
+    county = by_adcode()[adcode]
     return county.name_en if lang == "en" else county.name_zh
 
 
@@ -141,8 +147,9 @@ def tile_map(
     fills, labels = _fills_and_labels(metrics, metric, lang)
     fig = go.Figure()
     centers_x, centers_y, texts, inks = [], [], [], []
+    placed = tiles()
     for adcode, fill, label in zip(metrics["adcode"], fills, labels, strict=True):
-        column, row = TILES[adcode]
+        column, row = placed[adcode]
         x, y = column, -row
         chosen = adcode == highlight
         fig.add_shape(
@@ -223,9 +230,10 @@ def tile_map(
                 )
             )
     titled(fig, [], title, subtitle, unit_note(metric, lang))
-    fig.update_xaxes(visible=False, range=[-0.5, GRID_COLUMNS - 0.5], fixedrange=True)
+    columns, rows = grid_size()
+    fig.update_xaxes(visible=False, range=[-0.5, columns - 0.5], fixedrange=True)
     fig.update_yaxes(
-        visible=False, range=[-(GRID_ROWS - 0.5), 0.5], fixedrange=True, scaleanchor="x", scaleratio=1
+        visible=False, range=[-(rows - 0.5), 0.5], fixedrange=True, scaleanchor="x", scaleratio=1
     )
     # A click anywhere counts for the nearest county: each tile is its own target.
     fig.update_layout(height=520, hovermode="closest", hoverdistance=-1, dragmode=False, margin={"b": 40})
@@ -298,6 +306,16 @@ def geo_map(
     return fig
 
 
+def reference_line(fig: go.Figure, x: float, bars: int, label: str) -> None:
+    """A dashed vertical line at ``x`` across a ranking of ``bars``, named ``label`` in the legend.
+
+    Drawn beneath the bars and their value labels, which it would otherwise strike; a line-only
+    trace without points names it in the legend."""
+    line = {"color": "#555555", "dash": "dash", "width": 2}
+    fig.add_shape(type="line", x0=x, x1=x, y0=-0.5, y1=bars - 0.5, line=line, layer="below")
+    fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=label, line=line, hoverinfo="skip"))
+
+
 def ranking_bar(
     metrics: pd.DataFrame,
     *,
@@ -328,28 +346,14 @@ def ranking_bar(
         )
     )
     if reference is not None:
-        # Drawn beneath the bars and their value labels, which it would otherwise strike; a
-        # line-only trace without points names it in the legend.
-        line = {"color": "#555555", "dash": "dash", "width": 2}
-        fig.add_shape(
-            type="line", x0=reference, x1=reference, y0=-0.5, y1=len(names) - 0.5, line=line, layer="below"
-        )
-        fig.add_trace(
-            go.Scatter(
-                x=[None],
-                y=[None],
-                mode="lines",
-                name=f"{reference_label} {chart_label(reference, metric, lang, average=True)}",
-                line=line,
-                hoverinfo="skip",
-            )
-        )
+        label = f"{reference_label} {chart_label(reference, metric, lang, average=True)}"
+        reference_line(fig, reference, len(names), label)
     titled(fig, [], title, subtitle, unit_note(metric, lang))
     top = max([v for v in _numbers(frame["value"]) if v is not None] or [0]) or 1
     # Room on the right for the value printed past the longest bar.
     fig.update_xaxes(range=[0, top * 1.35], showgrid=True, gridcolor="#E5E5E5", tickformat=",")
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=names, automargin=True)
-    fig.update_layout(height=470, dragmode=False)
+    fig.update_layout(height=rows_height(len(names)), dragmode=False)
     return fig
 
 
@@ -404,13 +408,21 @@ def rules_timeline(
         nticks=5,
         range=[first - pd.Timedelta(days=span * 0.1), pd.Timestamp(as_of) + pd.Timedelta(days=span * 0.1)],
     )
-    fig.update_layout(height=470, dragmode=False)
+    fig.update_layout(height=rows_height(len(order)), dragmode=False)
     return fig
 
 
 def _axis_name(adcode: str, lang: str) -> str:
     """Full Chinese names (three characters); English ones without the suffix, to save width."""
     return short_name(adcode, lang) if lang == "en" else county_name(adcode, lang)
+
+
+SMALL_ROW_HEIGHT = 160  # px per row of small panels: 640 px for a city's three rows
+
+
+def small_columns(panels: int) -> int:
+    """Panels per row: three for up to nine (a city's counties), five beyond (a province's cities)."""
+    return 3 if panels <= 9 else 5
 
 
 def small_multiples(
@@ -423,21 +435,24 @@ def small_multiples(
     subtitle: str,
     highlight: str | None = None,
 ) -> go.Figure:
-    """One small line per county (3 × 3, shared y axis): ``metric`` year by year."""
+    """One small line per division (a grid of up to three per row for a city's nine, up to five for
+    a province's 21; shared y axis): ``metric`` year by year."""
+    cols = small_columns(len(order))
+    n_rows = max(1, -(-len(order) // cols))
     fig = make_subplots(
-        rows=3,
-        cols=3,
+        rows=n_rows,
+        cols=cols,
         shared_yaxes="all",
         shared_xaxes=True,
         subplot_titles=[_axis_name(a, lang) for a in order],
-        vertical_spacing=0.1,
+        vertical_spacing=0.3 / n_rows,
         horizontal_spacing=0.07,
     )
     labels = sorted({str(y) for y in by_year["year"]})
     complete_name = t("ui.counties.trend.complete", lang)
     partial_name = t("ui.chart.partial_year", lang)
     for index, adcode in enumerate(order):
-        row, col = divmod(index, 3)
+        row, col = divmod(index, cols)
         rows = by_year[by_year["adcode"] == adcode].sort_values("year")
         color = HIGHLIGHT_COLOR if adcode == highlight else PALETTE[0]
         texts = [chart_label(v, metric, lang) for v in rows["value"]]
@@ -494,7 +509,7 @@ def small_multiples(
                 "size": 13,
                 "color": HIGHLIGHT_COLOR if _is(annotation.text, highlight, lang) else "#222222",
             }
-    fig.update_layout(height=640)
+    fig.update_layout(height=SMALL_ROW_HEIGHT * n_rows + 160)
     return fig
 
 

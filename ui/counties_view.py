@@ -1,6 +1,6 @@
-"""The counties page's Streamlit side: cached queries, the chosen metric and county, and its tables.
+"""The counties page's Streamlit side: the chosen metric and county, the boundary map, its tables.
 
-The county whose detail is open lives in the URL (``?county_detail=440881``) so a drill-down
+The county whose detail is open lives in the URL (``?county_detail=<adcode>``) so a drill-down
 can be bookmarked; the chosen metric too (``?county_metric=turnover``). Clicks on the map,
 the ranking and the table rows arrive as widget callbacks, which run before the page does,
 so the page always draws the detail the last click asked for.
@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from data_layer import county_metrics as cm
-from data_layer.counties import BY_ADCODE
+from data_layer.counties import by_adcode
 from data_layer.county_map import CountyGeoJson, CountyMapError, geojson_path, load_geojson
 from data_layer.i18n import TEXT, t
 from ui.text import plain
@@ -42,62 +42,7 @@ SOURCE = {
 STOCKS = ("patents_per_10k", "rules")  # figures on a date rather than summed over the window
 
 
-# --- cached data -------------------------------------------------------------------------------
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _metrics(key, as_of: dt.date, inst_kind: str | None, patent_type: str | None) -> pd.DataFrame:
-    return cm.county_metrics(state.database(), as_of=as_of, inst_kind=inst_kind, patent_type=patent_type)
-
-
-def metrics(chosen: Filters) -> pd.DataFrame:
-    """Every county's figures for the filters."""
-    return _metrics(state._key(state.database()), chosen.as_of, chosen.inst_kind, chosen.patent_type)
-
-
-@st.cache_data(show_spinner=False, max_entries=128)
-def _by_year(
-    key, as_of: dt.date, metric: str, inst_kind: str | None, patent_type: str | None
-) -> pd.DataFrame:
-    return cm.metric_by_year(
-        state.database(), as_of=as_of, metric=metric, inst_kind=inst_kind, patent_type=patent_type
-    )
-
-
-def by_year(chosen: Filters, metric: str) -> pd.DataFrame:
-    """``metric`` per county and year."""
-    return _by_year(state._key(state.database()), chosen.as_of, metric, chosen.inst_kind, chosen.patent_type)
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _rules(key, as_of: dt.date) -> pd.DataFrame:
-    return cm.rules_table(state.database(), as_of=as_of)
-
-
-def rules(as_of: dt.date) -> pd.DataFrame:
-    """Each county's 实施细则 on ``as_of``."""
-    return _rules(state._key(state.database()), as_of)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _top(key, county: str, as_of: dt.date, inst_kind: str | None, patent_type: str | None) -> pd.DataFrame:
-    return cm.top_institutions(
-        state.database(), county=county, as_of=as_of, inst_kind=inst_kind, patent_type=patent_type
-    )
-
-
-def top_institutions(county: str, chosen: Filters) -> pd.DataFrame:
-    return _top(state._key(state.database()), county, chosen.as_of, chosen.inst_kind, chosen.patent_type)
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _window_start(key, as_of: dt.date) -> dt.date:
-    return cm.plan_start(state.database(), as_of)
-
-
-def window_start(as_of: dt.date) -> dt.date:
-    """First day counted by the flow figures (the plan period's start)."""
-    return _window_start(state._key(state.database()), as_of)
+# --- the boundary map ----------------------------------------------------------------------------
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -144,22 +89,22 @@ def detail_county(chosen: Filters) -> str | None:
 
     Choosing a county in the sidebar replaces a detail opened by a click: the newer choice wins.
     """
-    seen = "counties.seen_county"
-    if seen in st.session_state and st.session_state[seen] != chosen.county and chosen.county:
+    seen, division = "counties.seen_county", chosen.scope.division
+    if seen in st.session_state and st.session_state[seen] != division and division:
         st.query_params.pop(DETAIL_PARAM, None)
-    st.session_state[seen] = chosen.county
+    st.session_state[seen] = division
     wanted = st.query_params.get(DETAIL_PARAM)
-    if wanted in BY_ADCODE:
+    if wanted in by_adcode():
         return wanted
     if wanted is not None:
         st.query_params.pop(DETAIL_PARAM, None)
-    return chosen.county
+    return division
 
 
 def _adcode(value) -> str | None:
     if isinstance(value, list | tuple):
         value = value[0] if value else None
-    return value if value in BY_ADCODE else None
+    return value if value in by_adcode() else None
 
 
 def _open_from_chart(key: str) -> None:
@@ -187,17 +132,25 @@ def close_detail() -> None:
     st.session_state["county"] = ""  # the sidebar's county widget; it mirrors this into the URL
 
 
+# A clickable chart: no Plotly logo, and the wheel scrolls the page instead of zooming.
+CLICKABLE = {"displaylogo": False, "scrollZoom": False}
+
+
 def clickable_chart(fig, key: str) -> None:
     """A chart whose click on a county (its ``customdata``) opens that county's detail."""
-    chart_text.show(
-        st,
-        fig,
-        theme=None,
-        key=key,
-        on_select=partial(_open_from_chart, key),
-        selection_mode="points",
-        config={"displaylogo": False, "scrollZoom": False},
+    select = partial(_open_from_chart, key)
+    chart_text.show(st, fig, theme=None, key=key, on_select=select, selection_mode="points", config=CLICKABLE)
+
+
+def opening_chart(container, fig, key: str) -> None:
+    """A chart on another page whose click on a division opens its detail on the divisions page."""
+    event = chart_text.show(
+        container, fig, theme=None, key=key, on_select="rerun", selection_mode="points", config=CLICKABLE
     )
+    points = event.selection.points if event else []
+    adcode = next((a for a in (_adcode(p.get("customdata")) for p in points) if a), None)
+    if adcode:
+        st.switch_page("views/counties.py", query_params={**st.query_params.to_dict(), DETAIL_PARAM: adcode})
 
 
 def clickable_table(frame: pd.DataFrame, adcodes: list[str], key: str, config: dict) -> None:
@@ -244,12 +197,12 @@ def subtitle(metric: str, lang: str, period: str, data_as_of: dt.date) -> str:
 
 def not_applied_note(chosen: Filters, lang: str) -> str | None:
     """Which set filters do not narrow briefings, matching events and rules, and why."""
-    names = []
-    if chosen.inst_kind:
-        names.append(bracketed(t("ui.filter.inst_kind", lang), inst_kind_label(chosen.inst_kind, lang), lang))
-    if chosen.patent_type:
+    names, scope = [], chosen.scope
+    if scope.inst_kind:
+        names.append(bracketed(t("ui.filter.inst_kind", lang), inst_kind_label(scope.inst_kind, lang), lang))
+    if scope.patent_type:
         names.append(
-            bracketed(t("ui.filter.patent_type", lang), patent_type_label(chosen.patent_type, lang), lang)
+            bracketed(t("ui.filter.patent_type", lang), patent_type_label(scope.patent_type, lang), lang)
         )
     if not names:
         return None
@@ -383,7 +336,7 @@ def detail_section(
     data_as_of: dt.date,
 ) -> None:
     """One county in a box: its rule, its figures against the city, its years, its top institutions."""
-    lang, as_of = chosen.lang, chosen.as_of
+    lang, scope = chosen.lang, chosen.scope
     name = county_name(detail, lang)
     with st.container(border=True, key="counties.detail"):
         st.subheader(t("ui.counties.detail_heading", lang, county=plain(name)))
@@ -394,7 +347,7 @@ def detail_section(
         st.caption(t("ui.counties.reference_note", lang))
         years_left, years_right = st.columns(2)
         for column, yearly_metric in ((years_left, "filings"), (years_right, "turnover")):
-            frame = by_year(chosen, yearly_metric)
+            frame = state.cached(cm.metric_by_year, scope, yearly_metric)
             frame = frame[frame["adcode"] == detail]
             # The county goes in the subtitle: a phone has no room for it in the title too.
             fig = yearly_bars(
@@ -408,10 +361,10 @@ def detail_section(
             )
             chart_text.show(column, fig, lang, theme=None, key=f"counties.detail.{yearly_metric}")
         st.markdown(f"**{t('ui.counties.top_heading', lang)}**")
-        top, top_config = top_frame(top_institutions(detail, chosen), lang)
+        top, top_config = top_frame(state.cached(cm.top_institutions, scope.with_division(detail)), lang)
         if top.empty:
             st.caption(t("ui.counties.top_none", lang))
         else:
             st.dataframe(top, hide_index=True, key="counties.detail.top", column_config=top_config)
-            st.caption(t("ui.counties.top_note", lang, date=as_of.isoformat(), start=start.isoformat()))
+            st.caption(t("ui.counties.top_note", lang, date=scope.as_of.isoformat(), start=start.isoformat()))
             table_downloads(top, f"{name}_{t('ui.counties.top_file', lang)}", "counties.detail.top", lang)

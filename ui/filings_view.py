@@ -1,5 +1,5 @@
-"""The filings and contracts page's cached data, its figures and tables in the reader's language,
-and the drill-downs kept in the URL (``industry=…``, ``contract_type=…``)."""
+"""The filings and contracts page's figures and tables in the reader's language, and the
+drill-downs kept in the URL (``industry=…``, ``contract_type=…``)."""
 
 from __future__ import annotations
 
@@ -11,45 +11,15 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from data_layer import filings_contracts as fc
-from data_layer.counties import BY_ADCODE
+from data_layer.counties import by_adcode
 from data_layer.i18n import TEXT, t
 
-from . import chart_text, filings_charts, state
+from . import chart_text, filings_charts
 from .downloads import table_downloads
-from .filters import Filters, county_label
+from .filters import county_label
 from .theme import format_number, unit_label
 
-NO_INDUSTRY = "-"  # the URL's name for filings without an industry
-
-
-# --- cached data -----------------------------------------------------------------------------
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _figures(key, name: str, args: tuple, as_of: dt.date, county, inst_kind, patent_type):
-    """``filings_contracts.<name>(*args)`` for the filters, kept until the next import (``key``)."""
-    filters = {"as_of": as_of, "county": county, "inst_kind": inst_kind, "patent_type": patent_type}
-    return getattr(fc, name)(state.database(), *args, **filters)
-
-
-def _cached(name: str, chosen: Filters, *args):
-    key = state._key(state.database())
-    return _figures(key, name, args, chosen.as_of, chosen.county, chosen.inst_kind, chosen.patent_type)
-
-
-def page_data(chosen: Filters) -> dict[str, pd.DataFrame]:
-    """Every frame of the default view for the filters."""
-    return _cached("page_data", chosen)
-
-
-def filings_of_industry(industry: str | None, chosen: Filters) -> pd.DataFrame:
-    """One industry's filings (None: those without an industry) for the filters."""
-    return _cached("filings_of_industry", chosen, industry)
-
-
-def contracts_of_type(contract_type: str, chosen: Filters) -> pd.DataFrame:
-    """One contract type's contracts for the filters."""
-    return _cached("contracts_of_type", chosen, contract_type)
+NO_INDUSTRY = fc.NO_INDUSTRY  # the URL's name for filings without an industry
 
 
 # --- words and numbers -----------------------------------------------------------------------
@@ -64,7 +34,7 @@ def industry_label(industry: str | None, lang: str) -> str:
 
 
 def county_name(adcode: str | None, lang: str) -> str:
-    return county_label(adcode, lang) if adcode in BY_ADCODE else (adcode or "")
+    return county_label(adcode, lang) if adcode in by_adcode() else (adcode or "")
 
 
 def type_label(code: str, lang: str) -> str:

@@ -1,25 +1,32 @@
 """The filters every page shares (language, county, period, institution kind, patent type),
 kept in the URL.
 
-Widgets live in the entry script's sidebar so they survive page changes; each value is
-mirrored into ``st.query_params`` so a view can be bookmarked and sent. A value in the URL
-that is not a valid option is ignored.
+Widgets live in the entry script's sidebar so they survive page changes. ``read`` gives what
+they hold as one ``Filters`` (the reader's language, the period as named, and the ``Scope``
+every query takes), seeding each widget from the URL the first time; ``write`` mirrors a
+``Filters`` back into ``st.query_params``, so a view can be bookmarked and sent. A URL
+parameter and its widget share a name (``county``, ``period`` ...); a value that is not a
+valid option gives way to the default, and a default is left out of the URL.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
 
-from data_layer.counties import BY_ADCODE, COUNTIES
+from data_layer.counties import by_adcode, divisions
 from data_layer.i18n import t
+from data_layer.measures import plan
 from data_layer.models import PATENT_TYPES as MODEL_PATENT_TYPES
+from data_layer.scope import Scope
+
+from . import state
 
 LATEST = "latest"
-FIRST_PERIOD_YEAR = 2023
 
 
 # Institution kinds a page can be narrowed to; "academic" is universities and research
@@ -28,14 +35,17 @@ INSTITUTION_KINDS = ("academic", "university", "research_institute", "city_soe",
 PATENT_TYPES = tuple(MODEL_PATENT_TYPES.values())  # invention, utility_model, design
 
 
+LANGUAGES = ("zh", "en")
+PARAMS = ("lang", "county", "period", "inst_kind", "patent_type")  # URL parameters = widget keys
+
+
 @dataclass(frozen=True)
 class Filters:
+    """What the sidebar says: the reader's language, and the question every page answers."""
+
     lang: str
-    county: str | None  # adcode, None for the whole city
-    period: str  # "latest", "2025" (year end) or "2025Q3" (quarter end)
-    as_of: dt.date
-    inst_kind: str | None = None  # one of INSTITUTION_KINDS, None for all
-    patent_type: str | None = None  # one of PATENT_TYPES, None for all
+    period: str  # "latest", "2025" (year end) or "2025Q3" (quarter end); scope.as_of is its date
+    scope: Scope
 
 
 def inst_kind_label(kind: str, lang: str) -> str:
@@ -48,7 +58,7 @@ def patent_type_label(patent_type: str, lang: str) -> str:
 
 def period_options(today: dt.date) -> list[str]:
     """Latest, then each completed year end and quarter end back to the plan's start, newest first."""
-    quarters = pd.period_range(f"{FIRST_PERIOD_YEAR}Q1", pd.Period(today, freq="Q") - 1, freq="Q")
+    quarters = pd.period_range(pd.Period(plan().start, freq="Q"), pd.Period(today, freq="Q") - 1, freq="Q")
     options = [LATEST]
     for quarter in reversed(quarters):
         options.append(str(quarter.year) if quarter.quarter == 4 else f"{quarter.year}Q{quarter.quarter}")
@@ -76,93 +86,123 @@ def period_label(period: str, lang: str) -> str:
 def county_label(adcode: str, lang: str) -> str:
     if adcode == "":
         return t("ui.county.all", lang)
-    county = BY_ADCODE[adcode]
+    county = by_adcode()[adcode]
     return county.name_en if lang == "en" else county.name_zh
 
 
-def _bound(key: str, options: list[str], default: str) -> None:
-    """Seed a widget's state from the URL once, before the widget is drawn."""
-    if key not in st.session_state or st.session_state[key] not in options:
-        wanted = st.query_params.get(key, default)
-        st.session_state[key] = wanted if wanted in options else default
+# --- URL and widgets ------------------------------------------------------------------------------
 
 
-def _mirror(key: str, default: str) -> None:
-    value = st.session_state[key]
-    if value == default:
-        st.query_params.pop(key, None)
-    else:
-        st.query_params[key] = value
+def options(today: dt.date) -> dict[str, list[str]]:
+    """Each parameter's valid values ("" is all counties, kinds or types)."""
+    return {
+        "lang": list(LANGUAGES),
+        "county": ["", *(c.adcode for c in divisions())],
+        "period": period_options(today),
+        "inst_kind": ["", *INSTITUTION_KINDS],
+        "patent_type": ["", *PATENT_TYPES],
+    }
 
 
-def sidebar_filters(default_lang: str, today: dt.date) -> Filters:
-    """Draw the shared filters in the sidebar and return what they say."""
-    languages = ["zh", "en"]
-    _bound("lang", languages, default_lang)
-    lang = st.session_state["lang"]
+def defaults(default_lang: str) -> dict[str, str]:
+    return {"lang": default_lang, "county": "", "period": LATEST, "inst_kind": "", "patent_type": ""}
+
+
+def from_values(values: Mapping, *, default_lang: str, today: dt.date, region: str) -> Filters:
+    """The Filters that URL parameters or widget values say (an invalid value gives way to the default)."""
+    allowed, fallback = options(today), defaults(default_lang)
+    value = {key: values.get(key) if values.get(key) in allowed[key] else fallback[key] for key in PARAMS}
+    scope = Scope(
+        region=region,
+        as_of=period_end(value["period"], today),
+        division=value["county"] or None,
+        inst_kind=value["inst_kind"] or None,
+        patent_type=value["patent_type"] or None,
+    )
+    return Filters(lang=value["lang"], period=value["period"], scope=scope)
+
+
+def values_of(chosen: Filters) -> dict[str, str]:
+    """The URL parameters (and widget values) that say ``chosen``."""
+    scope = chosen.scope
+    return {
+        "lang": chosen.lang,
+        "county": scope.division or "",
+        "period": chosen.period,
+        "inst_kind": scope.inst_kind or "",
+        "patent_type": scope.patent_type or "",
+    }
+
+
+def read() -> Filters:
+    """The filters this session's widgets hold; a widget not seen yet (or holding a value no
+    longer valid) first takes the URL's value. The entry script and every page call this."""
+    settings, today = state.settings(), state.today()
+    known = {"default_lang": settings.language, "today": today, "region": settings.region}
+    allowed = options(today)
+    wanted = values_of(from_values(st.query_params, **known))
+    for key in PARAMS:
+        if st.session_state.get(key) not in allowed[key]:
+            st.session_state[key] = wanted[key]  # before the widget is drawn, or it refuses
+    return from_values(st.session_state, **known)
+
+
+def write(chosen: Filters) -> None:
+    """Mirror ``chosen`` into the URL: each filter off its default, the others left out."""
+    fallback = defaults(state.settings().language)
+    for key, value in values_of(chosen).items():
+        if value == fallback[key]:
+            st.query_params.pop(key, None)
+        else:
+            st.query_params[key] = value
+
+
+def sidebar_filters() -> Filters:
+    """Draw the shared filters in the sidebar, mirror them into the URL and return what they say."""
+    chosen = read()
+    lang, allowed = chosen.lang, options(state.today())
     st.sidebar.segmented_control(
         t("ui.filter.language", lang),
-        languages,
+        allowed["lang"],
         key="lang",
         format_func=lambda code: "中文" if code == "zh" else "English",
         required=True,
     )
-    lang = st.session_state["lang"]
-    counties = ["", *(c.adcode for c in COUNTIES)]
-    _bound("county", counties, "")
     st.sidebar.selectbox(
-        t("ui.filter.county", lang), counties, key="county", format_func=lambda c: county_label(c, lang)
+        t("ui.filter.county", lang),
+        allowed["county"],
+        key="county",
+        format_func=lambda c: county_label(c, lang),
     )
-    periods = period_options(today)
-    _bound("period", periods, LATEST)
     st.sidebar.selectbox(
-        t("ui.filter.period", lang), periods, key="period", format_func=lambda p: period_label(p, lang)
+        t("ui.filter.period", lang),
+        allowed["period"],
+        key="period",
+        format_func=lambda p: period_label(p, lang),
     )
-    kinds = ["", *INSTITUTION_KINDS]
-    _bound("inst_kind", kinds, "")
     st.sidebar.selectbox(
-        t("ui.filter.inst_kind", lang), kinds, key="inst_kind", format_func=lambda k: inst_kind_label(k, lang)
+        t("ui.filter.inst_kind", lang),
+        allowed["inst_kind"],
+        key="inst_kind",
+        format_func=lambda k: inst_kind_label(k, lang),
     )
-    types = ["", *PATENT_TYPES]
-    _bound("patent_type", types, "")
     st.sidebar.selectbox(
         t("ui.filter.patent_type", lang),
-        types,
+        allowed["patent_type"],
         key="patent_type",
         format_func=lambda k: patent_type_label(k, lang),
     )
-    defaults = (
-        ("lang", default_lang),
-        ("county", ""),
-        ("period", LATEST),
-        ("inst_kind", ""),
-        ("patent_type", ""),
-    )
-    for key, default in defaults:
-        _mirror(key, default)
-    return current(default_lang, today)
-
-
-def current(default_lang: str, today: dt.date) -> Filters:
-    """The filters as the sidebar last set them (pages call this; the entry script draws them)."""
-    period = st.session_state.get("period", LATEST)
-    return Filters(
-        st.session_state.get("lang", default_lang),
-        st.session_state.get("county") or None,
-        period,
-        period_end(period, today),
-        st.session_state.get("inst_kind") or None,
-        st.session_state.get("patent_type") or None,
-    )
+    write(chosen)
+    return chosen
 
 
 def ignored_filters(chosen: Filters, names: tuple[str, ...]) -> str:
-    """The names (in the reader's language) of those of ``names`` that are set, for a caption
-    saying a page does not apply them; empty when none is set."""
+    """The names (in the reader's language) of those of ``names`` (Scope fields) that are set,
+    for a caption saying a page does not apply them; empty when none is set."""
     labels = {
         "inst_kind": "ui.filter.inst_kind",
         "patent_type": "ui.filter.patent_type",
-        "county": "ui.filter.county",
+        "division": "ui.filter.county",
     }
-    set_ = [t(labels[n], chosen.lang) for n in names if getattr(chosen, n)]
+    set_ = [t(labels[n], chosen.lang) for n in names if getattr(chosen.scope, n)]
     return "、".join(set_) if chosen.lang == "zh" else ", ".join(set_)

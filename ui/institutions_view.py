@@ -1,4 +1,4 @@
-"""The institutions page's cached data access and small layout helpers.
+"""The institutions page's drill-down, kind switch and tables.
 
 The detail of one institution is opened by the ``inst`` query parameter (its credit code),
 so a drill-down is a bookmarkable URL; the kind switch writes the shared ``inst_kind`` filter.
@@ -6,47 +6,19 @@ so a drill-down is a bookmarkable URL; the kind switch writes the shared ``inst_
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 import streamlit as st
 
 from data_layer import institution_rates
 from data_layer.i18n import t
 
-from . import filters, state
+from . import filters
 from .filters import Filters
 from .theme import format_number
 
 DETAIL_PARAM = "inst"
 SWITCH_KINDS = ("academic", "city_soe", "enterprise")
 FIGURE_SPACE = "\u2007"  # as wide as a digit: padded numbers line up and sort as text
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _page_data(
-    key: tuple[str, int], as_of: dt.date, county: str | None, inst_kind: str | None, patent_type: str | None
-) -> dict[str, pd.DataFrame]:
-    return institution_rates.page_data(
-        state.database(), as_of=as_of, county=county, inst_kind=inst_kind, patent_type=patent_type
-    )
-
-
-def page_data(chosen: Filters) -> dict[str, pd.DataFrame]:
-    """Ranking, trend and totals for the filters (see ``institution_rates.page_data``)."""
-    return _page_data(
-        state._key(state.database()), chosen.as_of, chosen.county, chosen.inst_kind, chosen.patent_type
-    )
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _detail_data(key: tuple[str, int], code: str, as_of: dt.date, patent_type: str | None) -> dict | None:
-    return institution_rates.detail_data(state.database(), code, as_of=as_of, patent_type=patent_type)
-
-
-def detail_data(code: str, chosen: Filters) -> dict | None:
-    """One institution's detail on the filters' date, or None for an unknown credit code."""
-    return _detail_data(state._key(state.database()), code, chosen.as_of, chosen.patent_type)
 
 
 # --- drill-down ---------------------------------------------------------------------------------
@@ -100,7 +72,7 @@ def kind_switch(chosen: Filters) -> None:
     A sidebar choice of universities only (or institutes only) selects no button: the
     caption above says which kind is shown.
     """
-    current = chosen.inst_kind or institution_rates.DEFAULT_KIND
+    current = chosen.scope.inst_kind or institution_rates.DEFAULT_KIND
     st.session_state["institutions.kind"] = current if current in SWITCH_KINDS else None
     st.segmented_control(
         t("ui.institutions.kind_switch", chosen.lang),
@@ -111,7 +83,12 @@ def kind_switch(chosen: Filters) -> None:
     )
 
 
-# --- tables -------------------------------------------------------------------------------------
+# --- words and tables -------------------------------------------------------------------------------
+
+
+def years_text(trend: pd.DataFrame, baseline_year: int, lang: str) -> str:
+    """The span of a rate trend: from the baseline year to its last point (a year or a date)."""
+    return t("ui.institutions.period_years", lang, start=baseline_year, end=trend["label"].iloc[-1])
 
 
 def padded(values: pd.Series, text) -> list[str]:

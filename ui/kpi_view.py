@@ -8,15 +8,17 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
+from data_layer import trends
 from data_layer.i18n import t
-from data_layer.kpis import Kpi
+from data_layer.kpis import DivisionKpis, Kpi
 from data_layer.statuses import STATUSES
 
 from . import charts
-from .theme import format_number, separator, status_badge, status_text, unit_label, value_format
+from .counties_charts import county_name, reference_line, rows_height
+from .theme import PALETTE, format_number, separator, status_badge, status_text, unit_label, value_format
 
 # K1 and K2 draw the monthly filing trend; K3–K5 carry their own history in ``detail``.
-TREND_OF = {"K1": "filings_over_time", "K2": "filings_over_time"}
+TREND_OF = {"K1": trends.filings_over_time, "K2": trends.filings_over_time}
 SOURCE_OF = {"K1": "filings", "K2": "filings", "K3": "filings", "K4": "patents", "K5": "contracts"}
 
 
@@ -134,7 +136,7 @@ def _target_line(kpi: Kpi, lang: str) -> str:
 def figure(kpi: Kpi, frame: pd.DataFrame | None, lang: str, data_as_of: dt.date | None) -> go.Figure:
     """The chart of one KPI over time against its target or baseline line.
 
-    ``frame`` is the trend named in ``TREND_OF``; None for a KPI that carries its history.
+    ``frame`` is the trend ``TREND_OF`` names; None for a KPI that carries its history.
     """
     fig = _figure(kpi, frame, lang, data_as_of)
     unit = "万元" if kpi.code in ("K3", "K5") else kpi.unit
@@ -204,3 +206,60 @@ def _figure(kpi: Kpi, frame: pd.DataFrame | None, lang: str, data_as_of: dt.date
         target=target,
         target_label=t("ui.chart.target", lang),
     )
+
+
+# --- the province's ranking of its cities ----------------------------------------------------
+
+
+def ranking_figure(
+    code: str,
+    rows: list[DivisionKpis],
+    whole: Kpi,
+    lang: str,
+    data_as_of: dt.date | None,
+    highlight: str | None = None,
+) -> go.Figure:
+    """The divisions ranked on KPI ``code``, largest on top, with the whole region's value dashed
+    and the ``highlight`` division (the sidebar's) in orange.
+
+    ``rows`` is ``kpis.division_kpis``; ``whole`` the region's own KPI (its card). A division
+    without a value (暂无数据) keeps its row, at the bottom, labelled so.
+    """
+    values = [(row.adcode, next(k for k in row.kpis if k.code == code)) for row in rows]
+    values.sort(key=lambda pair: (pair[1].value is not None, pair[1].value or 0))
+    names = [county_name(adcode, lang) for adcode, _ in values]
+    numbers = [kpi.value for _, kpi in values]
+    texts = [value_text(kpi, kpi.value, lang) for _, kpi in values]
+    fig = go.Figure(
+        go.Bar(
+            x=numbers,
+            y=names,
+            orientation="h",
+            marker_color=[PALETTE[1] if a == highlight else PALETTE[0] for a, _ in values],
+            customdata=[adcode for adcode, _ in values],
+            text=texts,
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}: %{text}<extra></extra>",
+            showlegend=False,
+        )
+    )
+    if whole.value is not None:
+        label = f"{t('ui.overview.ranking.whole', lang)} {value_text(whole, whole.value, lang)}"
+        reference_line(fig, whole.value, len(names), label)
+    freshness = t("ui.data_as_of", lang, date=data_as_of.isoformat() if data_as_of else "—")
+    period = t("ui.overview.ranking.period", lang, period=whole.value_label or whole.as_of.isoformat())
+    source = t(f"ui.source.{SOURCE_OF[code]}", lang)
+    subtitle = t("ui.chart.subtitle", lang, period=period, source=source, data_as_of=freshness)
+    unit = t("ui.chart.unit", lang, unit=unit_label(whole.unit, lang))
+    charts.titled(fig, [], t("ui.overview.ranking.title", lang, kpi=t(f"kpi.{code}", lang)), subtitle, unit)
+    known = [v for v in numbers if v is not None] or [0.0]
+    low, high = min(0.0, min(known)), max(0.0, max(known))
+    # Room past the longest bar, either side of zero, for the value printed there.
+    pad = (high - low or 1.0) * 0.35
+    fig.update_xaxes(
+        range=[low - (pad if low < 0 else 0), high + pad], showgrid=True, gridcolor="#E5E5E5", tickformat=","
+    )
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=names, automargin=True)
+    fig.update_layout(height=rows_height(len(names)), dragmode=False)
+    return fig

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from data_layer.counties import BY_ADCODE
+from data_layer.counties import by_adcode
 from data_layer.errors import DashboardError
 from data_layer.i18n import t
 from data_layer.ingest import ImportRejected, Resolution
@@ -126,7 +126,7 @@ def names_step(unmatched: list[Unmatched], user: str, lang: str) -> bool:
     st.caption(t("ui.names.help", lang))
     actions = {CREATE: t("ui.names.create", lang), EXCLUDE: t("ui.names.exclude", lang)}
     kinds = {code: label for label, code in INSTITUTION_KINDS.items()}
-    counties = {code: c.name_zh for code, c in BY_ADCODE.items()}
+    counties = {code: c.name_zh for code, c in by_adcode().items()}
     cols = {
         k: t(f"ui.names.col.{k}", lang)
         for k in ("name", "rows", "row", "action", "kind", "county", "code", "pick", "same_name")

@@ -1,53 +1,39 @@
-"""The measures page's cached data access and layout helpers (Streamlit lives here, SQL does not)."""
+"""The measures page's layout helpers (Streamlit lives here, SQL does not)."""
 
 from __future__ import annotations
-
-import datetime as dt
 
 import pandas as pd
 import streamlit as st
 
-from data_layer import measure_progress
 from data_layer.i18n import t
-from data_layer.measures import AREAS, MEASURES
+from data_layer.measure_progress import MeasureProgress, MeasuresPage
+from data_layer.measures import areas, by_number, measures
 from ui.text import plain
 
-from . import chart_text, filters, measures_charts, state
+from . import chart_text, filters, measures_charts
 from .theme import format_number, status_badge, status_text, unit_label
 
-BY_NUMBER = {m.number: m for m in MEASURES}
 AREA_NUMERALS = "一二三四五六七八九十"
 PICK_KEY = "measures.pick"
 PARAM = "measure"
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _page_data(
-    key: tuple[str, int], as_of: dt.date, county: str | None, patent_type: str | None
-) -> dict[str, pd.DataFrame]:
-    return measure_progress.page_data(state.database(), as_of=as_of, county=county, patent_type=patent_type)
-
-
-def page_data(chosen: filters.Filters) -> dict[str, pd.DataFrame]:
-    """The page's frames for the filters (institution kind does not change them)."""
-    return _page_data(state._key(state.database()), chosen.as_of, chosen.county, chosen.patent_type)
 
 
 # --- names ------------------------------------------------------------------------------------
 
 
 def measure_name(number: int, lang: str) -> str:
-    measure = BY_NUMBER[number]
+    measure = by_number()[number]
     return measure.name_en if lang == "en" else measure.name_zh
 
 
 def row_label(number: int, lang: str) -> str:
     """The grid's row label: number and a keyword of the measure's name."""
-    return f"{number} {t(f'ui.measures.short.{number}', lang)}"
+    measure = by_number()[number]
+    return f"{number} {measure.short_en if lang == 'en' else measure.short_zh}"
 
 
 def area_heading(number: int, lang: str) -> str:
-    area = AREAS[number - 1]
+    area = areas()[number - 1]
     name = area.name_en if lang == "en" else area.name_zh
     # 任务一、任务二…: the plan numbers its areas in words.
     label = str(number) if lang == "en" else AREA_NUMERALS[number - 1]
@@ -68,7 +54,7 @@ def status_label(status: str, lang: str) -> str:
 def chosen_measure() -> int | None:
     """The measure named by ``?measure=``, None when absent or not one of the twelve."""
     value = st.query_params.get(PARAM, "")
-    return int(value) if value.isdigit() and int(value) in BY_NUMBER else None
+    return int(value) if value.isdigit() and int(value) in by_number() else None
 
 
 def _choose(number: int | None) -> None:
@@ -105,21 +91,21 @@ def measure_picker(lang: str) -> None:
         st.session_state[PICK_KEY] = wanted
     st.selectbox(
         t("ui.measures.pick", lang),
-        [0, *BY_NUMBER],
+        [0, *by_number()],
         key=PICK_KEY,
         on_change=_on_pick,
         format_func=lambda n: t("ui.measures.pick.all", lang) if n == 0 else f"{n} {measure_name(n, lang)}",
     )
 
 
-def status_grid(data: dict[str, pd.DataFrame], lang: str, date: str) -> None:
+def status_grid(data: MeasuresPage, lang: str, date: str) -> None:
     """The measure × quarter grid; clicking a cell opens that measure."""
-    quarters = list(data["quarters"]["quarter"])
+    quarters = data.quarters
     fig = measures_charts.status_grid(
-        data["grid"],
-        rows={n: row_label(n, lang) for n in BY_NUMBER},
-        names={n: f"{n} {measure_name(n, lang)}" for n in BY_NUMBER},
-        area_breaks=[min(m.number for m in MEASURES if m.area == a.number) for a in AREAS],
+        data.grid,
+        rows={n: row_label(n, lang) for n in by_number()},
+        names={n: f"{n} {measure_name(n, lang)}" for n in by_number()},
+        area_breaks=[min(m.number for m in measures() if m.area == a.number) for a in areas()],
         lang=lang,
         title=t("ui.measures.heatmap.title", lang),
         subtitle_text=measures_charts.subtitle(
@@ -128,7 +114,7 @@ def status_grid(data: dict[str, pd.DataFrame], lang: str, date: str) -> None:
             date,
             lang,
         ),
-        deadlines=list(data["deadlines"]["quarter"]),
+        deadlines=list(data.deadlines),
     )
     # A new key per chosen measure starts the chart with no selection, so the same cell can
     # be clicked again after going back.
@@ -141,33 +127,19 @@ def status_grid(data: dict[str, pd.DataFrame], lang: str, date: str) -> None:
 # --- one measure -------------------------------------------------------------------------------
 
 
-def latest_status(data: dict[str, pd.DataFrame], number: int) -> tuple[str, str]:
-    """(quarter, status) of the measure in the last quarter shown."""
-    grid = data["grid"]
-    rows = grid[grid["measure"] == number]
-    last = rows.iloc[-1]
-    return str(last["quarter"]), str(last["status"])
-
-
-def measure_block(
-    data: dict[str, pd.DataFrame], number: int, chosen: filters.Filters, date: str, key: str
-) -> None:
+def measure_block(data: MeasuresPage, number: int, chosen: filters.Filters, date: str, key: str) -> None:
     """Status badge, departments, latest notes, indicator charts and computed figures of a measure."""
-    lang = chosen.lang
-    if not data["quarters"].empty:
-        quarter, status = latest_status(data, number)
+    lang, measure = chosen.lang, data.measure(number)
+    if measure.status:
         st.badge(
-            t("ui.measures.badge", lang, quarter=quarter, status=status_label(status, lang)),
-            color=status_badge(status),
+            t("ui.measures.badge", lang, quarter=measure.quarter, status=status_label(measure.status, lang)),
+            color=status_badge(measure.status),
         )
-    departments = data["departments"]
-    names = departments.loc[departments["measure"] == number, "departments"]
-    latest = data["latest"][data["latest"]["measure"] == number]
-    if latest.empty:
+    if measure.latest.empty:
         st.caption(t("ui.measures.no_indicators", lang))
     else:
-        st.caption(t("ui.measures.departments", lang, names=plain(names.iloc[0])))
-        for row in latest.itertuples():
+        st.caption(t("ui.measures.departments", lang, names=plain(measure.departments)))
+        for row in measure.latest.itertuples():
             if isinstance(row.note, str):
                 st.caption(
                     t(
@@ -180,30 +152,29 @@ def measure_block(
                 )
             else:
                 st.caption(t("ui.measures.note_none", lang, indicator=plain(row.indicator)))
-        _indicator_charts(data, number, lang, date, key)
-    _computed(data, number, chosen, key)
+        _indicator_charts(data, measure, lang, date, key)
+    _computed(measure, chosen, key)
 
 
-def _indicator_charts(data: dict[str, pd.DataFrame], number: int, lang: str, date: str, key: str) -> None:
-    quarters = list(data["quarters"]["quarter"])
-    rows = data["indicators"][data["indicators"]["measure"] == number]
+def _indicator_charts(data: MeasuresPage, measure: MeasureProgress, lang: str, date: str, key: str) -> None:
+    quarters = list(data.quarters)
     columns = st.columns(2)
-    for index, (name, own) in enumerate(rows.groupby("indicator", sort=True)):
-        department = str(own["department"].iloc[-1])
+    for index, indicator in enumerate(measure.indicators):
         fig = measures_charts.indicator_chart(
-            own,
+            indicator.rows,
             quarters=quarters,
             lang=lang,
-            title=name,
+            title=indicator.name,
             subtitle_text=measures_charts.subtitle(
                 t("ui.measures.chart.period", lang, start=quarters[0], end=quarters[-1]),
-                t("ui.measures.source.department", lang, department=department),
+                t("ui.measures.source.department", lang, department=indicator.department),
                 date,
                 lang,
             ),
-            deadlines=list(data["deadlines"]["quarter"]),
+            deadlines=list(data.deadlines),
         )
-        chart_text.show(columns[index % 2], fig, lang, theme=None, key=f"{key}.chart.{number}.{index}")
+        chart_key = f"{key}.chart.{measure.number}.{index}"
+        chart_text.show(columns[index % 2], fig, lang, theme=None, key=chart_key)
 
 
 def figure_value(value: float | None, unit: str, lang: str) -> str:
@@ -211,9 +182,8 @@ def figure_value(value: float | None, unit: str, lang: str) -> str:
     return format_number(None if value is None or pd.isna(value) else float(value), unit, lang)
 
 
-def _computed(data: dict[str, pd.DataFrame], number: int, chosen: filters.Filters, key: str) -> None:
-    lang = chosen.lang
-    figures = data["computed"][data["computed"]["measure"] == number]
+def _computed(measure: MeasureProgress, chosen: filters.Filters, key: str) -> None:
+    lang, scope, figures = chosen.lang, chosen.scope, measure.computed
     st.markdown(f"**{t('ui.measures.computed', lang)}**")
     if figures.empty:
         st.caption(t("ui.measures.computed_none", lang))
@@ -222,9 +192,9 @@ def _computed(data: dict[str, pd.DataFrame], number: int, chosen: filters.Filter
         t(
             "ui.measures.computed_scope",
             lang,
-            as_of=chosen.as_of.isoformat(),
-            county=filters.county_label(chosen.county or "", lang),
-            patent_type=filters.patent_type_label(chosen.patent_type or "", lang),
+            as_of=scope.as_of.isoformat(),
+            county=filters.county_label(scope.division or "", lang),
+            patent_type=filters.patent_type_label(scope.patent_type or "", lang),
         )
     )
     columns = st.columns(2)
@@ -241,7 +211,7 @@ def _computed(data: dict[str, pd.DataFrame], number: int, chosen: filters.Filter
                     industrialized=f"{int(row.part):,}",
                 )
             )
-        if chosen.patent_type and not row.patent_type_applied:
+        if scope.patent_type and not row.patent_type_applied:
             notes.append(t("ui.measures.not_by_type", lang))
         with columns[index % 2]:
             st.metric(

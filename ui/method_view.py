@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from data_layer.counties import BY_ADCODE, ZONE_TO_COUNTY
+from data_layer.counties import region
 from data_layer.i18n import TEXT, t
+
+from .filters import county_label
 
 # (section, entries). KPI entries reuse the overview's names and formulas (kpi.K1, kpi.formula.K1),
 # so the method page and the cards' ⓘ can never disagree.
@@ -23,26 +25,20 @@ def definition(entry: str, lang: str) -> str:
 
 
 def general(note: str, lang: str) -> str:
-    """A general note; the one on functional zones lists how ``ZONE_TO_COUNTY`` maps them."""
+    """A general note; the one on functional zones lists how the region pack maps them."""
     if note != "counties":
         return t(f"ui.method.general.{note}", lang)
     by_county: dict[str, list[str]] = {}
-    for zone, adcode in ZONE_TO_COUNTY.items():
-        key = f"zone.{zone}"  # a zone without a translation keeps its own name
-        name = t(key, lang) if key in TEXT else zone
-        if name not in by_county.setdefault(adcode, []):  # 经开区 is 湛江经济技术开发区 in English
-            by_county[adcode].append(name)
+    for zone in region().zones:
+        name = zone.name_en if lang == "en" else zone.name_zh
+        if name not in by_county.setdefault(zone.division, []):  # a short form has the full English name
+            by_county[zone.division].append(name)
     sep = t("ui.slides.list_sep", lang)
-    zones = [
-        t(
-            "ui.method.general.zone",
-            lang,
-            zones=sep.join(names),
-            county=BY_ADCODE[adcode].name_en if lang == "en" else BY_ADCODE[adcode].name_zh,
-        )
+    lines = [
+        t("ui.method.general.zone", lang, zones=sep.join(names), county=county_label(adcode, lang))
         for adcode, names in by_county.items()
     ]
-    return t("ui.method.general.counties", lang, zones=("；" if lang == "zh" else "; ").join(zones))
+    return t("ui.method.general.counties", lang, zones=("；" if lang == "zh" else "; ").join(lines))
 
 
 def caveat(entry: str, lang: str) -> str | None:

@@ -1,6 +1,6 @@
 """The briefing deck's slides: for each slide id, its chart, title and one-sentence key message.
 
-A slide is built from a ``Database`` (the live one, or a frozen snapshot) and the filters
+A slide is built from a ``Database`` (the live one, or a frozen snapshot) and the Scope
 chosen before the briefing, with the same chart builders the pages use, so a slide, the
 page it comes from and the exported deck show the same picture. No Streamlit calls here:
 slides are built and tested as plain functions, and cached by ``ui.briefing_view``.
@@ -17,25 +17,37 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from data_layer import county_metrics, filings_contracts, institution_rates, measure_progress, trends
+from data_layer import county_metrics, filings_contracts, institution_rates, measure_progress
 from data_layer.db import Database
 from data_layer.i18n import t
 from data_layer.kpis import CODES, Kpi, compute_kpis
-from data_layer.measures import AREAS, MEASURES
+from data_layer.measures import areas, measures
+from data_layer.scope import Scope
 from data_layer.statuses import REACHED, STATUSES
 
 from . import charts, counties_charts, filings_view, institutions_charts, kpi_view, measures_charts
-from .filters import Filters, county_label, inst_kind_label
+from .filters import county_label, inst_kind_label
 from .kpi_view import value_text
 from .measures_view import area_heading, measure_name, row_label
 from .theme import TARGET_COLOR, format_number, status_color, status_text, with_unit
 
 KPI_SLIDES = tuple(f"kpi.{code}" for code in CODES)
-AREA_SLIDES = tuple(f"area.{area.number}" for area in AREAS)
-# Every slide a deck may hold, in the order the catalogue lists them.
-CATALOGUE = ("kpis", *KPI_SLIDES, *AREA_SLIDES, "institutions", "counties", "filings", "contracts")
-# The deck a briefing starts from: overview KPIs, each task area, institutions, counties.
-DEFAULT_DECK = ("kpis", *KPI_SLIDES, *AREA_SLIDES, "institutions", "counties")
+
+
+# The slides of task areas come from the plan of the pack that runs (``regions.current()``),
+# so these are asked for each time, never fixed when the module loads.
+def _area_slides() -> tuple[str, ...]:
+    return tuple(f"area.{area.number}" for area in areas())
+
+
+def catalogue() -> tuple[str, ...]:
+    """Every slide a deck may hold, in the order the catalogue lists them."""
+    return ("kpis", *KPI_SLIDES, *_area_slides(), "institutions", "counties", "filings", "contracts")
+
+
+def default_deck() -> tuple[str, ...]:
+    """The deck a briefing starts from: overview KPIs, each task area, institutions, counties."""
+    return ("kpis", *KPI_SLIDES, *_area_slides(), "institutions", "counties")
 
 
 @dataclass(frozen=True)
@@ -52,15 +64,12 @@ class Slide:
 
 
 @dataclass(frozen=True)
-class Scope:
-    """What a deck is built for: the filters chosen before the briefing and the data's date."""
+class Context:
+    """What a deck is built for: the Scope chosen before the briefing, the language, the data's date."""
 
-    filters: Filters
+    scope: Scope
+    lang: str
     data_as_of: dt.date | None
-
-    @property
-    def lang(self) -> str:
-        return self.filters.lang
 
     @property
     def freshness(self) -> str:
@@ -77,13 +86,15 @@ def slide_name(slide_id: str, lang: str) -> str:
     return t(f"ui.slides.{slide_id}.name", lang)
 
 
-def build(db: Database, slide_id: str, scope: Scope) -> Slide:
-    """The slide ``slide_id`` (one of ``CATALOGUE``) from ``db`` for ``scope``."""
+def build(db: Database, scope: Scope, slide_id: str, lang: str, data_as_of: dt.date | None) -> Slide:
+    """The slide ``slide_id`` (one of ``catalogue()``) from ``db`` for ``scope``, in ``lang``;
+    ``data_as_of`` is ``db``'s 数据截至 (``trends.data_as_of``), said under every chart."""
+    ctx = Context(scope, lang, data_as_of)
     if slide_id.startswith("kpi."):
-        return _kpi_slide(db, slide_id[4:], scope)
+        return _kpi_slide(db, slide_id[4:], ctx)
     if slide_id.startswith("area."):
-        return _area_slide(db, int(slide_id[5:]), scope)
-    return BUILDERS[slide_id](db, scope)
+        return _area_slide(db, int(slide_id[5:]), ctx)
+    return BUILDERS[slide_id](db, ctx)
 
 
 # --- overview KPIs -----------------------------------------------------------------------------
@@ -92,8 +103,8 @@ def build(db: Database, slide_id: str, scope: Scope) -> Slide:
 # Six slides read the KPIs and four the measures grid: computed once per data version and
 # filters, not once per slide (at 100x the sample that halves a deck's build time).
 @functools.lru_cache(maxsize=32)
-def _kpis_at(db: Database, generation: int, as_of: dt.date, county: str | None) -> list[Kpi]:
-    return compute_kpis(db, as_of, county)
+def _kpis_at(db: Database, generation: int, scope: Scope) -> list[Kpi]:
+    return compute_kpis(db, scope)
 
 
 @functools.lru_cache(maxsize=32)
@@ -104,8 +115,8 @@ def _grid_at(db: Database, generation: int, as_of: dt.date) -> tuple[list[str], 
     return quarters, grid, measure_progress.deadline_quarters(db, quarters)
 
 
-def _kpis(db: Database, scope: Scope) -> list[Kpi]:
-    return _kpis_at(db, db.generation, scope.filters.as_of, scope.filters.county)
+def _kpis(db: Database, ctx: Context) -> list[Kpi]:
+    return _kpis_at(db, db.generation, ctx.scope)
 
 
 def kpi_message(kpi: Kpi, lang: str) -> str:
@@ -172,11 +183,11 @@ def kpi_message(kpi: Kpi, lang: str) -> str:
     return t(key, lang, name=name, value=value, target=target, gap=gap_text, deadline=deadline)
 
 
-def _kpi_slide(db: Database, code: str, scope: Scope) -> Slide:
-    kpi = next(k for k in _kpis(db, scope) if k.code == code)
+def _kpi_slide(db: Database, code: str, ctx: Context) -> Slide:
+    kpi = next(k for k in _kpis(db, ctx) if k.code == code)
     trend = kpi_view.TREND_OF.get(code)
-    frame = getattr(trends, trend)(db, scope.filters.as_of, scope.filters.county) if trend else None
-    figure = kpi_view.figure(kpi, frame, scope.lang, scope.data_as_of)
+    frame = trend(db, ctx.scope) if trend else None
+    figure = kpi_view.figure(kpi, frame, ctx.lang, ctx.data_as_of)
     if frame is None:
         numbers = pd.DataFrame(kpi.detail.get("history", []), columns=["label", "value", "partial"])
         numbers = numbers[["label", "value"]]
@@ -184,28 +195,28 @@ def _kpi_slide(db: Database, code: str, scope: Scope) -> Slide:
         numbers = frame[["label", "enterprises" if code == "K1" else "products"]]
     unit = "万元" if code in ("K3", "K5") else kpi.unit
     numbers = numbers.set_axis(
-        [t("ui.slides.col.period", scope.lang), _with_unit("ui.slides.col.value", unit, scope)], axis=1
+        [t("ui.slides.col.period", ctx.lang), _with_unit("ui.slides.col.value", unit, ctx)], axis=1
     )
     return Slide(
         id=f"kpi.{code}",
-        title=t(f"kpi.{code}", scope.lang),
-        message=kpi_message(kpi, scope.lang),
-        period=_period(numbers.iloc[:, 0], scope),
-        source=t(f"ui.source.{kpi_view.SOURCE_OF[code]}", scope.lang),
+        title=t(f"kpi.{code}", ctx.lang),
+        message=kpi_message(kpi, ctx.lang),
+        period=_period(numbers.iloc[:, 0], ctx),
+        source=t(f"ui.source.{kpi_view.SOURCE_OF[code]}", ctx.lang),
         figure=figure,
         numbers=numbers,
     )
 
 
-def _kpis_slide(db: Database, scope: Scope) -> Slide:
+def _kpis_slide(db: Database, ctx: Context) -> Slide:
     """Each KPI's share of its target as a bar, its target marked: the briefing's opening picture.
 
     Each KPI's name, value and status sit on their own line above its bar, so the target
     marks (short ticks at 100% across each bar, not one line down the chart) never strike
     a label. A rising target (K3) has no share: its line says its own test and it draws no bar.
     """
-    lang = scope.lang
-    kpis = _kpis(db, scope)
+    lang = ctx.lang
+    kpis = _kpis(db, ctx)
     names = [t(f"kpi.{k.code}", lang) for k in kpis]
     shares = [None if k.share_of_target is None else round(k.share_of_target * 100, 1) for k in kpis]
     rows = list(range(len(kpis)))
@@ -244,9 +255,9 @@ def _kpis_slide(db: Database, scope: Scope) -> Slide:
                 line={"color": TARGET_COLOR, "dash": "dot", "width": 3},
             )
     title = t("ui.slides.kpis.name", lang)
-    period = t("ui.slides.on_date", lang, date=scope.filters.as_of.isoformat())
+    period = t("ui.slides.on_date", lang, date=ctx.scope.as_of.isoformat())
     source = t("ui.slides.kpis.source", lang)
-    charts.titled(fig, [], title, _subtitle(period, source, scope), t("ui.slides.kpis.unit", lang))
+    charts.titled(fig, [], title, _subtitle(period, source, ctx), t("ui.slides.kpis.unit", lang))
     top = max([s for s in shares if s is not None] or [100])
     fig.update_xaxes(range=[0, max(top, 100) * 1.1], ticksuffix="%")
     # Room above the first bar for its label, wrapped to three lines on a phone.
@@ -295,12 +306,12 @@ def _opening_label(kpi: Kpi, name: str, lang: str) -> str:
 # --- task areas --------------------------------------------------------------------------------
 
 
-def _area_slide(db: Database, number: int, scope: Scope) -> Slide:
+def _area_slide(db: Database, number: int, ctx: Context) -> Slide:
     """The area's measures × quarters status grid; the message counts the last quarter's statuses."""
-    lang = scope.lang
-    as_of = scope.filters.as_of
+    lang = ctx.lang
+    as_of = ctx.scope.as_of
     quarters, grid, deadlines = _grid_at(db, db.generation, as_of)
-    members = [m.number for m in MEASURES if m.area == number]
+    members = [m.number for m in measures() if m.area == number]
     grid = grid[grid["measure"].isin(members)]
     title = area_heading(number, lang)
     period = t("ui.measures.chart.period", lang, start=quarters[0], end=quarters[-1])
@@ -313,7 +324,7 @@ def _area_slide(db: Database, number: int, scope: Scope) -> Slide:
         area_breaks=[],
         lang=lang,
         title=title,
-        subtitle_text=_subtitle(period, source, scope),
+        subtitle_text=_subtitle(period, source, ctx),
         deadlines=deadlines,
     )
     last = grid[grid["quarter"] == quarters[-1]]
@@ -341,32 +352,30 @@ def _area_slide(db: Database, number: int, scope: Scope) -> Slide:
 # --- institutions and counties ---------------------------------------------------------------------
 
 
-def _institutions_slide(db: Database, scope: Scope) -> Slide:
-    lang, chosen = scope.lang, scope.filters
-    kind = chosen.inst_kind or "academic"
-    data = institution_rates.page_data(
-        db, as_of=chosen.as_of, county=chosen.county, inst_kind=kind, patent_type=chosen.patent_type
-    )
-    ranking, totals = data["ranking"], data["totals"].iloc[0]
-    period = t("ui.institutions.period_on", lang, date=chosen.as_of.isoformat())
+def _institutions_slide(db: Database, ctx: Context) -> Slide:
+    lang, scope = ctx.lang, ctx.scope
+    kind = scope.inst_kind or institution_rates.DEFAULT_KIND
+    data = institution_rates.page_data(db, scope)  # no kind: universities and institutes
+    ranking = data.ranking
+    period = t("ui.institutions.period_on", lang, date=scope.as_of.isoformat())
     source = t("ui.source.patents", lang)
-    fig = institutions_charts.ranking_bars(ranking, lang, _subtitle(period, source, scope))
+    fig = institutions_charts.ranking_bars(ranking, lang, _subtitle(period, source, ctx))
     kind_name = inst_kind_label(kind, lang)
     rated = ranking[ranking["rate"].notna()]
     if rated.empty:
         message = t("ui.slides.institutions.no_rates", lang, kind=kind_name)
     else:
         best = rated.iloc[0]
-        change = totals["change_pp"]
+        change = data.baseline.change_pp
         message = t(
             "ui.slides.institutions.message"
-            if pd.notna(change)
+            if change is not None
             else "ui.slides.institutions.message_no_change",
             lang,
             kind=kind_name,
-            rate=format_number(float(totals["rate"]), "%", lang),
-            year=int(totals["baseline_year"]),
-            change=f"{change:+,.1f}" if pd.notna(change) else "",
+            rate=format_number(data.now.rate, "%", lang),
+            year=data.baseline.year,
+            change=f"{change:+,.1f}" if change is not None else "",
             best=best["name"],
             best_rate=format_number(float(best["rate"]), "%", lang),
         )
@@ -387,15 +396,13 @@ def _institutions_slide(db: Database, scope: Scope) -> Slide:
     )
 
 
-def _counties_slide(db: Database, scope: Scope) -> Slide:
+def _counties_slide(db: Database, ctx: Context) -> Slide:
     """Counties ranked on new patent-product filings over the plan period."""
-    lang, chosen = scope.lang, scope.filters
+    lang, scope = ctx.lang, ctx.scope
     metric = county_metrics.DEFAULT_METRIC
-    table = county_metrics.county_metrics(
-        db, as_of=chosen.as_of, inst_kind=chosen.inst_kind, patent_type=chosen.patent_type
-    )
-    start = county_metrics.plan_start(db, chosen.as_of)
-    period = t("ui.counties.window", lang, start=start.isoformat(), end=chosen.as_of.isoformat())
+    table = county_metrics.county_metrics(db, scope)
+    start = county_metrics.plan_start(db, scope.as_of)
+    period = t("ui.counties.window", lang, start=start.isoformat(), end=scope.as_of.isoformat())
     source = t("ui.source.filings", lang)
     metric_name = t(f"ui.counties.metric.{metric}", lang)
     fig = counties_charts.ranking_bar(
@@ -403,10 +410,10 @@ def _counties_slide(db: Database, scope: Scope) -> Slide:
         metric=metric,
         lang=lang,
         title=t("ui.counties.ranking_title", lang, metric=metric_name),
-        subtitle=_subtitle(period, source, scope),
+        subtitle=_subtitle(period, source, ctx),
         reference=county_metrics.city_reference(table)[metric],
         reference_label=t("ui.counties.city_average", lang),
-        highlight=chosen.county,
+        highlight=scope.division,
     )
     ranked = table.sort_values(metric, ascending=False)
     best = ranked.iloc[0]
@@ -430,56 +437,49 @@ def _counties_slide(db: Database, scope: Scope) -> Slide:
 # --- filings and contracts -------------------------------------------------------------------------
 
 
-def _filings_contracts(db: Database, chosen: Filters) -> dict[str, pd.DataFrame]:
-    filters = {"county": chosen.county, "inst_kind": chosen.inst_kind, "patent_type": chosen.patent_type}
-    return filings_contracts.page_data(db, as_of=chosen.as_of, **filters)
-
-
-def _filings_slide(db: Database, scope: Scope) -> Slide:
-    lang, chosen = scope.lang, scope.filters
-    data = _filings_contracts(db, chosen)
-    frame, summary = data["filings.by_year"], data["filings.summary"].iloc[0]
-    fig = filings_view.filings_per_year_figure(frame, chosen.as_of, scope.data_as_of, lang)
-    period = t("ui.slides.until", lang, date=chosen.as_of.isoformat())
+def _filings_slide(db: Database, ctx: Context) -> Slide:
+    lang, scope = ctx.lang, ctx.scope
+    filings = filings_contracts.filing_figures(db, scope)
+    frame, summary = filings.by_year, filings.summary
+    fig = filings_view.filings_per_year_figure(frame, scope.as_of, ctx.data_as_of, lang)
+    period = t("ui.slides.until", lang, date=scope.as_of.isoformat())
     message = t(
         "ui.slides.filings.message",
         lang,
-        filings=format_number(float(summary["filings"] or 0), "件", lang),
-        enterprises=format_number(float(summary["enterprises"] or 0), "家", lang),
-        scope=county_label(chosen.county or "", lang),
+        filings=format_number(float(summary.filings), "件", lang),
+        enterprises=format_number(float(summary.enterprises), "家", lang),
+        scope=county_label(scope.division or "", lang),
     )
     numbers = pd.DataFrame(
         {
             t("ui.slides.col.year", lang): frame["year"].astype(int),
-            _with_unit("ui.slides.col.filings", "件", scope): frame["filings"].astype(int),
+            _with_unit("ui.slides.col.filings", "件", ctx): frame["filings"].astype(int),
         }
     )
     title = t("ui.filings.chart.per_year", lang)
     return Slide("filings", title, message, period, t("ui.source.filings", lang), fig, numbers)
 
 
-def _contracts_slide(db: Database, scope: Scope) -> Slide:
-    lang, chosen = scope.lang, scope.filters
-    data = _filings_contracts(db, chosen)
-    frame, summary = data["contracts.patent_share"], data["contracts.summary"].iloc[0]
-    fig = filings_view.patent_share_figure(frame, chosen.as_of, scope.data_as_of, lang)
-    period = t("ui.slides.until", lang, date=chosen.as_of.isoformat())
+def _contracts_slide(db: Database, ctx: Context) -> Slide:
+    lang, scope = ctx.lang, ctx.scope
+    contracts = filings_contracts.contract_figures(db, scope)
+    frame, summary = contracts.patent_share, contracts.summary
+    fig = filings_view.patent_share_figure(frame, scope.as_of, ctx.data_as_of, lang)
+    period = t("ui.slides.until", lang, date=scope.as_of.isoformat())
     message = t(
         "ui.slides.contracts.message",
         lang,
-        turnover=format_number(float(summary["turnover_10k"] or 0), "万元", lang),
-        patent=format_number(float(summary["patent_turnover_10k"] or 0), "万元", lang),
-        share=format_number(summary["patent_share_pct"], "%", lang)
-        if pd.notna(summary["patent_share_pct"])
-        else "—",
+        turnover=format_number(summary.turnover_10k, "万元", lang),
+        patent=format_number(summary.patent_turnover_10k, "万元", lang),
+        share=format_number(summary.patent_share_pct, "%", lang),  # "—" without turnover
     )
     numbers = pd.DataFrame(
         {
             t("ui.slides.col.year", lang): frame["year"].astype(int),
-            _with_unit("ui.slides.col.turnover", "万元", scope): frame["turnover_10k"].map(
+            _with_unit("ui.slides.col.turnover", "万元", ctx): frame["turnover_10k"].map(
                 lambda v: f"{v:,.1f}"
             ),
-            _with_unit("ui.slides.col.patent_turnover", "万元", scope): frame["patent_turnover_10k"].map(
+            _with_unit("ui.slides.col.patent_turnover", "万元", ctx): frame["patent_turnover_10k"].map(
                 lambda v: f"{v:,.1f}"
             ),
             t("ui.slides.col.share", lang): frame["share_pct"].map(
@@ -491,7 +491,7 @@ def _contracts_slide(db: Database, scope: Scope) -> Slide:
     return Slide("contracts", title, message, period, t("ui.source.contracts", lang), fig, numbers)
 
 
-BUILDERS: dict[str, Callable[[Database, Scope], Slide]] = {
+BUILDERS: dict[str, Callable[[Database, Context], Slide]] = {
     "kpis": _kpis_slide,
     "institutions": _institutions_slide,
     "counties": _counties_slide,
@@ -503,20 +503,20 @@ BUILDERS: dict[str, Callable[[Database, Scope], Slide]] = {
 # --- shared pieces -------------------------------------------------------------------------------
 
 
-def _subtitle(period: str, source: str, scope: Scope) -> str:
+def _subtitle(period: str, source: str, ctx: Context) -> str:
     """Period on one line; source and 数据截至 on the next (short lines fit a phone)."""
-    return f"{period}<br>{t('ui.slides.source_line', scope.lang, source=source, data_as_of=scope.freshness)}"
+    return f"{period}<br>{t('ui.slides.source_line', ctx.lang, source=source, data_as_of=ctx.freshness)}"
 
 
-def _with_unit(key: str, unit: str, scope: Scope) -> str:
+def _with_unit(key: str, unit: str, ctx: Context) -> str:
     """A column's name with its unit: 成交额（万元）, Turnover (10k yuan)."""
-    return with_unit(t(key, scope.lang), unit, scope.lang)
+    return with_unit(t(key, ctx.lang), unit, ctx.lang)
 
 
-def _period(labels: pd.Series, scope: Scope) -> str:
+def _period(labels: pd.Series, ctx: Context) -> str:
     if labels.empty:
-        return t("ui.no_data_yet", scope.lang)
-    return t("ui.slides.span", scope.lang, start=labels.iloc[0], end=labels.iloc[-1])
+        return t("ui.no_data_yet", ctx.lang)
+    return t("ui.slides.span", ctx.lang, start=labels.iloc[0], end=labels.iloc[-1])
 
 
 # --- the slide look ---------------------------------------------------------------------------------

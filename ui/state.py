@@ -2,34 +2,46 @@
 
 The process's one ``Database`` (thread-safe, see ``data_layer.db``) is held here, in a
 module variable, not in ``st.cache_resource``: any websocket client can ask Streamlit to clear
-its caches, and the database object and its write lock must survive that. Query results go
-through ``st.cache_data`` keyed on the number of the published generation the run reads
-(``app.py`` moves to the newest at the start of each run), the same in every process: no page
-shows data from before an import, wherever it ran; a cleared cache only costs recomputing.
+its caches, and the database object and its write lock must survive that.
+
+Every cached query goes one way: ``cached(fn, scope, *args)`` is ``fn(db, scope, *args)``
+from one ``st.cache_data`` function, keyed on the database's path, the number of the published
+generation the run reads (``app.py`` moves to the newest at the start of each run; the number
+is the same in every process), the function's module and name, and the arguments, a frozen
+``Scope`` first for page queries. No page shows data from before an import, wherever it ran;
+a cleared cache only costs recomputing. ``db=`` chooses another database, e.g. a briefing's
+frozen snapshot, which has its own path and never changes.
+
+    table = state.cached(county_metrics.county_metrics, chosen.scope)
+    deck = state.cached(decks.saved_decks)
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import threading
-from typing import NamedTuple
+import weakref
+from collections.abc import Callable
+from typing import NamedTuple, TypeVar
 
 import pandas as pd
 import streamlit as st
 
-from data_layer import audit, export, mapping, profiles, trends
-from data_layer.batches import recent_imports, undo_batch
+from data_layer import audit, export, mapping, profiles
+from data_layer.batches import undo_batch
 from data_layer.db import Database
 from data_layer.derive import Derived
 from data_layer.ingest import ImportRejected, Resolution, import_bytes, preview_bytes, resolve_parties
-from data_layer.kpis import Kpi, compute_kpis
 from data_layer.parties import Unmatched
 from data_layer.problems import ImportResult, Problem
 from data_layer.profiles import Profile
 from data_layer.settings import Settings
-from data_layer.startup import is_sample, open_database
+from data_layer.startup import open_database
 from data_layer.users import User
 from data_layer.validate import Progress
+
+T = TypeVar("T")
 
 
 def settings() -> Settings:
@@ -57,38 +69,44 @@ def database() -> Database:
         return _databases[key]
 
 
-def _key(db: Database) -> tuple[str, int]:
-    return db.path, db.generation
+# --- the one cached call path --------------------------------------------------------------------
+
+# The databases ``cached`` was given, by path: the cached function receives only the path (the
+# key), and finds the object here. Weak, so a snapshot nobody uses any more can close.
+_by_path: weakref.WeakValueDictionary[str, Database] = weakref.WeakValueDictionary()
+
+# One LRU for every query. The per-page caches it replaces allowed about 1,700 entries between
+# them, each its own budget (512 for slides alone); shared, fewer go further. A page run asks
+# for two to eight entries, a deck one per slide. On the sample a page's data pickles to 4-83 KB
+# and a slide to 3-18 KB (bench_pages.py --scale 1): a full cache holds tens of MB. Results
+# grow with the data (a ranking has a row per institution): measure at 100x before raising this.
+CACHE_ENTRIES = 1024
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
-def _kpis(key: tuple[str, int], as_of: dt.date, county: str | None) -> list[Kpi]:
-    return compute_kpis(database(), as_of, county)
+def cached(fn: Callable[..., T], *args, db: Database | None = None) -> T:
+    """``fn(db, *args)``, from the cache while ``db``'s data stay the same (default: the live data).
+
+    ``fn`` is a module-level data-layer function; page queries take a ``Scope`` first. The
+    arguments are the cache key, so they must hash by value (a frozen dataclass, dates,
+    strings, numbers, None, tuples of those).
+    """
+    if "<" in fn.__qualname__:  # <lambda>, <locals>: nothing the cache could find again by name
+        raise ValueError(f"cached() needs a module-level function, not {fn.__qualname__}")
+    db = database() if db is None else db
+    if db.path == ":memory:":
+        raise ValueError("cached() needs a database file: every ':memory:' database has the same path")
+    _by_path[db.path] = db
+    return _cached(db.path, db.generation, fn.__module__, fn.__qualname__, args)
 
 
-def kpis(as_of: dt.date, county: str | None) -> list[Kpi]:
-    """K1–K5 for the filters."""
-    return _kpis(_key(database()), as_of, county)
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def _trend(key: tuple[str, int], name: str, as_of: dt.date, county: str | None) -> pd.DataFrame:
-    return getattr(trends, name)(database(), as_of, county)
-
-
-def trend(name: str, as_of: dt.date, county: str | None) -> pd.DataFrame:
-    """One of ``data_layer.trends``' series (``filings_over_time``, ``rate_over_time`` ...)."""
-    return _trend(_key(database()), name, as_of, county)
-
-
-@st.cache_data(show_spinner=False, max_entries=16)
-def _data_as_of(key: tuple[str, int]) -> dt.date | None:
-    return trends.data_as_of(database())
-
-
-def data_as_of() -> dt.date | None:
-    """数据截至: the latest date any record carries."""
-    return _data_as_of(_key(database()))
+# No parameter starts with "_": Streamlit leaves those out of the key.
+@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
+def _cached(path: str, generation: int, module: str, name: str, args: tuple):
+    del generation  # part of the key only: a new generation is a new entry
+    fn = importlib.import_module(module)
+    for part in name.split("."):
+        fn = getattr(fn, part)
+    return fn(_by_path[path], *args)
 
 
 class UploadCheck(NamedTuple):
@@ -177,16 +195,6 @@ def mapping_sample(
     return memo[key]
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def _recent_imports(key: tuple[str, int]) -> pd.DataFrame:
-    return recent_imports(database())
-
-
-def recent_imports_log() -> pd.DataFrame:
-    """The latest import batches, newest first."""
-    return _recent_imports(_key(database()))
-
-
 def audit_log(chosen: audit.Filter, limit: int) -> pd.DataFrame:
     """The audit log's entries (not cached: read fresh on each run, it is small and indexed)."""
     return audit.entries(database(), chosen, limit=limit)
@@ -199,35 +207,6 @@ def audit_users() -> list[str]:
 def undo(batch_id: int, user: User) -> int:
     """Undo an import batch (raises ``UndoRefused``); caches move on with the generation."""
     return undo_batch(database(), batch_id, user=user.username, role=user.role)
-
-
-@st.cache_data(show_spinner=False, max_entries=16)
-def _sample_in_use(key: tuple[str, int]) -> bool:
-    return is_sample(database())
-
-
-def sample_in_use() -> bool:
-    """Whether the 示例数据 marker shows; asked on every run, so cached until the next write."""
-    return _sample_in_use(_key(database()))
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _table_rows(key: tuple[str, int], table: str) -> int:
-    return export.table_rows(database(), table)
-
-
-def table_rows(table: str) -> int:
-    return _table_rows(_key(database()), table)
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _table_preview(key: tuple[str, int], table: str, limit: int) -> pd.DataFrame:
-    return export.table_frame(database(), table, limit)
-
-
-def table_preview(table: str, limit: int) -> pd.DataFrame:
-    """The first rows of a table, as the export writes them."""
-    return _table_preview(_key(database()), table, limit)
 
 
 def table_file(table: str, fmt: str, by: audit.Actor) -> bytes:

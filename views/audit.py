@@ -9,12 +9,12 @@ import streamlit as st
 from data_layer.audit import ACTIONS, Filter
 from data_layer.export import to_csv_bytes
 from data_layer.i18n import t
-from ui import auth, filters, state
+from ui import auth, filters, logs_view, state
 
 LIMIT = 5000
 
 settings = state.settings()
-lang = filters.current(settings.language, state.today()).lang
+lang = filters.read().lang
 auth.require_staff(settings.session_minutes, lang)
 
 st.title(t("ui.audit.title", lang))
@@ -37,7 +37,6 @@ if log.empty:
     st.info(t("ui.audit.empty", lang))
     st.stop()
 st.caption(t("ui.audit.count", lang, rows=f"{len(log):,}", limit=f"{LIMIT:,}"))
-shown = log.assign(action=[t(f"audit.{a}", lang) for a in log["action"]])
-shown = shown.rename(columns={c: t(f"ui.audit.col.{c}", lang) for c in log.columns})
+shown = logs_view.audit_table(log, lang)
 st.dataframe(shown, hide_index=True, key="audit.table")
 st.download_button(t("ui.audit.download", lang), to_csv_bytes(shown), "audit.csv", key="audit.download")

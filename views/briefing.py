@@ -12,7 +12,7 @@ import functools
 
 import streamlit as st
 
-from data_layer.decks import DeckRefused, delete_deck, save_deck
+from data_layer.decks import DeckRefused, delete_deck, save_deck, saved_decks
 from data_layer.i18n import t
 from ui import auth, chart_images, chart_text, filters, slides, state
 from ui import briefing_view as view
@@ -20,7 +20,7 @@ from ui.text import plain
 from ui.theme import separator
 
 settings = state.settings()
-chosen = filters.current(settings.language, state.today())
+chosen = filters.read()
 lang = chosen.lang
 snapshot = view.chosen_snapshot()
 db = view.source_database(snapshot)
@@ -133,7 +133,7 @@ def data_choice() -> None:
 
 
 def deck_choice() -> None:
-    names = ["", *(d.name for d in view.saved_decks())]
+    names = ["", *(d.name for d in state.cached(saved_decks))]
     st.session_state["briefing.deck"] = deck_name
     st.selectbox(
         t("ui.briefing.deck", lang),
@@ -170,7 +170,7 @@ def deck_editor(user) -> None:
                 name,
                 view.edited_deck(edited),
                 user=user.username,
-                known=set(slides.CATALOGUE),
+                known=set(slides.catalogue()),
             )
         except DeckRefused as exc:
             st.error(t(f"ui.briefing.refused.{exc.code}", lang))
@@ -219,7 +219,7 @@ def set_up() -> None:
             "ui.briefing.pptx_file",
             lang,
             deck=view.deck_label(deck_name, lang),
-            date=chosen.as_of.isoformat(),
+            date=chosen.scope.as_of.isoformat(),
         ),
         mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
         key="briefing.pptx",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from data_layer import county_metrics as cm
+from data_layer import trends
 from data_layer.i18n import t
 from ui import auth, filters, state
 from ui import counties_charts as charts
@@ -12,9 +13,9 @@ from ui import counties_view as view
 from ui.downloads import table_downloads
 
 settings = state.settings()
-chosen = filters.current(settings.language, state.today())
-lang = chosen.lang
-data_as_of = state.data_as_of()
+chosen = filters.read()
+lang, scope = chosen.lang, chosen.scope
+data_as_of = state.cached(trends.data_as_of)
 
 st.title(t("ui.counties.title", lang))
 st.caption(
@@ -29,19 +30,19 @@ if data_as_of is None:
     st.info(t("ui.no_data_yet", lang))
     st.stop()
 
-as_of = chosen.as_of
-start = view.window_start(as_of)
+as_of = scope.as_of
+start = state.cached(cm.plan_start, as_of)  # the first day the flow figures count
 detail = view.detail_county(chosen)
 metric = view.metric_choice(lang)
 metric_name = t(f"ui.counties.metric.{metric}", lang)
-table = view.metrics(chosen)
-rules = view.rules(as_of)
+table = state.cached(cm.county_metrics, scope)
+rules = state.cached(cm.rules_table, scope)
 st.caption(t(f"ui.counties.formula.{metric}", lang))
 st.caption(t("ui.counties.window_note", lang, start=start.isoformat(), end=as_of.isoformat()))
 if note := view.not_applied_note(chosen, lang):
     st.caption(note)
-if chosen.county:
-    st.caption(t("ui.counties.county_filter_note", lang, county=charts.county_name(chosen.county, lang)))
+if scope.division:
+    st.caption(t("ui.counties.county_filter_note", lang, county=charts.county_name(scope.division, lang)))
 
 subtitle = view.subtitle(metric, lang, view.period_text(metric, lang, start, as_of), data_as_of)
 suffix = detail or "all"  # new keys after each drill-down: no stale selection on the charts
@@ -110,11 +111,10 @@ st.subheader(t("ui.counties.trend_heading", lang))
 if metric == "rules":
     st.info(t("ui.counties.trend_rules", lang))
 else:
-    yearly = view.by_year(chosen, metric)
-    order = list(table.assign(rank=cm.ranks(table, metric)).sort_values(["rank", "adcode"])["adcode"])
+    yearly = state.cached(cm.metric_by_year, scope, metric)
     fig = charts.small_multiples(
         yearly,
-        order=order,
+        order=cm.ranked_adcodes(table, metric),
         metric=metric,
         lang=lang,
         title=t("ui.counties.trend_title", lang, metric=metric_name),
@@ -125,7 +125,7 @@ else:
     st.caption(t(f"ui.counties.trend_note.{'stock' if metric == 'patents_per_10k' else 'flow'}", lang))
 
 st.subheader(t("ui.counties.rules_heading", lang))
-issued = int((rules["status"] == "issued").sum())
+issued = cm.issued_rules(rules)
 st.caption(t("ui.counties.rules_summary", lang, issued=issued, total=len(rules), date=as_of.isoformat()))
 rules_table = view.rules_frame(rules, lang)
 st.dataframe(

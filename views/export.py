@@ -6,7 +6,7 @@ import functools
 
 import streamlit as st
 
-from data_layer import audit
+from data_layer import audit, export
 from data_layer.export import EXPORTABLE, XLSX_MAX_ROWS
 from data_layer.i18n import t
 from ui import auth, filters, state
@@ -14,14 +14,14 @@ from ui import auth, filters, state
 PREVIEW_ROWS = 100
 
 settings = state.settings()
-lang = filters.current(settings.language, state.today()).lang
+lang = filters.read().lang
 auth.require_staff(settings.session_minutes, lang)
 
 st.title(t("ui.export.title", lang))
 table = st.selectbox(
     t("ui.export.table", lang), EXPORTABLE, format_func=lambda n: t(f"table.{n}", lang), key="export.table"
 )
-rows = state.table_rows(table)
+rows = state.cached(export.table_rows, table)
 st.caption(t("ui.export.rows", lang, rows=f"{rows:,}", shown=min(rows, PREVIEW_ROWS)))
 left, right = st.columns(2)
 # The files are built only when a button is clicked (a callable), not on every rerun.
@@ -41,4 +41,4 @@ right.download_button(
     key="export.xlsx",
 )
 st.caption(t("ui.export.safe", lang))
-st.dataframe(state.table_preview(table, PREVIEW_ROWS), hide_index=True, key="export.preview")
+st.dataframe(state.cached(export.table_frame, table, PREVIEW_ROWS), hide_index=True, key="export.preview")

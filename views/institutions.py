@@ -5,7 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from data_layer import institution_rates, trends
 from data_layer.i18n import t
+from data_layer.institution_rates import ROUTES, Baseline, Rate
 from ui import chart_text, filters, state
 from ui import institutions_charts as charts
 from ui import institutions_view as view
@@ -13,9 +15,9 @@ from ui.downloads import table_downloads
 from ui.text import plain
 from ui.theme import format_number
 
-chosen = filters.current(state.settings().language, state.today())
-lang = chosen.lang
-data_as_of = state.data_as_of()
+chosen = filters.read()
+lang, scope = chosen.lang, chosen.scope
+data_as_of = state.cached(trends.data_as_of)
 freshness = t("ui.data_as_of", lang, date=data_as_of.isoformat() if data_as_of else "—")
 as_of_label = filters.period_label(chosen.period, lang)
 
@@ -32,28 +34,26 @@ def names_note() -> None:
         st.caption(t("ui.institutions.names_in_chinese", lang))
 
 
-def rate_metrics(now: dict, baseline: float | None, baseline_year: int, columns) -> None:
+def rate_metrics(now: Rate, baseline: Baseline, columns) -> None:
     """Rate (with its change on the baseline), valid and industrialized patents."""
-    now = {key: None if pd.isna(value) else value for key, value in now.items()}
-    baseline = None if baseline is None or pd.isna(baseline) else baseline
-    change = None if now["rate"] is None or baseline is None else now["rate"] - baseline
-    since = t("ui.institutions.vs_baseline", lang, year=baseline_year)
+    change = baseline.change_pp
+    since = t("ui.institutions.vs_baseline", lang, year=baseline.year)
     columns[0].metric(
         t("ui.institutions.metric.rate", lang),
-        format_number(now["rate"], "%", lang),
+        format_number(now.rate, "%", lang),
         delta=None if change is None else charts.pp(change, lang),
         delta_description=None if change is None else since,
-        help=t("ui.institutions.formula", lang, year=baseline_year),
+        help=t("ui.institutions.formula", lang, year=baseline.year),
     )
-    columns[1].metric(t("ui.institutions.metric.valid", lang), format_number(now["valid"], "件", lang))
+    columns[1].metric(t("ui.institutions.metric.valid", lang), format_number(now.valid, "件", lang))
     columns[2].metric(
-        t("ui.institutions.metric.industrialized", lang), format_number(now["industrialized"], "件", lang)
+        t("ui.institutions.metric.industrialized", lang), format_number(now.industrialized, "件", lang)
     )
     st.caption(
         t(
             "ui.institutions.routes_line",
             lang,
-            **{r: format_number(now[r], "件", lang) for r in ("implementation", "transfer", "license")},
+            **{r: format_number(getattr(now, r), "件", lang) for r in ROUTES},
         )
     )
 
@@ -66,39 +66,38 @@ def open_if_clicked(event) -> None:
 
 def ranking_page() -> None:
     st.title(t("ui.institutions.title", lang))
-    kind = chosen.inst_kind or "academic"
+    kind = scope.inst_kind or institution_rates.DEFAULT_KIND
     st.caption(
         t(
             "ui.institutions.scope",
             lang,
             kind=filters.inst_kind_label(kind, lang),
-            county=filters.county_label(chosen.county or "", lang),
-            patent_type=filters.patent_type_label(chosen.patent_type or "", lang),
+            county=filters.county_label(scope.division or "", lang),
+            patent_type=filters.patent_type_label(scope.patent_type or "", lang),
             as_of=as_of_label,
             data_as_of=freshness,
         )
     )
     view.kind_switch(chosen)
-    if chosen.inst_kind is None:
+    if scope.inst_kind is None:
         st.caption(t("ui.institutions.default_kind", lang))
-    data = view.page_data(chosen)
-    ranking, totals = data["ranking"], data["totals"].iloc[0].to_dict()
-    year = int(totals["baseline_year"])
+    data = state.cached(institution_rates.page_data, scope)
+    ranking, year = data.ranking, data.baseline.year
     if ranking.empty:
         st.info(t("ui.institutions.no_institutions", lang))
         return
     columns = st.columns(4)
-    rate_metrics(totals, totals["baseline_rate"], year, columns)
+    rate_metrics(data.now, data.baseline, columns)
     count = format_number(len(ranking), "家", lang) if lang == "zh" else f"{len(ranking):,}"
     columns[3].metric(t("ui.institutions.metric.institutions", lang), count)
 
     st.subheader(t("ui.institutions.ranking_heading", lang))
-    rated = ranking["rate"].notna().any()
-    on_date = t("ui.institutions.period_on", lang, date=chosen.as_of.isoformat())
+    rated = data.rated
+    on_date = t("ui.institutions.period_on", lang, date=scope.as_of.isoformat())
     left, right = st.columns([3, 2])
     with left:
         if rated:
-            bars = charts.ranking_bars(ranking, lang, subtitle(on_date), target=target_of(totals))
+            bars = charts.ranking_bars(ranking, lang, subtitle(on_date), target=data.target_rate)
             open_if_clicked(chart(bars, "ranking"))
         else:
             st.info(t("ui.institutions.no_rates", lang))
@@ -111,7 +110,7 @@ def ranking_page() -> None:
         with left:
             open_if_clicked(chart(charts.rate_scatter(ranking, lang, subtitle(on_date)), "scatter"))
         with right:
-            trend_chart(data["trend"], totals["baseline_rate"], year, kind, target_of(totals))
+            trend_chart(data.trend, data.baseline, kind, data.target_rate)
     ranking_table(ranking, year, kind)
 
 
@@ -121,24 +120,16 @@ def chart(fig, name: str):
     return chart_text.show(st, fig, lang, theme=None, key=key, on_select="rerun", selection_mode="points")
 
 
-def target_of(totals: dict) -> float | None:
-    """K4's target rate for the kind shown (None without an "above the baseline" target)."""
-    target = totals.get("target_rate")
-    return None if target is None or pd.isna(target) else float(target)
-
-
-def trend_chart(
-    trend: pd.DataFrame, baseline: float | None, year: int, kind: str, target: float | None
-) -> None:
-    period = t("ui.institutions.period_years", lang, start=year, end=trend["label"].iloc[-1])
+def trend_chart(trend: pd.DataFrame, baseline: Baseline, kind: str, target: float | None) -> None:
+    period = view.years_text(trend, baseline.year, lang)
     title = t("ui.institutions.chart.trend", lang, kind=filters.inst_kind_label(kind, lang))
     fig = charts.trend_line(
         trend,
         lang,
         title=title,
         subtitle=subtitle(period),
-        baseline=baseline,
-        baseline_year=year,
+        baseline=baseline.rate,
+        baseline_year=baseline.year,
         target=target,
     )
     chart_text.show(st, fig, lang, theme=None, key="institutions.trend")
@@ -159,7 +150,7 @@ def ranking_table(ranking: pd.DataFrame, year: int, kind: str) -> None:
         selection_mode="single-row",
         key="institutions.table",
     )
-    name = f"industrialization_{kind}_{chosen.as_of.isoformat()}"
+    name = f"industrialization_{kind}_{scope.as_of.isoformat()}"
     table_downloads(download, name, "institutions.table", lang)
     code = view.selected_row_code(event, ranking["credit_code"])
     if code:
@@ -173,47 +164,44 @@ def detail_page(code: str) -> None:
         key="institutions.back",
         icon=":material/arrow_back:",
     )
-    detail = view.detail_data(code, chosen)
+    detail = state.cached(institution_rates.detail_data, scope, code)
     if detail is None:
         st.warning(t("ui.institutions.detail.unknown", lang, code=code))
         return
-    info, trend, year = detail["institution"], detail["trend"], detail["baseline_year"]
-    st.title(plain(info["name"]))
+    info, trend, year = detail.institution, detail.trend, detail.baseline.year
+    st.title(plain(info.name))
     st.caption(
         t(
             "ui.institutions.detail.caption",
             lang,
-            kind=filters.inst_kind_label(info["kind"], lang),
-            county=filters.county_label(info["county"], lang),
-            code=info["credit_code"],
+            kind=filters.inst_kind_label(info.kind, lang),
+            county=filters.county_label(info.county, lang),
+            code=info.credit_code,
             as_of=as_of_label,
             data_as_of=freshness,
         )
     )
     names_note()
-    ignored = filters.ignored_filters(chosen, ("county", "inst_kind"))
+    ignored = filters.ignored_filters(chosen, ("division", "inst_kind"))
     if ignored:
         st.caption(t("ui.filter.not_applied", lang, names=ignored, why=t("ui.institutions.detail.why", lang)))
-    now = trend.iloc[-1].to_dict() | {"rate": trend["value"].iloc[-1]}
-    base = trend.loc[trend["label"] == str(year), "value"]
-    base_rate = base.iloc[0] if not base.empty else None
-    rate_metrics(now, base_rate, year, st.columns(3))
+    rate_metrics(detail.now, detail.baseline, st.columns(3))
 
     left, right = st.columns(2)
     with left:
-        period = t("ui.institutions.period_years", lang, start=year, end=trend["label"].iloc[-1])
+        period = view.years_text(trend, year, lang)
         fig = charts.trend_line(
             trend,
             lang,
             title=t("ui.institutions.chart.inst_trend", lang),
             subtitle=subtitle(period),
-            baseline=base_rate,
+            baseline=detail.baseline.rate,
             baseline_year=year,
         )
         chart_text.show(st, fig, lang, theme=None, key="institutions.detail.trend")
     with right:
-        patents = detail["patents"]
-        on_date = t("ui.institutions.period_on", lang, date=chosen.as_of.isoformat())
+        patents = detail.patents
+        on_date = t("ui.institutions.period_on", lang, date=scope.as_of.isoformat())
         chart_text.show(
             st,
             charts.patents_stacked(patents, lang, subtitle(on_date)),
@@ -226,14 +214,14 @@ def detail_page(code: str) -> None:
     contracts_section(detail, code)
 
 
-def deals_section(detail: dict, code: str) -> None:
+def deals_section(detail: institution_rates.InstitutionDetail, code: str) -> None:
     """Its transfers and licences: local against outside the city, then each one."""
     st.subheader(t("ui.institutions.detail.deals_heading", lang))
-    deals = detail["deals"]
+    deals = detail.deals
     if deals.empty:
         st.info(t("ui.institutions.detail.no_deals", lang))
     else:
-        for line in view.deal_lines(detail["deals_by_place"], lang):
+        for line in view.deal_lines(detail.deals_by_place, lang):
             st.markdown(f"- {line}")
         table = view.deals_table(deals, lang)
         st.dataframe(
@@ -247,20 +235,20 @@ def deals_section(detail: dict, code: str) -> None:
         table_downloads(table, f"deals_{code}", "institutions.detail.deals", lang)
 
 
-def contracts_section(detail: dict, code: str) -> None:
+def contracts_section(detail: institution_rates.InstitutionDetail, code: str) -> None:
     """Its technology contracts as seller: count, turnover, each one."""
     st.subheader(t("ui.institutions.detail.contracts_heading", lang))
-    if chosen.patent_type:
+    if scope.patent_type:
         names = t("ui.filter.patent_type", lang)
         why = t("ui.institutions.detail.contracts_why", lang)
         st.caption(t("ui.filter.not_applied", lang, names=names, why=why))
-    totals = detail["contract_totals"]
+    totals = detail.contract_totals
     columns = st.columns(2)
-    columns[0].metric(t("ui.institutions.metric.contracts", lang), f"{totals['contracts']:,}")
+    columns[0].metric(t("ui.institutions.metric.contracts", lang), f"{totals.contracts:,}")
     columns[1].metric(
-        t("ui.institutions.metric.turnover", lang), format_number(totals["turnover_10k"], "万元", lang)
+        t("ui.institutions.metric.turnover", lang), format_number(totals.turnover_10k, "万元", lang)
     )
-    contracts = detail["contracts"]
+    contracts = detail.contracts
     if contracts.empty:
         st.info(t("ui.institutions.detail.no_contracts", lang))
         return

@@ -9,7 +9,7 @@ from data_layer.users import AccountError, login
 from ui import auth, filters, state
 
 settings = state.settings()
-lang = filters.current(settings.language, state.today()).lang
+lang = filters.read().lang
 
 st.title(t("ui.login.title", lang))
 st.caption(t("ui.login.help", lang))

@@ -5,17 +5,17 @@ from __future__ import annotations
 
 import streamlit as st
 
+from data_layer import measure_progress, trends
 from data_layer.i18n import t
-from data_layer.measures import AREAS, MEASURES
+from data_layer.measures import areas, measures
 from ui import filters, measures_view, state
 from ui.downloads import table_downloads
 
-settings = state.settings()
-chosen = filters.current(settings.language, state.today())
+chosen = filters.read()
 lang = chosen.lang
-data_as_of = state.data_as_of()
-data = measures_view.page_data(chosen)
-quarters = list(data["quarters"]["quarter"])
+data_as_of = state.cached(trends.data_as_of)
+data = state.cached(measure_progress.page_data, chosen.scope)
+quarters = data.quarters
 date = data_as_of.isoformat() if data_as_of else "—"
 
 st.title(t("ui.measures.title", lang))
@@ -29,7 +29,7 @@ st.caption(
         data_as_of=t("ui.data_as_of", lang, date=date),
     )
 )
-if data_as_of is None and data["indicators"].empty:
+if data_as_of is None and data.indicators.empty:
     st.info(t("ui.no_data_yet", lang))
     st.stop()
 st.caption(
@@ -40,7 +40,7 @@ st.caption(
         why=t("ui.measures.not_applied_why", lang),
     )
 )
-if chosen.inst_kind:
+if chosen.scope.inst_kind:
     st.caption(
         t(
             "ui.filter.not_applied",
@@ -54,7 +54,7 @@ if quarters:
     measures_view.status_grid(data, lang, date)
     st.caption(t("ui.measures.heatmap.hint", lang))
     table_downloads(
-        measures_view.grid_table(data["grid"], lang),
+        measures_view.grid_table(data.grid, lang),
         "measures_status",
         "measures.grid_download",
         lang,
@@ -66,9 +66,9 @@ number = measures_view.chosen_measure()
 if number:
     with st.container(border=True, key="measures.detail"):
         st.subheader(measures_view.measure_heading(number, lang))
-        st.caption(measures_view.area_heading(next(m.area for m in MEASURES if m.number == number), lang))
+        st.caption(measures_view.area_heading(next(m.area for m in measures() if m.number == number), lang))
         measures_view.measure_block(data, number, chosen, date, key="measures.detail")
-        rows = data["indicators"][data["indicators"]["measure"] == number]
+        rows = data.measure(number).rows
         if not rows.empty:
             st.markdown(f"**{t('ui.measures.indicator_table', lang)}**")
             table = measures_view.indicator_table(rows, lang)
@@ -82,9 +82,9 @@ if number:
             )
         measures_view.back_button(lang)
 
-for area in AREAS:
+for area in areas():
     with st.expander(measures_view.area_heading(area.number, lang)):
-        for index, measure in enumerate(m for m in MEASURES if m.area == area.number):
+        for index, measure in enumerate(m for m in measures() if m.area == area.number):
             if index:
                 st.divider()
             st.markdown(f"#### {measures_view.measure_heading(measure.number, lang)}")

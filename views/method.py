@@ -5,9 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from data_layer.i18n import t
-from ui import filters, method_view, state
+from ui import filters, method_view
 
-lang = filters.current(state.settings().language, state.today()).lang
+lang = filters.read().lang
 st.title(t("ui.method.title", lang))
 st.caption(t("ui.method.intro", lang))
 

@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import streamlit as st
 
+from data_layer import regions, trends
 from data_layer.i18n import t
-from ui import chart_text, filters, kpi_view, slides, state
+from data_layer.kpis import compute_kpis, division_kpis
+from ui import chart_text, counties_view, filters, kpi_view, slides, state
 
-settings = state.settings()
-today = state.today()
-chosen = filters.current(settings.language, today)
-lang = chosen.lang
-data_as_of = state.data_as_of()
+chosen = filters.read()
+lang, scope = chosen.lang, chosen.scope
+data_as_of = state.cached(trends.data_as_of)
 
 st.title(t("ui.overview.title", lang))
 st.caption(
     t(
         "ui.overview.scope",
         lang,
-        county=filters.county_label(chosen.county or "", lang),
+        county=filters.county_label(scope.division or "", lang),
         as_of=filters.period_label(chosen.period, lang),
         data_as_of=t("ui.data_as_of", lang, date=data_as_of.isoformat() if data_as_of else "—"),
     )
@@ -30,7 +30,7 @@ ignored = filters.ignored_filters(chosen, ("inst_kind", "patent_type"))
 if ignored:
     st.caption(t("ui.filter.not_applied", lang, names=ignored, why=t("ui.overview.filters_why", lang)))
 
-kpis = state.kpis(chosen.as_of, chosen.county)
+kpis = state.cached(compute_kpis, scope)
 
 # The ten-second read: one line and one row of badges, before any card or chart.
 st.markdown(f"**{kpi_view.summary(kpis, lang)}**")  # our own words and numbers only
@@ -51,12 +51,22 @@ for column, kpi in zip(st.columns(len(kpis)), kpis, strict=True):
         for line in view.lines:
             st.caption(line)
 
+if regions.pack(scope.region).level == "province":  # the province ranks its cities on each KPI
+    st.subheader(t("ui.overview.ranking.heading", lang))
+    st.caption(t("ui.overview.ranking.note", lang))
+    ranking = state.cached(division_kpis, scope.with_division(None))
+    whole = kpis if scope.division is None else state.cached(compute_kpis, scope.with_division(None))
+    for pair in (whole[i : i + 2] for i in range(0, len(whole), 2)):
+        for column, kpi in zip(st.columns(2), pair, strict=False):
+            fig = kpi_view.ranking_figure(kpi.code, ranking, kpi, lang, data_as_of, highlight=scope.division)
+            counties_view.opening_chart(column, fig, f"overview.ranking.{kpi.code}")
+
 st.subheader(t("ui.overview.trends_heading", lang))
 # A row of two per pair, so that a phone, which stacks columns, reads K1…K5 in order.
 for pair in (kpis[i : i + 2] for i in range(0, len(kpis), 2)):
     for column, kpi in zip(st.columns(2), pair, strict=False):
         trend = kpi_view.TREND_OF.get(kpi.code)
-        frame = state.trend(trend, chosen.as_of, chosen.county) if trend else None
+        frame = state.cached(trend, scope) if trend else None
         fig = kpi_view.figure(kpi, frame, lang, data_as_of)
         message = slides.kpi_message(kpi, lang)
         chart_text.show(column, fig, lang, message=message, theme=None, key=f"overview.chart.{kpi.code}")

@@ -11,7 +11,7 @@ from data_layer.templates import template_csv, template_xlsx
 from ui import auth, filters, mapping_view, state, upload_view
 
 settings = state.settings()
-lang = filters.current(settings.language, state.today()).lang
+lang = filters.read().lang
 user = auth.require_staff(settings.session_minutes, lang)
 
 st.title(t("ui.upload.title", lang))
