@@ -70,24 +70,24 @@ ANALYSIS = (
     ("views/method.py", ":material/menu_book:", "method"),
     ("views/briefing.py", ":material/co_present:", "briefing"),
 )
+# Staff pages, offered once logged in (the upload page first: a login lands there).
+STAFF = (
+    ("views/upload.py", ":material/upload:", "upload"),
+    ("views/history.py", ":material/history:", "history"),
+    ("views/export.py", ":material/download:", "export"),
+    ("views/quality.py", ":material/fact_check:", "quality"),
+    ("views/audit.py", ":material/policy:", "audit"),
+)
 analysis = [
     st.Page(script, title=t(f"ui.nav.{path}", lang), icon=icon, url_path=path)
     for script, icon, path in ANALYSIS
 ]
 if user:
-    staff_page = st.Page(
-        "views/upload.py", title=t("ui.nav.upload", lang), icon=":material/upload:", url_path="upload"
-    )
     staff_pages = [
-        staff_page,
-        st.Page(
-            "views/history.py", title=t("ui.nav.history", lang), icon=":material/history:", url_path="history"
-        ),
-        st.Page(
-            "views/export.py", title=t("ui.nav.export", lang), icon=":material/download:", url_path="export"
-        ),
-        st.Page("views/audit.py", title=t("ui.nav.audit", lang), icon=":material/policy:", url_path="audit"),
+        st.Page(script, title=t(f"ui.nav.{path}", lang), icon=icon, url_path=path)
+        for script, icon, path in STAFF
     ]
+    staff_page = staff_pages[0]  # where a login lands
     st.sidebar.caption(t("ui.auth.signed_in", lang, name=user.display_name))
     if st.sidebar.button(t("ui.auth.log_out", lang), key="auth.log_out"):
         auth.log_out()

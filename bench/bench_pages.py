@@ -34,7 +34,15 @@ from bench_overview import build, median_ms, peak_rss_mb  # noqa: E402
 # pickled as in the app, so a hit costs what it costs there.
 logging.getLogger("streamlit.runtime.caching.cache_data_api").setLevel(logging.ERROR)
 
-from data_layer import county_metrics, filings_contracts, institution_rates, measure_progress, regions, trends  # noqa: E402
+from data_layer import (  # noqa: E402
+    county_metrics,
+    filings_contracts,
+    institution_rates,
+    measure_progress,
+    quality,
+    regions,
+    trends,
+)
 from data_layer.counties import most_populous  # noqa: E402
 from data_layer.kpis import compute_kpis, division_kpis  # noqa: E402
 from data_layer.scope import Scope  # noqa: E402
@@ -45,13 +53,14 @@ AS_OF = dt.date(2026, 10, 31)
 
 
 def overview_page(db, scope: Scope) -> tuple:
-    """Everything the overview page asks the data layer for (there, one cached call each); a
-    province's overview also ranks its cities on each KPI."""
+    """Everything the overview page asks the data layer for (there, one cached call each): the
+    KPIs, their trends, the data quality line; a province's overview also ranks its cities."""
     province = regions.pack(scope.region).level == "province"
     return (
         compute_kpis(db, scope),
         [trend(db, scope) for trend in set(TREND_OF.values())],
         trends.data_as_of(db),
+        quality.quality(db, scope),
         division_kpis(db, scope.with_division(None)) if province else None,
     )
 
@@ -63,6 +72,7 @@ PAGES = {
     "institutions": institution_rates.page_data,
     "counties": county_metrics.page_data,
     "filings": filings_contracts.page_data,
+    "quality": quality.quality,
 }
 
 

@@ -239,6 +239,9 @@ def _contract_file(cur, present: set[str], today: dt.date) -> list[Derived]:
         )
     if "buyer_region" in present:
         found += _from_lookup(cur, "buyer_local", "buyer_region", in_city, "local_from_region")
+    # Kept on the row, so the data quality page can list the contracts whose buyer was assumed.
+    cur.execute("ALTER TABLE typed ADD COLUMN buyer_local_assumed BOOLEAN")
+    cur.execute("UPDATE typed SET buyer_local_assumed = buyer_local IS NULL")
     found += _update(cur, "buyer_local", "local_unknown", "false", "buyer_local IS NULL", assumed=True)
     cur.execute("ALTER TABLE typed ADD COLUMN involves_patent BOOLEAN")
     cur.execute("UPDATE typed SET involves_patent = len(app_nos) > 0 OR coalesce(ip_type = 'patent', false)")

@@ -341,6 +341,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.nav.history": ("导入记录", "Import history"),
     "ui.nav.audit": ("操作日志", "Audit log"),
     "ui.nav.export": ("数据导出", "Data export"),
+    "ui.nav.quality": ("数据质量", "Data quality"),
     "ui.export.title": ("数据导出", "Data export"),
     "ui.export.table": ("数据表", "Table"),
     "ui.export.rows": (
@@ -374,6 +375,172 @@ TEXT: dict[str, tuple[str, str]] = {
     "table.areas": ("四大任务", "Task areas"),
     "table.measures": ("十二条措施", "The twelve measures"),
     "table.imports": ("导入记录", "Import history"),
+    # --- data quality (views/quality.py, ui/quality_view.py) -------------------------------------
+    "ui.quality.title": ("数据质量", "Data quality"),
+    "ui.quality.scope": (
+        "{county}｜{as_of}｜{data_as_of}。单位类型和专利类型筛选不适用：缺漏对每种筛选都是缺漏。",
+        "{county} | {as_of} | {data_as_of}. The institution-kind and patent-type filters do not apply: "
+        "a gap is a gap under every filter.",
+    ),
+    "ui.quality.intro": (
+        "下列检查找出会影响指标的缺漏或存疑数据。选择一项查看对应记录，并按“如何补正”上传文件。",
+        "These checks find missing or doubtful data that moves a figure. Choose one to see its records; "
+        "mend it by uploading the file its row names.",
+    ),
+    "ui.quality.checks_heading": ("检查结果", "Checks"),
+    "ui.quality.records_heading": ("记录明细", "Records"),
+    "ui.quality.sources_heading": ("各数据源最近更新", "When each source was last loaded"),
+    "ui.quality.choose": ("查看哪一项的记录", "Show the records of"),
+    "ui.quality.records_count": ("共 {count}", "{count} in all"),
+    "ui.quality.records_none": ("这一项没有发现问题。", "This check found nothing."),
+    "ui.quality.division_ignored": (
+        "指标按全市（全省）填报，这一项不按{division}筛选。",
+        "Indicators are reported for the whole region: this check is not narrowed by {division}.",
+    ),
+    "ui.quality.summary.none": (
+        "数据质量：{checks} 项检查均未发现影响指标的缺漏。",
+        "Data quality: none of the {checks} checks found a gap that moves a figure.",
+    ),
+    "ui.quality.summary.some": (
+        "数据质量：{checks} 项检查中 {gaps} 项发现缺漏或存疑数据（{named}）。明细见工作人员的“数据质量”页。",
+        "Data quality: {gaps} of {checks} checks found missing or doubtful data ({named}). Staff see the "
+        "records on the Data quality page.",
+    ),
+    "ui.quality.never": ("未导入", "never loaded"),
+    "ui.quality.fix": ("上传“{kind}”文件：{how}", "Upload a {kind} file: {how}"),
+    "ui.quality.col.check": ("检查项", "Check"),
+    "ui.quality.col.count": ("记录数", "Records"),
+    "ui.quality.col.why": ("含义与影响", "What it means"),
+    "ui.quality.col.moves": ("影响", "Moves"),
+    "ui.quality.col.fix": ("如何补正", "How to mend it"),
+    "ui.quality.col.source": ("数据源", "Source"),
+    "ui.quality.col.updated": ("最近导入时间", "Last loaded"),
+    "ui.quality.col.age": ("距今", "Age"),
+    "ui.quality.col.batch": ("导入批次", "Import batch"),
+    "ui.quality.col.file": ("文件名", "File"),
+    "ui.quality.col.user": ("导入人", "Loaded by"),
+    "ui.quality.moves.measures": ("四大任务", "Task areas"),
+    "ui.quality.moves.contracts": ("本地买方占比", "share bought locally"),
+    "ui.quality.chart.findings": ("各项检查发现的记录", "Records each check found"),
+    "ui.quality.chart.findings_unit": ("记录数（单位见各条）", "Records (unit on each bar)"),
+    "ui.quality.chart.subtitle": (
+        "统计时点 {date}｜导入的全部数据｜{data_as_of}",
+        "As of {date} | all loaded data | {data_as_of}",
+    ),
+    "ui.quality.chart.freshness": ("各数据源距最近一次导入的天数", "Days since each source was last loaded"),
+    "ui.quality.chart.freshness_subtitle": (
+        "截至 {date}｜导入记录｜虚线：{days} 天，超过即标为较旧",
+        "On {date} | import log | dashed line: {days} days, older is drawn pale",
+    ),
+    "ui.quality.chart.days": ("天", "days"),
+    "ui.quality.check.indicators_unreported": ("上季度未报指标", "Indicators not reported last quarter"),
+    "ui.quality.check.patents_no_grant": ("专利缺授权日和法律状态", "Patents without grant date or status"),
+    "ui.quality.check.patents_past_term": (
+        "超过保护期仍计为有效的专利",
+        "Patents past their term counted valid",
+    ),
+    "ui.quality.check.institutions_unplaced": ("单位缺区县或类型", "Institutions without a division or kind"),
+    "ui.quality.check.credit_code_warning": ("信用代码校验位不符", "Credit codes failing their check"),
+    "ui.quality.check.contracts_buyer_assumed": (
+        "买方所在地为推定",
+        "Contracts with an assumed buyer location",
+    ),
+    "ui.quality.check.filings_no_output": ("备案产品缺上年产值", "Filings without last year's output"),
+    "ui.quality.count.indicators_unreported": ("{count} 项", "{count} indicators"),
+    "ui.quality.count.patents_no_grant": ("{count} 件", "{count} patents"),
+    "ui.quality.count.patents_past_term": ("{count} 件", "{count} patents"),
+    "ui.quality.count.institutions_unplaced": ("{count} 家", "{count} institutions"),
+    "ui.quality.count.credit_code_warning": ("{count} 家", "{count} institutions"),
+    "ui.quality.count.contracts_buyer_assumed": ("{count} 件", "{count} contracts"),
+    "ui.quality.count.filings_no_output": ("{count} 件", "{count} filings"),
+    "ui.quality.why.indicators_unreported": (
+        "最近一个已结束季度，措施的指标（此前报过的，或从未报过任何指标的措施）没有数值；该措施这一季显示暂无数据。",
+        "In the latest ended quarter an indicator reported before (or a measure with no indicator at "
+        "all) has no value: the measure shows no data for that quarter.",
+    ),
+    "ui.quality.why.patents_no_grant": (
+        "申请已超过 3 年，既无授权日也无法律状态：K4 按未授权计，不计入有效专利；可能是文件漏了授权日。",
+        "Filed more than 3 years ago with neither a grant date nor a legal status: K4 counts it as not "
+        "granted, so not among the valid patents; the file may have left the grant date out.",
+    ),
+    "ui.quality.why.patents_past_term": (
+        "自申请日起已超过法定保护期（发明20年、实用新型10年、外观设计10年，2021年6月1日起申请的15年），"
+        "但没有失效日或失效状态：K4 仍按有效计。",
+        "Past the statutory term from filing (invention 20 years, utility model 10, design 10, or 15 if "
+        "filed from 2021-06-01) with no lapse date or lapsed status: K4 still counts it valid.",
+    ),
+    "ui.quality.why.institutions_unplaced": (
+        "单位的区县不是本地区的区划，或类型不在名录类型之中：按区县和单位类型的数字都不包含它。",
+        "The institution's division is not one of the region's, or its kind is not a known one: "
+        "figures by division and by kind leave it out.",
+    ),
+    "ui.quality.why.credit_code_warning": (
+        "统一社会信用代码的校验位不符，导入时已提示；同一单位可能以两个代码出现，被重复或漏计。",
+        "The credit code's check character is wrong (the import warned): one institution may appear "
+        "under two codes and be counted twice or missed.",
+    ),
+    "ui.quality.why.contracts_buyer_assumed": (
+        "文件没有说明买方是否在本地，导入时推定为外地：本地买方占比可能偏低。",
+        "The file did not say whether the buyer is local, so the import assumed outside: the share "
+        "bought locally may be too low.",
+    ),
+    "ui.quality.why.filings_no_output": (
+        "专利密集型备案产品在上一个完整年度没有产值记录：K3 按0计，不是暂无数据。",
+        "A patent-intensive filed product has no output for the last complete year: K3 counts it as 0, "
+        "not as no data.",
+    ),
+    "ui.quality.how.indicators_unreported": (
+        "责任单位填报该季度的数值。",
+        "the responsible department's value for that quarter.",
+    ),
+    "ui.quality.how.patents_no_grant": (
+        "含“授权日”或“法律状态”列（CNIPA 检索或 incoPat、PatSnap 导出）。",
+        "with a grant date or legal status column (a CNIPA search or an incoPat or PatSnap export).",
+    ),
+    "ui.quality.how.patents_past_term": (
+        "含“失效日”或“法律状态”列的最新导出。",
+        "a recent export with a lapse date or legal status column.",
+    ),
+    "ui.quality.how.institutions_unplaced": (
+        "更正这些单位的“所在区县”和“单位类型”。",
+        "with these institutions' division and kind corrected.",
+    ),
+    "ui.quality.how.credit_code_warning": (
+        "核对后更正的统一社会信用代码（国家企业信用信息公示系统）。",
+        "with the credit codes checked and corrected (the national enterprise credit register).",
+    ),
+    "ui.quality.how.contracts_buyer_assumed": (
+        "含“买方是否在本地”或买方地区（行政区划代码）列的合同登记导出。",
+        "a contract register export with a buyer-is-local or buyer region (code) column.",
+    ),
+    "ui.quality.how.filings_no_output": (
+        "含该年度产值的专利产品备案文件。",
+        "a filings file with that year's output.",
+    ),
+    "ui.quality.field.measure": ("措施编号", "Measure"),
+    "ui.quality.field.measure_name": ("措施名称", "Measure name"),
+    "ui.quality.field.indicator": ("指标名称", "Indicator"),
+    "ui.quality.field.department": ("责任单位", "Department"),
+    "ui.quality.field.last_quarter": ("最近填报季度", "Last reported quarter"),
+    "ui.quality.field.app_no": ("申请号", "Application no."),
+    "ui.quality.field.title": ("名称", "Title"),
+    "ui.quality.field.patent_type": ("专利类型", "Patent type"),
+    "ui.quality.field.filing_date": ("申请日/备案日", "Filed"),
+    "ui.quality.field.grant_date": ("授权日", "Granted"),
+    "ui.quality.field.term_end": ("保护期届满日", "Term ends"),
+    "ui.quality.field.county": ("{division}", "{Division}"),
+    "ui.quality.field.batch_id": ("导入批次", "Import batch"),
+    "ui.quality.field.credit_code": ("统一社会信用代码", "Credit code"),
+    "ui.quality.field.name": ("单位名称", "Institution"),
+    "ui.quality.field.kind": ("单位类型", "Kind"),
+    "ui.quality.field.contract_no": ("合同登记号", "Contract no."),
+    "ui.quality.field.buyer_name": ("买方名称", "Buyer"),
+    "ui.quality.field.registered_date": ("登记日期", "Registered"),
+    "ui.quality.field.turnover_10k": ("成交额（万元）", "Turnover (10k yuan)"),
+    "ui.quality.field.filing_no": ("备案号", "Filing no."),
+    "ui.quality.field.product_name": ("产品名称", "Product"),
+    "ui.quality.field.enterprise": ("企业", "Enterprise"),
+    "ui.quality.field.output_year": ("缺产值年度", "Year without output"),
     "ui.history.title": ("导入记录", "Import history"),
     "ui.audit.title": ("操作日志", "Audit log"),
     "ui.audit.intro": (
@@ -1081,6 +1248,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "unit.亿元": ("亿元", "100M yuan"),
     "unit.项": ("项", "items"),
     "unit.场": ("场", "events"),
+    "unit.天": ("天", "days"),
     # Industries as filings and institutions name them (ui.filings_view.industry_label): the
     # sample data's and common ones. A word not listed is shown as written.
     "industry.家电": ("家电", "Home appliances"),

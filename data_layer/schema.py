@@ -24,7 +24,7 @@ from . import regions
 from .counties import divisions
 from .measures import areas, measures
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 TABLES: dict[str, str] = {
     "meta": "key VARCHAR PRIMARY KEY, value VARCHAR",
@@ -56,7 +56,8 @@ TABLES: dict[str, str] = {
     "contracts": """contract_no VARCHAR NOT NULL, title VARCHAR NOT NULL, contract_type VARCHAR NOT NULL,
         seller_code VARCHAR NOT NULL, buyer_name VARCHAR NOT NULL, buyer_local BOOLEAN NOT NULL,
         registered_date DATE NOT NULL, turnover_10k DOUBLE NOT NULL, tech_amount_10k DOUBLE,
-        batch_id BIGINT, ip_type VARCHAR, buyer_region VARCHAR, involves_patent BOOLEAN NOT NULL""",
+        batch_id BIGINT, ip_type VARCHAR, buyer_region VARCHAR, involves_patent BOOLEAN NOT NULL,
+        buyer_local_assumed BOOLEAN""",
     "contract_patents": "contract_no VARCHAR NOT NULL, app_no VARCHAR NOT NULL",
     "indicators": """measure INTEGER NOT NULL, indicator VARCHAR NOT NULL, quarter VARCHAR NOT NULL,
         unit VARCHAR NOT NULL, value DOUBLE NOT NULL, target DOUBLE, department VARCHAR NOT NULL,
@@ -163,6 +164,12 @@ MIGRATIONS: dict[int, list[str]] = {
         "ALTER TABLE targets ADD COLUMN IF NOT EXISTS region VARCHAR",
         "ALTER TABLE history_targets ADD COLUMN IF NOT EXISTS region VARCHAR",
         f"INSERT OR IGNORE INTO meta VALUES ('region', '{regions.pack(regions.DEFAULT_PACK).code}')",
+    ],
+    # Whether a contract's buyer location was assumed (the file did not say), for the data
+    # quality page. Rows loaded before keep NULL: not known to be assumed.
+    9: [
+        f"ALTER TABLE {prefix}contracts ADD COLUMN IF NOT EXISTS buyer_local_assumed BOOLEAN"
+        for prefix in ("", "history_")
     ],
 }
 

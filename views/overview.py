@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from data_layer import regions, trends
+from data_layer import quality, regions, trends
 from data_layer.i18n import t
 from data_layer.kpis import compute_kpis, division_kpis
-from ui import chart_text, counties_view, filters, kpi_view, slides, state
+from ui import chart_text, counties_view, filters, kpi_view, quality_view, slides, state
 
 chosen = filters.read()
 lang, scope = chosen.lang, chosen.scope
@@ -39,6 +39,9 @@ with st.container(horizontal=True, key="overview.statuses", gap="small"):
         st.badge(
             f"{kpi.code} {kpi_view.card(kpi, lang).status_label}", color=kpi_view.status_badge(kpi.status)
         )
+
+# What is missing or doubtful in the data behind these figures (the records: 数据质量, staff).
+st.caption(quality_view.summary(state.cached(quality.quality, scope), lang))
 
 st.subheader(t("ui.overview.targets_heading", lang))
 for column, kpi in zip(st.columns(len(kpis)), kpis, strict=True):

@@ -1,0 +1,246 @@
+"""Data quality (数据质量): what is missing or doubtful in the data that moves a KPI.
+
+Each ``Check`` is one kind of gap: the records that have it (one SQL query, or a filter in
+Python where the rule is Python's, as the credit code's check character), the figures it
+moves, and the file that mends it. ``quality(db, scope)`` counts every check's records on
+the scope's date and division and says when each source was last loaded, by which import;
+``check_records(db, scope, code)`` lists one check's records, the count's rows exactly.
+
+The scope's institution kind and patent type do not apply: a gap is a gap for every filter.
+Indicators are reported for the whole region, so their check ignores the division too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from . import regions
+from .db import Database
+from .identifiers import credit_check_ok
+from .measure_progress import last_ended_quarter
+from .models import INSTITUTION_KINDS
+from .scope import Scope
+
+# A patent application this long after filing with neither a grant date nor a status is more
+# likely a grant date the file left out than an application still under examination (an
+# invention's examination takes about two years); K4 counts it as not granted.
+UNDECIDED_YEARS = 3
+# Statutory terms from the filing date (专利法 第四十二条): a design filed from 2021-06-01 has 15.
+TERMS = {"invention": 20, "utility_model": 10, "design": 10}
+DESIGN_15_FROM = dt.date(2021, 6, 1)
+
+
+@dataclass(frozen=True)
+class Check:
+    """One kind of gap: ``unit`` counts its records, ``moves`` names the figures it moves and
+    ``source`` the kind of file that mends it (an upload kind of ``data_layer.tables``)."""
+
+    code: str
+    unit: str
+    moves: tuple[str, ...]
+    source: str
+    by_division: bool = True  # whether the division filter applies
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A check's count on a scope (0: no gap)."""
+
+    check: Check
+    count: int
+
+
+@dataclass(frozen=True)
+class SourceUpdate:
+    """The latest import in force of one kind of file (none: never loaded)."""
+
+    kind: str
+    batch_id: int | None
+    file_name: str | None
+    user_name: str | None
+    finished_at: dt.datetime | None
+
+    def age_days(self, today: dt.date) -> int | None:
+        return None if self.finished_at is None else (today - self.finished_at.date()).days
+
+
+@dataclass(frozen=True)
+class Quality:
+    findings: tuple[Finding, ...]
+    sources: tuple[SourceUpdate, ...]
+
+    @property
+    def gaps(self) -> tuple[Finding, ...]:
+        """The checks that found something, in the checks' order."""
+        return tuple(f for f in self.findings if f.count)
+
+
+CHECKS = (
+    Check("indicators_unreported", "项", ("measures",), "indicators", by_division=False),
+    Check("patents_no_grant", "件", ("K4",), "patents"),
+    Check("patents_past_term", "件", ("K4",), "patents"),
+    Check("institutions_unplaced", "家", ("K1", "K4", "K5"), "institutions"),
+    Check("credit_code_warning", "家", ("K1", "K4", "K5"), "institutions"),
+    Check("contracts_buyer_assumed", "件", ("contracts",), "contracts"),
+    Check("filings_no_output", "件", ("K3",), "filings"),
+)
+BY_CODE = {check.code: check for check in CHECKS}
+SOURCES = ("institutions", "patents", "patent_events", "filings", "contracts", "indicators", "targets")
+
+
+# --- the checks' records -----------------------------------------------------------------------
+
+_INDICATORS_UNREPORTED = """
+    WITH known AS (
+        SELECT measure, indicator, arg_max(department, quarter) AS department,
+               max(quarter) AS last_quarter
+        FROM indicators WHERE quarter < $quarter GROUP BY ALL),
+    reported AS (SELECT DISTINCT measure, indicator FROM indicators WHERE quarter = $quarter)
+    SELECT m.measure, m.name_zh AS measure_name, k.indicator, k.department, k.last_quarter
+    FROM measures m
+    LEFT JOIN known k ON k.measure = m.measure
+    WHERE NOT EXISTS (SELECT 1 FROM reported r WHERE r.measure = m.measure
+                      AND (k.indicator IS NULL OR r.indicator = k.indicator))
+    ORDER BY m.measure, k.indicator"""
+
+_PATENTS_NO_GRANT = """
+    SELECT p.app_no, p.title, p.patent_type, p.filing_date, p.county, p.batch_id
+    FROM patents p
+    WHERE p.grant_date IS NULL AND p.legal_status IS NULL
+      AND p.filing_date <= $d - INTERVAL (CAST($undecided AS INTEGER)) YEAR
+      AND ($county IS NULL OR p.county = $county)
+    ORDER BY p.filing_date, p.app_no"""
+
+_PATENTS_PAST_TERM = """
+    SELECT * FROM (
+        SELECT p.app_no, p.title, p.patent_type, p.filing_date, p.grant_date, p.county,
+               CAST(p.filing_date + INTERVAL (CASE
+                   WHEN p.patent_type = 'invention' THEN $invention
+                   WHEN p.patent_type = 'design' AND p.filing_date >= $design_15_from THEN 15
+                   WHEN p.patent_type = 'design' THEN $design
+                   ELSE $utility_model END) YEAR AS DATE) AS term_end,
+               p.batch_id
+        FROM patents p
+        WHERE p.grant_date IS NOT NULL AND p.lapse_date IS NULL
+          AND coalesce(p.legal_status, '') <> 'lapsed'
+          AND ($county IS NULL OR p.county = $county))
+    WHERE term_end <= $d
+    ORDER BY term_end, app_no"""
+
+_INSTITUTIONS_UNPLACED = """
+    SELECT i.credit_code, i.name, i.kind, i.county, i.batch_id
+    FROM institutions i
+    WHERE (i.county NOT IN (SELECT adcode FROM counties)
+           OR i.kind NOT IN (SELECT unnest($kinds::VARCHAR[])))
+      AND ($county IS NULL OR i.county = $county)
+    ORDER BY i.name"""
+
+_INSTITUTIONS = """
+    SELECT i.credit_code, i.name, i.kind, i.county, i.batch_id FROM institutions i
+    WHERE $county IS NULL OR i.county = $county ORDER BY i.name"""
+
+_CONTRACTS_BUYER_ASSUMED = """
+    SELECT c.contract_no, c.title, c.buyer_name, c.registered_date, c.turnover_10k, i.county, c.batch_id
+    FROM contracts c JOIN institutions i ON i.credit_code = c.seller_code
+    WHERE c.buyer_local_assumed AND c.registered_date <= $d
+      AND ($county IS NULL OR i.county = $county)
+    ORDER BY c.registered_date, c.contract_no"""
+
+_FILINGS_NO_OUTPUT = """
+    SELECT f.filing_no, f.product_name, i.name AS enterprise, f.filing_date, i.county,
+           $year AS output_year, f.batch_id
+    FROM filings f JOIN institutions i ON i.credit_code = f.enterprise_code
+    WHERE f.patent_intensive AND f.filing_date <= make_date($year, 12, 31)
+      AND NOT EXISTS (SELECT 1 FROM filing_outputs o WHERE o.filing_no = f.filing_no AND o.year = $year)
+      AND ($county IS NULL OR i.county = $county)
+    ORDER BY f.filing_date, f.filing_no"""
+
+
+def _values(scope: Scope) -> dict:
+    return {"d": scope.as_of, "county": scope.division}
+
+
+def _indicators_unreported(db: Database, scope: Scope) -> pd.DataFrame:
+    return db.query(_INDICATORS_UNREPORTED, {"quarter": last_ended_quarter(scope.as_of)})
+
+
+def _patents_no_grant(db: Database, scope: Scope) -> pd.DataFrame:
+    return db.query(_PATENTS_NO_GRANT, {**_values(scope), "undecided": UNDECIDED_YEARS})
+
+
+def _patents_past_term(db: Database, scope: Scope) -> pd.DataFrame:
+    return db.query(_PATENTS_PAST_TERM, {**_values(scope), **TERMS, "design_15_from": DESIGN_15_FROM})
+
+
+def _institutions_unplaced(db: Database, scope: Scope) -> pd.DataFrame:
+    kinds = sorted(set(INSTITUTION_KINDS.values()))
+    return db.query(_INSTITUTIONS_UNPLACED, {"county": scope.division, "kinds": kinds})
+
+
+def _credit_code_warning(db: Database, scope: Scope) -> pd.DataFrame:
+    # The check character is Python's rule (identifiers); the table of institutions is small.
+    rows = db.query(_INSTITUTIONS, {"county": scope.division})
+    failing = [not credit_check_ok(code) for code in rows["credit_code"]]
+    return rows[failing].reset_index(drop=True)
+
+
+def _contracts_buyer_assumed(db: Database, scope: Scope) -> pd.DataFrame:
+    return db.query(_CONTRACTS_BUYER_ASSUMED, _values(scope))
+
+
+def last_complete_year(as_of: dt.date) -> int:
+    """The latest calendar year that has ended by ``as_of``."""
+    return as_of.year if (as_of.month, as_of.day) == (12, 31) else as_of.year - 1
+
+
+def _filings_no_output(db: Database, scope: Scope) -> pd.DataFrame:
+    return db.query(_FILINGS_NO_OUTPUT, {"county": scope.division, "year": last_complete_year(scope.as_of)})
+
+
+_RECORDS: dict[str, Callable[[Database, Scope], pd.DataFrame]] = {
+    "indicators_unreported": _indicators_unreported,
+    "patents_no_grant": _patents_no_grant,
+    "patents_past_term": _patents_past_term,
+    "institutions_unplaced": _institutions_unplaced,
+    "credit_code_warning": _credit_code_warning,
+    "contracts_buyer_assumed": _contracts_buyer_assumed,
+    "filings_no_output": _filings_no_output,
+}
+
+
+def check_records(db: Database, scope: Scope, code: str) -> pd.DataFrame:
+    """The records check ``code`` finds on the scope (its count is their number)."""
+    return _RECORDS[BY_CODE[code].code](db, scope)
+
+
+# --- the summary -----------------------------------------------------------------------------
+
+
+def source_updates(db: Database) -> tuple[SourceUpdate, ...]:
+    """Each source's latest import still in force (an undone import, or an undo, does not count)."""
+    rows = db.query(
+        """SELECT kind, max(batch_id) AS batch_id, arg_max(file_name, batch_id) AS file_name,
+                  arg_max(user_name, batch_id) AS user_name, max(finished_at) AS finished_at
+           FROM imports WHERE undoes IS NULL AND undone_by IS NULL GROUP BY kind"""
+    )
+    latest = {row.kind: row for row in rows.itertuples(index=False)}
+    return tuple(_update(kind, latest.get(kind)) for kind in SOURCES)
+
+
+def _update(kind: str, row) -> SourceUpdate:
+    if row is None:
+        return SourceUpdate(kind, None, None, None, None)
+    return SourceUpdate(
+        kind, int(row.batch_id), row.file_name, row.user_name, pd.Timestamp(row.finished_at).to_pydatetime()
+    )
+
+
+def quality(db: Database, scope: Scope) -> Quality:
+    """Every check's count on the scope, and when each source was last loaded."""
+    regions.pack(scope.region)  # an unknown region is refused here, not halfway through
+    findings = tuple(Finding(check, len(check_records(db, scope, check.code))) for check in CHECKS)
+    return Quality(findings, source_updates(db))
