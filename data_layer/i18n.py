@@ -899,22 +899,102 @@ TEXT: dict[str, tuple[str, str]] = {
         "the target is a rise every year.",
     ),
     "kpi.formula.K4": (
-        "{based}高校、科研院所：已产业化的有效专利数 ÷ 持有的有效专利数。已产业化指专利权人自行实施、"
-        "已转让，或已许可且投产；有效专利指截至该日已授权且未失效。目标为高于2023年末基线。",
+        "{based}高校、科研院所：已产业化的有效专利数 ÷ 持有的有效专利数。"
+        "目标为基线年末的比率加上目标规定的百分点。",
         "Universities and research institutes in {place}: industrialized valid patents ÷ valid "
-        "patents held. Industrialized means implemented by the holder, transferred, or licensed and "
-        "put into production; valid means granted and not lapsed on the date. Target: above the "
-        "end-of-2023 baseline.",
+        "patents held. Target: the rate at the end of the baseline year plus the target's points.",
     ),
     "kpi.formula.K5": (
-        "涉及专利（列出专利申请号或知识产权类型为专利）的已登记技术合同成交额（万元），按年合计；"
-        "最近一个完整年度与2023年基线相比的增长率；基线之后尚无完整年度时，按当年年化值计算并注明。"
-        "合同登记中已有当年合同、而本范围没有涉专利合同的年份，成交额记为0（增长−100%），不是暂无数据。",
-        "Registered technology contracts involving patents (a patent number listed, or IP type "
-        "patent): turnover (10k yuan) per year; growth of the latest complete year against the 2023 "
-        "baseline, or, while no complete year after the baseline exists, this year annualized and "
-        "labelled so. A year the register holds contracts for, with none involving patents in this "
-        "scope, counts as 0 (growth −100%), not as no data.",
+        "涉及专利的已登记技术合同成交额（万元），按年合计；与基线年相比的增长率。",
+        "Turnover (10k yuan) of registered technology contracts involving patents, per year; growth "
+        "on the baseline year.",
+    ),
+    "kpi.rule.K1.distinct": (
+        "同一企业有多件备案只计一家（按统一社会信用代码）。",
+        "An enterprise with several filings counts once (by credit code).",
+    ),
+    "kpi.rule.K1.any_filer": (
+        "市属国有企业及其他有备案的单位都计为企业。",
+        "City state-owned enterprises, and any other institution with a filing, count as enterprises.",
+    ),
+    "kpi.rule.K1.division": (
+        "按企业所在{division}统计。",
+        "A {division}'s figure counts its own enterprises.",
+    ),
+    "kpi.rule.K2.each_filing": (
+        "每个备案编号计一件，同一企业的多件产品分别计。",
+        "Each filing number counts once; one enterprise's products count separately.",
+    ),
+    "kpi.rule.K2.division": (
+        "按备案企业所在{division}统计。",
+        "A {division}'s figure counts the filings of its enterprises.",
+    ),
+    "kpi.rule.K3.intensive_only": (
+        "只计标注为专利密集型产品的备案。",
+        "Only filings marked as patent-intensive products count.",
+    ),
+    "kpi.rule.K3.complete_years": (
+        "只计截至所选日期已结束的年度；卡片显示最近一个完整年度。",
+        "Only years ended by the date count; the card shows the latest complete year.",
+    ),
+    "kpi.rule.K3.late_filing": (
+        "某年的产值包含截至所选日期已备案产品的该年产值：晚备案的产品会修订以往年份的数字。",
+        "A year's output includes that year's output of every product filed by the date: a late "
+        "filing revises past years' figures.",
+    ),
+    "kpi.rule.K3.division": (
+        "按备案企业所在{division}统计。",
+        "A {division}'s figure counts the products of its enterprises.",
+    ),
+    "kpi.rule.K4.valid_on_date": (
+        "有效专利指截至该日已授权且未失效。",
+        "Valid means granted by the date and not lapsed on it.",
+    ),
+    "kpi.rule.K4.joint_once": (
+        "多家高校院所共有的专利只计一次。",
+        "A patent held jointly by several institutions counts once.",
+    ),
+    "kpi.rule.K4.transfer_stays": (
+        "已转让的专利仍计入申请时的专利权人。",
+        "A transferred patent stays with the institution that filed it.",
+    ),
+    "kpi.rule.K4.division": (
+        "按专利权人所在{division}统计。",
+        "A {division}'s figure counts the patents of its institutions.",
+    ),
+    "kpi.event.implementation": ("自行实施", "An implementation"),
+    "kpi.event.transfer": ("转让", "A transfer"),
+    "kpi.event.license": ("许可", "A licence"),
+    "kpi.event.pledge": ("质押", "A pledge"),
+    "kpi.event_rule.always": (
+        "{event}计为已产业化，无论是否标注投产。",
+        "{event} counts as industrialized, whether or not marked as put into production.",
+    ),
+    "kpi.event_rule.in_production": (
+        "{event}仅在已投产时计为已产业化。",
+        "{event} counts as industrialized only once put into production.",
+    ),
+    "kpi.event_rule.never": ("{event}不计为产业化。", "{event} never counts as industrialized."),
+    "kpi.rule.K5.involves_patent": (
+        "涉及专利指合同列出专利申请号，或知识产权类型为专利。",
+        "Involving patents means a patent number listed, or the IP type patent.",
+    ),
+    "kpi.rule.K5.latest_complete_year": (
+        "增长率取基线之后最近一个完整年度。",
+        "The growth is that of the latest complete year after the baseline.",
+    ),
+    "kpi.rule.K5.annualized": (
+        "只有在基线之后尚无完整年度时，才按当年年化值计算，并注明“年化”。",
+        "Only while no complete year after the baseline exists is this year annualized, and labelled so.",
+    ),
+    "kpi.rule.K5.empty_year": (
+        "合同登记中已有某年合同、而本范围没有涉专利合同的，该年成交额记为0（增长−100%），不是暂无数据。",
+        "A year the register holds contracts for, with none involving patents in this scope, counts "
+        "as 0 (growth −100%), not as no data.",
+    ),
+    "kpi.rule.K5.division": (
+        "按卖方所在{division}统计。",
+        "A {division}'s figure counts the contracts of its sellers.",
     ),
     "status.met": ("已达标", "Met"),
     "status.met_late": ("逾期达标", "Met after deadline"),

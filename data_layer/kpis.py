@@ -18,7 +18,8 @@ A "rising" target (K3: 逐年提升) has no number to reach, so it has no ``thre
 ``share_of_target``: it is judged by its own test, every year above the one before, and
 ``detail["rise_pct"]`` says by how much the latest year beat (or fell short of) the one before.
 
-The formulas are written out for leaders in ``i18n`` (``kpi.formula.K*``) and in the README.
+The formulas and every rule the computation applies are written out for leaders by
+``definition`` (``kpi.formula.K*`` and ``RULES`` in ``i18n``) and in the README.
 All aggregation happens in SQL; only the few numbers a card or chart shows come back.
 """
 
@@ -32,6 +33,7 @@ import pandas as pd
 
 from . import regions
 from .db import Database
+from .i18n import t
 from .measures import plan
 from .scope import Scope
 
@@ -68,9 +70,51 @@ def plan_start(db: Database, as_of: dt.date) -> dt.date:
 
 
 FIRST_YEAR = 2021  # charts start two years before the plan, so the baseline has context
-INDUSTRIALIZING = (
-    "(e.event_type IN ('implementation', 'transfer') OR (e.event_type = 'license' AND e.in_production))"
+# Which events make a valid patent industrialized (K4, and the institutions page's rates): an
+# implementation or a transfer always, whether or not marked as put into production; a licence
+# only once put into production; a pledge never. The SQL and the sentences the cards state are
+# both made from this table, so they cannot part ways.
+EVENT_RULES = {
+    "implementation": "always",
+    "transfer": "always",
+    "license": "in_production",
+    "pledge": "never",
+}
+_EVENT_SQL = {"always": "true", "in_production": "e.in_production", "never": "false"}
+INDUSTRIALIZING = "(CASE e.event_type {} ELSE false END)".format(
+    " ".join(f"WHEN '{event}' THEN {_EVENT_SQL[rule]}" for event, rule in EVENT_RULES.items())
 )
+
+# The rules each KPI's computation applies beyond its formula, each a sentence in i18n
+# (``kpi.rule.<code>.<rule>``; K4's event rules come from ``EVENT_RULES``). ``definition`` writes
+# them after the formula for the cards' ⓘ, 指标口径 and 指标说明; tests/test_kpi_rules.py checks
+# each against the computation, and fails on a rule without a check.
+RULES: dict[str, tuple[str, ...]] = {
+    "K1": ("distinct", "any_filer", "division"),
+    "K2": ("each_filing", "division"),
+    "K3": ("intensive_only", "complete_years", "late_filing", "division"),
+    "K4": ("valid_on_date", "joint_once", "transfer_stays", "events", "division"),
+    "K5": ("involves_patent", "latest_complete_year", "annualized", "empty_year", "division"),
+}
+
+
+def rule_texts(code: str, lang: str) -> list[str]:
+    """The sentences of a KPI's rules in ``lang``, in ``RULES`` order."""
+    texts = []
+    for rule in RULES[code]:
+        if code == "K4" and rule == "events":
+            texts += [
+                t(f"kpi.event_rule.{how}", lang, event=t(f"kpi.event.{event}", lang))
+                for event, how in EVENT_RULES.items()
+            ]
+        else:
+            texts.append(t(f"kpi.rule.{code}.{rule}", lang))
+    return texts
+
+
+def definition(code: str, lang: str) -> str:
+    """A KPI's formula and every rule its computation applies, as one paragraph."""
+    return ("" if lang == "zh" else " ").join([t(f"kpi.formula.{code}", lang), *rule_texts(code, lang)])
 
 
 @dataclass

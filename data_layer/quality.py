@@ -1,7 +1,6 @@
 """Data quality (数据质量): what is missing or doubtful in the data that moves a KPI.
 
-Each ``Check`` is one kind of gap: the records that have it (one SQL query, or a filter in
-Python where the rule is Python's, as the credit code's check character), the figures it
+Each ``Check`` is one kind of gap: the records that have it (one SQL query), the figures it
 moves, and the file that mends it. ``quality(db, scope)`` counts every check's records on
 the scope's date and division and says when each source was last loaded, by which import;
 ``check_records(db, scope, code)`` lists one check's records, the count's rows exactly.
@@ -20,7 +19,6 @@ import pandas as pd
 
 from . import regions
 from .db import Database
-from .identifiers import credit_check_ok
 from .measure_progress import last_ended_quarter
 from .models import INSTITUTION_KINDS
 from .scope import Scope
@@ -139,9 +137,20 @@ _INSTITUTIONS_UNPLACED = """
       AND ($county IS NULL OR i.county = $county)
     ORDER BY i.name"""
 
-_INSTITUTIONS = """
-    SELECT i.credit_code, i.name, i.kind, i.county, i.batch_id FROM institutions i
-    WHERE $county IS NULL OR i.county = $county ORDER BY i.name"""
+# The check character of GB 32100-2015 (as ``identifiers.credit_check_ok``, which the test
+# compares it with): 31 minus the weighted sum of the first 17 characters, modulo 31. A local id
+# (NC-…, for an institution without a code) has none.
+_CREDIT_CODE_WARNING = """
+    SELECT i.credit_code, i.name, i.kind, i.county, i.batch_id
+    FROM institutions i
+    WHERE NOT regexp_full_match(i.credit_code, 'NC-[0-9A-F]{15}')
+      AND substr(i.credit_code, 18, 1) <> substr($alphabet, CAST((31 - list_sum(list_transform(range(17),
+              lambda k: (instr($alphabet, substr(i.credit_code, k::INT + 1, 1)) - 1) * $weights[k + 1]))
+              % 31) % 31 + 1 AS BIGINT), 1)
+      AND ($county IS NULL OR i.county = $county)
+    ORDER BY i.name"""
+CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
 
 _CONTRACTS_BUYER_ASSUMED = """
     SELECT c.contract_no, c.title, c.buyer_name, c.registered_date, c.turnover_10k, i.county, c.batch_id
@@ -164,57 +173,45 @@ def _values(scope: Scope) -> dict:
     return {"d": scope.as_of, "county": scope.division}
 
 
-def _indicators_unreported(db: Database, scope: Scope) -> pd.DataFrame:
-    return db.query(_INDICATORS_UNREPORTED, {"quarter": last_ended_quarter(scope.as_of)})
-
-
-def _patents_no_grant(db: Database, scope: Scope) -> pd.DataFrame:
-    return db.query(_PATENTS_NO_GRANT, {**_values(scope), "undecided": UNDECIDED_YEARS})
-
-
-def _patents_past_term(db: Database, scope: Scope) -> pd.DataFrame:
-    return db.query(_PATENTS_PAST_TERM, {**_values(scope), **TERMS, "design_15_from": DESIGN_15_FROM})
-
-
-def _institutions_unplaced(db: Database, scope: Scope) -> pd.DataFrame:
-    kinds = sorted(set(INSTITUTION_KINDS.values()))
-    return db.query(_INSTITUTIONS_UNPLACED, {"county": scope.division, "kinds": kinds})
-
-
-def _credit_code_warning(db: Database, scope: Scope) -> pd.DataFrame:
-    # The check character is Python's rule (identifiers); the table of institutions is small.
-    rows = db.query(_INSTITUTIONS, {"county": scope.division})
-    failing = [not credit_check_ok(code) for code in rows["credit_code"]]
-    return rows[failing].reset_index(drop=True)
-
-
-def _contracts_buyer_assumed(db: Database, scope: Scope) -> pd.DataFrame:
-    return db.query(_CONTRACTS_BUYER_ASSUMED, _values(scope))
-
-
 def last_complete_year(as_of: dt.date) -> int:
     """The latest calendar year that has ended by ``as_of``."""
     return as_of.year if (as_of.month, as_of.day) == (12, 31) else as_of.year - 1
 
 
-def _filings_no_output(db: Database, scope: Scope) -> pd.DataFrame:
-    return db.query(_FILINGS_NO_OUTPUT, {"county": scope.division, "year": last_complete_year(scope.as_of)})
-
-
-_RECORDS: dict[str, Callable[[Database, Scope], pd.DataFrame]] = {
-    "indicators_unreported": _indicators_unreported,
-    "patents_no_grant": _patents_no_grant,
-    "patents_past_term": _patents_past_term,
-    "institutions_unplaced": _institutions_unplaced,
-    "credit_code_warning": _credit_code_warning,
-    "contracts_buyer_assumed": _contracts_buyer_assumed,
-    "filings_no_output": _filings_no_output,
+# Each check's records query and its parameters on a scope.
+_QUERIES: dict[str, Callable[[Scope], tuple[str, dict]]] = {
+    "indicators_unreported": lambda s: (_INDICATORS_UNREPORTED, {"quarter": last_ended_quarter(s.as_of)}),
+    "patents_no_grant": lambda s: (_PATENTS_NO_GRANT, {**_values(s), "undecided": UNDECIDED_YEARS}),
+    "patents_past_term": lambda s: (
+        _PATENTS_PAST_TERM,
+        {**_values(s), **TERMS, "design_15_from": DESIGN_15_FROM},
+    ),
+    "institutions_unplaced": lambda s: (
+        _INSTITUTIONS_UNPLACED,
+        {"county": s.division, "kinds": sorted(set(INSTITUTION_KINDS.values()))},
+    ),
+    "credit_code_warning": lambda s: (
+        _CREDIT_CODE_WARNING,
+        {"county": s.division, "alphabet": CREDIT_ALPHABET, "weights": CREDIT_WEIGHTS},
+    ),
+    "contracts_buyer_assumed": lambda s: (_CONTRACTS_BUYER_ASSUMED, _values(s)),
+    "filings_no_output": lambda s: (
+        _FILINGS_NO_OUTPUT,
+        {"county": s.division, "year": last_complete_year(s.as_of)},
+    ),
 }
 
 
 def check_records(db: Database, scope: Scope, code: str) -> pd.DataFrame:
     """The records check ``code`` finds on the scope (its count is their number)."""
-    return _RECORDS[BY_CODE[code].code](db, scope)
+    sql, values = _QUERIES[BY_CODE[code].code](scope)
+    return db.query(sql, values)
+
+
+def check_count(db: Database, scope: Scope, code: str) -> int:
+    """How many records check ``code`` finds, without fetching them."""
+    sql, values = _QUERIES[BY_CODE[code].code](scope)
+    return int(db.scalar(f"SELECT count(*) FROM ({sql})", values))
 
 
 # --- the summary -----------------------------------------------------------------------------
@@ -242,5 +239,9 @@ def _update(kind: str, row) -> SourceUpdate:
 def quality(db: Database, scope: Scope) -> Quality:
     """Every check's count on the scope, and when each source was last loaded."""
     regions.pack(scope.region)  # an unknown region is refused here, not halfway through
-    findings = tuple(Finding(check, len(check_records(db, scope, check.code))) for check in CHECKS)
+    # One query counts every check (parameters of the same name hold the same value in each).
+    queries = [_QUERIES[check.code](scope) for check in CHECKS]
+    sql = "SELECT " + ", ".join(f"(SELECT count(*) FROM ({q}))" for q, _ in queries)
+    counts = db.rows(sql, {k: v for _, values in queries for k, v in values.items()})[0]
+    findings = tuple(Finding(check, int(n)) for check, n in zip(CHECKS, counts, strict=True))
     return Quality(findings, source_updates(db))

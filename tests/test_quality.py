@@ -142,3 +142,36 @@ def test_a_source_never_loaded_says_so(empty_db):
     sources = quality.source_updates(empty_db)
     assert [s.kind for s in sources] == list(quality.SOURCES)
     assert all(s.batch_id is None and s.age_days(dt.date(2026, 1, 1)) is None for s in sources)
+
+
+def test_each_count_is_the_number_of_its_records(tiny_db):
+    for as_of in (dt.date(2025, 12, 31), dt.date(2026, 12, 31), dt.date(2031, 1, 1)):
+        for division in (None, XIASHAN):
+            scope = Scope(as_of=as_of, division=division)
+            counts = {f.check.code: f.count for f in quality.quality(tiny_db, scope).findings}
+            assert counts == {
+                c.code: len(quality.check_records(tiny_db, scope, c.code)) for c in quality.CHECKS
+            }
+
+
+def test_the_sql_check_character_agrees_with_identifiers(fresh_db):
+    import random
+
+    from data_layer.identifiers import credit_check_ok, make_credit_code
+
+    rng = random.Random(7)
+    alphabet = quality.CREDIT_ALPHABET
+    codes = []
+    for n in range(300):
+        code = make_credit_code("9144" + "".join(rng.choice(alphabet) for _ in range(13)))
+        if n % 3 == 0:  # a wrong check character
+            code = code[:17] + rng.choice(alphabet.replace(code[17], ""))
+        codes.append(code)
+    with fresh_db.transaction() as cur:
+        cur.executemany(
+            "INSERT INTO institutions VALUES (?, ?, 'enterprise', '440803', NULL, false, NULL)",
+            [(code, f"单位{n}") for n, code in enumerate(codes)],
+        )
+    flagged = set(records(fresh_db, "credit_code_warning", dt.date(2025, 12, 31))["credit_code"])
+    assert flagged == {code for code in codes if not credit_check_ok(code)}
+    assert len(flagged) == 100

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 
 from data_layer import trends
 from data_layer.i18n import t
-from data_layer.kpis import DivisionKpis, Kpi
+from data_layer.kpis import DivisionKpis, Kpi, definition
 from data_layer.statuses import STATUSES
 
 from . import charts
@@ -68,8 +68,13 @@ def card(kpi: Kpi, lang: str) -> Card:
         status_label=status_text(kpi.status, lang),
         badge_color=status_badge(kpi.status),
         lines=[line for line in lines if line],
-        formula=t(f"kpi.formula.{kpi.code}", lang),
+        formula=formula(kpi, lang),
     )
+
+
+def formula(kpi: Kpi, lang: str) -> str:
+    """The card's ⓘ: the KPI's definition with every rule it applies, then its target in numbers."""
+    return ("" if lang == "zh" else " ").join([definition(kpi.code, lang), _target_line(kpi, lang)])
 
 
 def summary(kpis: list[Kpi], lang: str) -> str:

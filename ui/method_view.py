@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from data_layer.counties import region
 from data_layer.i18n import TEXT, t
+from data_layer.kpis import definition as definition_of
 
 from .filters import county_label
 
-# (section, entries). KPI entries reuse the overview's names and formulas (kpi.K1, kpi.formula.K1),
-# so the method page and the cards' ⓘ can never disagree.
+# (section, entries). KPI entries reuse the overview's names and definitions (kpi.K1,
+# kpis.definition: the formula and every rule), so the method page and the cards' ⓘ can never disagree.
 SECTIONS = (
     ("targets", ("K1", "K2", "K3", "K4", "K5")),
     ("analysis", ("inst_rate", "per_10k", "patent_share", "buyer_local", "measure_status")),
@@ -21,7 +22,7 @@ def name(entry: str, lang: str) -> str:
 
 
 def definition(entry: str, lang: str) -> str:
-    return t(f"kpi.formula.{entry}" if entry.startswith("K") else f"ui.method.def.{entry}", lang)
+    return definition_of(entry, lang) if entry.startswith("K") else t(f"ui.method.def.{entry}", lang)
 
 
 def general(note: str, lang: str) -> str:

@@ -76,4 +76,4 @@ for pair in (kpis[i : i + 2] for i in range(0, len(kpis), 2)):
 
 with st.expander(t("ui.overview.formulas", lang)):
     for kpi in kpis:
-        st.markdown(f"**{kpi.code} {t(f'kpi.{kpi.code}', lang)}**: {t(f'kpi.formula.{kpi.code}', lang)}")
+        st.markdown(f"**{kpi.code} {t(f'kpi.{kpi.code}', lang)}**: {kpi_view.formula(kpi, lang)}")
