@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test lint format bench bench-import bench-pages bench-briefing bench-hostile bench-undo bench-generations bench-judgement sample clean
+.PHONY: run test lint format bench bench-import bench-pages bench-briefing bench-hostile bench-undo bench-generations bench-judgement bench-drill sample clean
 
 run: $(VENV)/.app
 	$(PY) -m data_layer init --if-missing
@@ -42,6 +42,9 @@ bench-generations: $(VENV)/.dev
 
 bench-judgement: $(VENV)/.dev
 	$(PY) bench/bench_judgement.py
+
+bench-drill: $(VENV)/.dev
+	$(PY) bench/bench_drill.py
 
 sample: $(VENV)/.app
 	$(PY) -m data_layer generate --out sample_data

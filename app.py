@@ -82,6 +82,14 @@ analysis = [
     st.Page(script, title=t(f"ui.nav.{path}", lang), icon=icon, url_path=path)
     for script, icon, path in ANALYSIS
 ]
+# The records behind a figure (溯源), opened from the figure itself rather than the menu.
+records = st.Page(
+    "views/records.py",
+    title=t("ui.nav.records", lang),
+    icon=":material/list:",
+    url_path="records",
+    visibility="hidden",
+)
 if user:
     staff_pages = [
         st.Page(script, title=t(f"ui.nav.{path}", lang), icon=icon, url_path=path)
@@ -96,7 +104,7 @@ else:
     staff_pages = [
         st.Page("views/login.py", title=t("ui.nav.login", lang), icon=":material/login:", url_path="login")
     ]
-navigation = st.navigation([overview, overview_link, *analysis, *staff_pages], position="top")
+navigation = st.navigation([overview, overview_link, *analysis, records, *staff_pages], position="top")
 # The browser tab names the page and the dashboard (the icon was set above).
 st.set_page_config(page_title=t("ui.tab_title", lang, page=navigation.title))
 if user and auth.just_logged_in():

@@ -344,6 +344,11 @@ def compute_kpis(db: Database, scope: Scope) -> list[Kpi]:
     return _assemble(Measurements(db), scope)
 
 
+def compute_kpi(db: Database, scope: Scope, code: str) -> Kpi:
+    """One of K1–K5 on the scope, as ``compute_kpis`` gives it."""
+    return _KPI_FUNCTIONS[code](Measurements(db), scope.as_of, scope.division)
+
+
 def _assemble(source: Measurements, scope: Scope) -> list[Kpi]:
     return [_KPI_FUNCTIONS[code](source, scope.as_of, scope.division) for code in CODES]
 
@@ -540,6 +545,8 @@ def _base(source: Measurements, code: str, as_of: dt.date, value: float | None) 
         kpi.deadline = target["deadline"]
         baseline = target["baseline"]
         kpi.baseline = None if pd.isna(baseline) else float(baseline)
+        if kpi.baseline is not None:
+            kpi.detail["baseline_from_targets"] = True  # not computed from the data
         year = target["baseline_year"]
         kpi.detail["baseline_year"] = None if pd.isna(year) else int(year)
         kpi.detail["source"] = target["source"]

@@ -202,10 +202,11 @@ _QUERIES: dict[str, Callable[[Scope], tuple[str, dict]]] = {
 }
 
 
-def check_records(db: Database, scope: Scope, code: str) -> pd.DataFrame:
-    """The records check ``code`` finds on the scope (its count is their number)."""
+def check_records(db: Database, scope: Scope, code: str, limit: int | None = None) -> pd.DataFrame:
+    """The records check ``code`` finds on the scope, in order (its count is their number);
+    the first ``limit`` only if given (a page lists a few; the downloads hold them all)."""
     sql, values = _QUERIES[BY_CODE[code].code](scope)
-    return db.query(sql, values)
+    return db.query(sql if limit is None else f"{sql} LIMIT {int(limit)}", values)
 
 
 def check_count(db: Database, scope: Scope, code: str) -> int:

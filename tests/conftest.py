@@ -240,6 +240,16 @@ def tiny_db(tiny_file) -> Database:
     db.close()
 
 
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory) -> Database:
+    """The bundled sample (sample_data/) loaded once; tests must not write to it."""
+    from data_layer.startup import create_database
+
+    db = create_database(tmp_path_factory.mktemp("sample") / "sample.duckdb", ROOT / "sample_data")
+    yield db
+    db.close()
+
+
 @pytest.fixture
 def fresh_db(tiny_file, tmp_path) -> Database:
     """A writable copy of the tiny dataset for tests that import."""

@@ -5,24 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import filecmp
 
-import pytest
-
-from data_layer.db import Database
 from data_layer.kpis import compute_kpis
 from data_layer.samplegen import generate
 from data_layer.scope import Scope
-from data_layer.startup import create_database, is_sample
+from data_layer.startup import is_sample
 
 from .conftest import ROOT
 
 SAMPLE = ROOT / "sample_data"
-
-
-@pytest.fixture(scope="session")
-def sample_db(tmp_path_factory) -> Database:
-    db = create_database(tmp_path_factory.mktemp("sample") / "sample.duckdb", SAMPLE)
-    yield db
-    db.close()
 
 
 def test_generator_reproduces_the_committed_files(tmp_path):

@@ -6,6 +6,7 @@ Both files are formula-safe (``data_layer.export``) and built only when a button
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 import pandas as pd
@@ -17,17 +18,25 @@ from data_layer.i18n import t
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def table_downloads(frame: pd.DataFrame, name: str, key: str, lang: str, *, label: str | None = None) -> None:
+def table_downloads(
+    frame: pd.DataFrame | Callable[[], pd.DataFrame],
+    name: str,
+    key: str,
+    lang: str,
+    *,
+    label: str | None = None,
+) -> None:
     """``name``.csv and ``name``.xlsx of ``frame`` side by side, after ``label`` if given.
 
-    Widget keys are ``key``.csv and ``key``.xlsx.
+    ``frame`` may be a function that makes the table (called on click: a long list is fetched
+    only when it is downloaded). Widget keys are ``key``.csv and ``key``.xlsx.
     """
     with st.container(horizontal=True, vertical_alignment="center", key=f"{key}.downloads"):
         if label:
             st.caption(label, width="content")
         st.download_button(
             t("ui.export.csv", lang),
-            partial(to_csv_bytes, frame),
+            partial(_bytes, to_csv_bytes, frame),
             f"{name}.csv",
             mime="text/csv",
             key=f"{key}.csv",
@@ -36,10 +45,14 @@ def table_downloads(frame: pd.DataFrame, name: str, key: str, lang: str, *, labe
         )
         st.download_button(
             t("ui.export.xlsx", lang),
-            partial(to_xlsx_bytes, frame),
+            partial(_bytes, to_xlsx_bytes, frame),
             f"{name}.xlsx",
             mime=XLSX_MIME,
             key=f"{key}.xlsx",
             on_click="ignore",
             icon=":material/download:",
         )
+
+
+def _bytes(write: Callable[[pd.DataFrame], bytes], frame: pd.DataFrame | Callable[[], pd.DataFrame]) -> bytes:
+    return write(frame() if callable(frame) else frame)

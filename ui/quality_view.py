@@ -10,12 +10,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from data_layer.counties import by_adcode
-from data_layer.i18n import TEXT, t
+from data_layer.i18n import t
 from data_layer.quality import BY_CODE, Finding, Quality, SourceUpdate
 
 from . import charts
-from .filters import county_label, patent_type_label
+from .records_view import readable
 from .theme import PALETTE, TARGET_COLOR, format_number, separator
 
 SUMMARY_NAMES = 3  # gaps the overview's line names before "…"
@@ -105,20 +104,9 @@ def sources_table(sources: tuple[SourceUpdate, ...], today: dt.date, lang: str) 
 
 
 def records_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """A check's records as a reader reads them: dates as dates, divisions, kinds and types by
-    name, the columns named in ``lang`` (``ui.quality.field.*``)."""
-    shown = frame.copy()
-    for column in shown.columns:
-        if pd.api.types.is_datetime64_any_dtype(shown[column]):
-            shown[column] = shown[column].dt.date
-    names = {
-        "county": lambda v: county_label(v, lang) if v in by_adcode() else v,
-        "patent_type": lambda v: patent_type_label(v, lang),
-        "kind": lambda v: t(f"ui.inst_kind.{v}", lang) if f"ui.inst_kind.{v}" in TEXT else v,
-    }
-    for column, name in names.items():
-        if column in shown.columns:
-            shown[column] = [name(v) if isinstance(v, str) else v for v in shown[column]]
+    """A check's records, readable (``records_view.readable``), with the columns named in
+    ``lang`` (``ui.quality.field.*``)."""
+    shown = readable(frame, lang)
     return shown.rename(columns={c: t(f"ui.quality.field.{c}", lang) for c in shown.columns})
 
 

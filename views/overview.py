@@ -53,6 +53,12 @@ for column, kpi in zip(st.columns(len(kpis)), kpis, strict=True):
         st.badge(view.status_label, color=view.badge_color)
         for line in view.lines:
             st.caption(line)
+        st.page_link(
+            "views/records.py",
+            label=t("ui.records.open", lang),
+            icon=":material/list:",
+            query_params={**st.query_params.to_dict(), "figure": kpi.code},
+        )
 
 if regions.pack(scope.region).level == "province":  # the province ranks its cities on each KPI
     st.subheader(t("ui.overview.ranking.heading", lang))

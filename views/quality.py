@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from data_layer import quality, trends
+from data_layer import quality, records, trends
 from data_layer.i18n import t
 from ui import auth, chart_text, filters, state
 from ui import quality_view as view
@@ -58,11 +58,20 @@ if scope.division and not finding.check.by_division:
 if not finding.count:
     st.info(t("ui.quality.records_none", lang))
 else:
-    records = view.records_table(state.cached(quality.check_records, scope, code), lang)
-    count = view.count_text(finding, lang)
-    label = t("ui.quality.records_count", lang, count=count)
-    table_downloads(records, f"quality-{code}", "quality.records", lang, label=label)
-    st.dataframe(records, hide_index=True, key="quality.records.table")
+    shown = view.records_table(state.cached(quality.check_records, scope, code, records.SHOWN), lang)
+    if finding.count > len(shown):
+        label = t(
+            "ui.quality.records_shown", lang, count=view.count_text(finding, lang), shown=f"{len(shown):,}"
+        )
+    else:
+        label = t("ui.quality.records_count", lang, count=view.count_text(finding, lang))
+
+    def every_record():
+        """The whole list, fetched when a download is clicked."""
+        return view.records_table(quality.check_records(state.database(), scope, code), lang)
+
+    table_downloads(every_record, f"quality-{code}", "quality.records", lang, label=label)
+    st.dataframe(shown, hide_index=True, key="quality.records.table")
 
 st.subheader(t("ui.quality.sources_heading", lang))
 st.dataframe(view.sources_table(found.sources, state.today(), lang), hide_index=True, key="quality.sources")

@@ -1,0 +1,225 @@
+"""The records behind a KPI (溯源): the rows a card's figure is made of, and the figure made again
+from them.
+
+``kpi_records(db, scope, code)`` lists, for the scope's date and division, the enterprises'
+filings (K1, K2), the filed patent-intensive products' output of the card's year (K3), every
+valid patent of the universities and institutes with the event that made it industrialized, or
+none (K4), and the patent contracts of the card's year and the baseline year (K5).
+
+One query per drill returns the first ``SHOWN`` records in order and, as window aggregates over
+all of them, the totals the figure is made from (``Drill.totals``; ``Drill.value`` makes the
+figure from them, and tests check it is the card's). A province's K4 has hundreds of thousands of
+valid patents: the page shows the first rows and downloads all of them (``all_records``), built
+on click.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .db import Database
+from .kpis import INDUSTRIALIZING, RESEARCH_KINDS, compute_kpi
+from .scope import Scope
+
+SHOWN = (
+    200  # records a page lists (more only slow the K4 lookup of titles, see _describe); downloads hold all
+)
+
+_FILINGS = """
+    SELECT f.enterprise_code, i.name AS enterprise, i.kind, i.county, f.filing_no, f.product_name,
+           f.filing_date, f.patent_intensive, f.batch_id
+    FROM filings f JOIN institutions i ON i.credit_code = f.enterprise_code
+    WHERE f.filing_date <= $d AND ($county IS NULL OR i.county = $county)"""
+
+_OUTPUT = """
+    SELECT f.filing_no, f.product_name, i.name AS enterprise, i.county, f.filing_date, o.year, o.output_10k,
+           f.batch_id
+    FROM filing_outputs o
+    JOIN filings f ON f.filing_no = o.filing_no
+    JOIN institutions i ON i.credit_code = f.enterprise_code
+    WHERE f.patent_intensive AND f.filing_date <= $d AND o.year = $year
+      AND ($county IS NULL OR i.county = $county)"""
+
+# The K4 population as kpis._INDUSTRIALIZATION counts it: a patent held by a university or
+# institute (once, however many hold it), valid on the date, industrialized from its first
+# industrializing event (or its grant, if later). Titles and holders' names are added for the
+# rows shown only (``_describe``): joined to every patent, they cost seconds at 100x; for a few
+# rows DuckDB's join filter skips the row groups outside their application numbers' range.
+_PATENTS = (
+    """WITH held AS (
+        SELECT DISTINCT h.app_no, h.grant_date, h.lapse_date
+        FROM patent_holders h JOIN institutions i ON i.credit_code = h.holder_code
+        WHERE i.kind IN (SELECT unnest($kinds::VARCHAR[])) AND ($county IS NULL OR i.county = $county)
+          AND h.grant_date <= $d AND (h.lapse_date IS NULL OR h.lapse_date > $d)),
+    first_use AS (
+        SELECT e.app_no, min(e.event_date) AS used_on, arg_min(e.event_type, e.event_date) AS event_type,
+               arg_min(e.counterparty, e.event_date) AS counterparty
+        FROM patent_events e
+        WHERE e.app_no IN (SELECT app_no FROM held) AND """
+    + INDUSTRIALIZING
+    + """ GROUP BY e.app_no),
+    spans AS (
+        -- greatest() skips NULLs, so a never-used patent must stay NULL here (as in kpis)
+        SELECT held.*, u.event_type, u.counterparty, u.used_on,
+               CASE WHEN u.used_on IS NOT NULL THEN greatest(held.grant_date, u.used_on) END AS used_from
+        FROM held LEFT JOIN first_use u ON u.app_no = held.app_no)
+    SELECT app_no, grant_date, lapse_date,
+           CASE WHEN used_from <= $d THEN event_type END AS event_type,
+           CASE WHEN used_from <= $d THEN used_on END AS event_date,
+           CASE WHEN used_from <= $d THEN counterparty END AS counterparty,
+           coalesce(used_from <= $d, false) AS industrialized
+    FROM spans"""
+)
+
+_DESCRIBE = """
+    SELECT p.app_no, p.title, p.patent_type, string_agg(i.name, '；' ORDER BY h.seq) AS holders,
+           any_value(i.county ORDER BY h.seq) AS county
+    FROM patents p JOIN patent_holders h ON h.app_no = p.app_no
+    JOIN institutions i ON i.credit_code = h.holder_code
+    WHERE p.app_no IN (SELECT unnest($apps::VARCHAR[])) AND i.kind IN (SELECT unnest($kinds::VARCHAR[]))
+    GROUP BY p.app_no, p.title, p.patent_type"""
+
+_CONTRACTS = """
+    SELECT c.contract_no, c.title, c.contract_type, i.name AS seller, i.county, c.buyer_name,
+           c.registered_date, year(c.registered_date) AS year, c.turnover_10k,
+           (SELECT string_agg(p.app_no, '；' ORDER BY p.app_no) FROM contract_patents p
+            WHERE p.contract_no = c.contract_no) AS patents,
+           c.batch_id
+    FROM contracts c JOIN institutions i ON i.credit_code = c.seller_code
+    WHERE c.involves_patent AND c.registered_date <= $d AND year(c.registered_date) IN (SELECT unnest($years))
+      AND ($county IS NULL OR i.county = $county)"""
+
+
+@dataclass(frozen=True)
+class _Spec:
+    sql: str
+    order: str
+    # total's name -> its aggregate (a window over every record; no FILTER: as a window, DuckDB
+    # 1.x/2.0 takes 100 times as long with it, 24 s for a city's K4 at 100x)
+    totals: dict[str, str]
+
+
+_SPECS = {
+    "K1": _Spec(
+        _FILINGS, "enterprise, filing_date, filing_no", {"enterprises": "count(DISTINCT enterprise_code)"}
+    ),
+    "K2": _Spec(
+        _FILINGS, "enterprise, filing_date, filing_no", {"enterprises": "count(DISTINCT enterprise_code)"}
+    ),
+    "K3": _Spec(_OUTPUT, "output_10k DESC, filing_no", {"output_10k": "sum(output_10k)"}),
+    "K4": _Spec(_PATENTS, "industrialized DESC, app_no", {"industrialized": "sum(industrialized::INTEGER)"}),
+    "K5": _Spec(
+        _CONTRACTS,
+        "registered_date, contract_no",
+        {
+            "turnover_10k": "sum(CASE WHEN year = $year THEN turnover_10k END)",
+            "baseline_10k": "sum(CASE WHEN year = $base THEN turnover_10k END)",
+        },
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Drill:
+    """The first records behind KPI ``code``, how many there are, and the totals over all of them."""
+
+    code: str
+    as_of: dt.date
+    records: pd.DataFrame  # the first ``SHOWN``, in the page's order
+    count: int
+    totals: dict
+
+    @property
+    def value(self) -> float | None:
+        """The card's figure made again from ``totals`` alone (the test of the drill)."""
+        return _VALUE_OF[self.code](self)
+
+
+def kpi_records(db: Database, scope: Scope, code: str, limit: int | None = SHOWN) -> Drill:
+    """The records behind KPI ``code`` on the scope (kind and type do not apply, as for the cards)."""
+    values, context = _values(db, scope, code)
+    spec = _SPECS[code]
+    aggregates = ", ".join(f"{sql} OVER () AS _total_{name}" for name, sql in spec.totals.items())
+    rows = db.query(
+        f"SELECT *, count(*) OVER () AS _count, {aggregates} FROM ({spec.sql}) ORDER BY {spec.order}"
+        + ("" if limit is None else f" LIMIT {int(limit)}"),
+        values,
+    )
+    count = int(rows["_count"].iloc[0]) if len(rows) else 0
+    # Counts as ints, sums of 万元 rounded as the KPI's own SQL rounds them; over no row, 0.
+    found = {n: rows[f"_total_{n}"].iloc[0] if len(rows) else None for n in spec.totals}
+    totals = {**context, **{n: _number(n, v) for n, v in found.items()}}
+    records = rows.drop(columns=[c for c in rows.columns if c.startswith("_")])
+    if code == "K4":
+        records = _describe(db, records)
+    return Drill(code, scope.as_of, records, count, totals)
+
+
+def _number(name: str, value) -> float | int:
+    if value is None or pd.isna(value):
+        return 0
+    return round(float(value), 2) if name.endswith("_10k") else int(value)
+
+
+def all_records(db: Database, scope: Scope, code: str) -> pd.DataFrame:
+    """Every record behind KPI ``code`` (for the downloads)."""
+    return kpi_records(db, scope, code, limit=None).records
+
+
+def _values(db: Database, scope: Scope, code: str) -> tuple[dict, dict]:
+    """The query's parameters, and what the figure needs besides the records (K3's and K5's year)."""
+    values = {"d": scope.as_of, "county": scope.division}
+    if code == "K4":
+        return {**values, "kinds": list(RESEARCH_KINDS)}, {}
+    if code == "K3":
+        kpi = compute_kpi(db, scope, code)  # its year: the latest complete year with output
+        year = int(kpi.value_label) if kpi.value_label else _last_year(scope.as_of)
+        return {**values, "year": year}, {"year": year, "has_value": kpi.value is not None}
+    if code == "K5":
+        kpi = compute_kpi(db, scope, code)  # its years: the card's and the baseline's
+        year = int(kpi.value_label) if kpi.value_label else None
+        base = kpi.detail.get("baseline_year")
+        given = kpi.baseline if kpi.detail.get("baseline_from_targets") else None
+        years = [y for y in {year, None if given is not None else base} if y is not None]
+        context = {"year": year, "baseline_year": base, "baseline_given": given, "annualized": kpi.annualized}
+        return {**values, "years": years, "year": year, "base": base}, context
+    return values, {}
+
+
+def _describe(db: Database, records: pd.DataFrame) -> pd.DataFrame:
+    """K4's rows with each patent's title, type, holders and county, in the rows' order."""
+    names = db.query(_DESCRIBE, {"apps": list(records["app_no"]), "kinds": list(RESEARCH_KINDS)})
+    described = records.merge(names, on="app_no", how="left")
+    first = ["app_no", "title", "patent_type", "holders", "county"]
+    return described[first + [c for c in described.columns if c not in first]]
+
+
+def _last_year(as_of: dt.date) -> int:
+    return as_of.year if (as_of.month, as_of.day) == (12, 31) else as_of.year - 1
+
+
+def _k5_value(drill: Drill) -> float | None:
+    totals = drill.totals
+    base = totals["baseline_given"] if totals["baseline_given"] is not None else totals["baseline_10k"]
+    if totals["year"] is None or not base:
+        return None
+    amount = totals["turnover_10k"]
+    if totals["annualized"]:  # the year so far, scaled to a whole year as the card does
+        start = dt.date(drill.as_of.year, 1, 1)
+        days = (dt.date(drill.as_of.year + 1, 1, 1) - start).days
+        amount = round(amount * days / ((drill.as_of - start).days + 1), 2)
+    return round(100.0 * (amount / base - 1), 2)
+
+
+_VALUE_OF = {
+    "K1": lambda drill: drill.totals["enterprises"],
+    "K2": lambda drill: drill.count,
+    "K3": lambda drill: drill.totals["output_10k"] if drill.totals["has_value"] else None,
+    "K4": lambda drill: (
+        round(100.0 * drill.totals["industrialized"] / drill.count, 2) if drill.count else None
+    ),
+    "K5": _k5_value,
+}

@@ -1,0 +1,76 @@
+"""The records behind each KPI (溯源) add up to the card's figure, for the city and every
+division, on the sample and on the tiny dataset's edge cases."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from data_layer import regions
+from data_layer.kpis import CODES, compute_kpi
+from data_layer.records import SHOWN, all_records, kpi_records
+from data_layer.scope import Scope
+
+from .conftest import R1, TINY, app_no, write_csv
+
+DIVISIONS = [None, *[d.code for d in regions.pack("zhanjiang").divisions]]
+
+
+@pytest.mark.parametrize("as_of", [dt.date(2025, 12, 31), dt.date(2026, 10, 31)])
+def test_every_drill_gives_its_cards_figure_on_the_sample(sample_db, as_of):
+    for division in DIVISIONS:
+        for code in CODES:
+            scope = Scope(as_of=as_of, division=division)
+            drill = kpi_records(sample_db, scope, code)
+            assert drill.value == pytest.approx(compute_kpi(sample_db, scope, code).value, abs=0.011), (
+                division,
+                code,
+            )
+
+
+def test_the_k4_records_are_the_cards_counts_with_the_event_that_made_each_count(sample_db):
+    scope = Scope(as_of=dt.date(2026, 10, 31))
+    drill, card = kpi_records(sample_db, scope, "K4"), compute_kpi(sample_db, scope, "K4")
+    assert (drill.count, drill.totals["industrialized"]) == (
+        card.detail["valid"],
+        card.detail["industrialized"],
+    )
+    assert drill.count > SHOWN and len(drill.records) == SHOWN  # the page lists the first, in order
+    assert drill.records["industrialized"].iloc[0] and drill.records["holders"].notna().all()
+    every = all_records(sample_db, scope, "K4")
+    assert len(every) == drill.count and int(every["industrialized"].sum()) == drill.totals["industrialized"]
+    used = every[every["industrialized"]]
+    assert used["event_type"].isin(["implementation", "transfer", "license"]).all()
+    assert (used["event_date"].dt.date <= dt.date(2026, 10, 31)).all()
+    assert every.loc[~every["industrialized"], "event_type"].isna().all()
+    assert every["app_no"].is_unique  # a jointly held patent is one record
+
+
+def test_k1_lists_each_enterprises_filings(tiny_db):
+    drill = kpi_records(tiny_db, Scope(as_of=dt.date(2025, 12, 31)), "K1")
+    assert sorted(drill.records["filing_no"]) == ["F1", "F2", "F3"]
+    assert (drill.totals["enterprises"], drill.count, drill.value) == (2, 3, 2)
+
+
+def test_k5_lists_the_contracts_of_the_year_and_the_baseline(tiny_db):
+    drill = kpi_records(tiny_db, Scope(as_of=dt.date(2026, 6, 30)), "K5")
+    assert sorted(drill.records["contract_no"]) == ["C1", "C3", "C4"]  # 2023 and 2025, patents only
+    assert (drill.totals["turnover_10k"], drill.totals["baseline_10k"]) == (130, 100)
+    assert drill.value == 30
+
+
+def test_a_k5_year_with_no_contract_of_the_division_drills_to_none_and_minus_100(fresh_db, tmp_path):
+    row = ["C6", "专利转让合同", "技术转让", R1, "某公司", "是", "2023-06-01", "50", "50", app_no(5)]
+    from data_layer.ingest import import_file
+
+    import_file(fresh_db, write_csv(tmp_path / "contracts.csv", [TINY["contracts"][0], row]))
+    drill = kpi_records(fresh_db, Scope(as_of=dt.date(2025, 12, 31), division="440803"), "K5")
+    assert list(drill.records["contract_no"]) == ["C6"]
+    assert drill.totals["turnover_10k"] == 0 and drill.value == -100
+
+
+def test_a_kpi_without_data_drills_to_no_value(empty_db):
+    for code in ("K3", "K4", "K5"):
+        drill = kpi_records(empty_db, Scope(as_of=dt.date(2025, 12, 31)), code)
+        assert drill.records.empty and drill.count == 0 and drill.value is None

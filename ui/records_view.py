@@ -1,0 +1,104 @@
+"""The records page's words and table (溯源, ``data_layer.records``): what a KPI's records add up
+to, said as the card says it, and the records with their columns in the reader's language."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from data_layer.counties import by_adcode
+from data_layer.i18n import TEXT, t
+from data_layer.kpis import CODES, UNITS
+from data_layer.records import Drill
+
+from .filters import county_label, patent_type_label
+from .theme import format_number
+
+PARAM = "figure"  # the URL's name for the KPI whose records are shown
+
+
+def figure_from(value: str | None) -> str:
+    """The KPI the URL names, else K1."""
+    return value if value in CODES else CODES[0]
+
+
+def total_line(drill: Drill, lang: str) -> str:
+    """What the records add up to, and the card's figure made from it."""
+    totals, code = drill.totals, drill.code
+    value = "—" if drill.value is None else format_number(drill.value, UNITS[code], lang)
+    count = f"{drill.count:,}"
+    if code in ("K1", "K2"):
+        return t(
+            f"ui.records.total.{code}",
+            lang,
+            enterprises=f"{totals['enterprises']:,}",
+            filings=count,
+            value=value,
+        )
+    if code == "K3":
+        output = format_number(totals["output_10k"], "万元", lang)
+        return t("ui.records.total.K3", lang, year=totals["year"], output=output, products=count)
+    if code == "K4":
+        industrialized = f"{totals['industrialized']:,}"
+        return t("ui.records.total.K4", lang, industrialized=industrialized, valid=count, value=value)
+    if drill.value is None:
+        return t("ui.records.total.K5_none", lang)
+    key = "ui.records.total.K5_annualized" if totals["annualized"] else "ui.records.total.K5"
+    given = totals["baseline_given"]
+    baseline = format_number(totals["baseline_10k"] if given is None else given, "万元", lang)
+    if given is not None:
+        baseline = t("ui.records.baseline_given", lang, baseline=baseline)
+    return t(
+        key,
+        lang,
+        year=totals["year"],
+        turnover=format_number(totals["turnover_10k"], "万元", lang),
+        base_year=totals["baseline_year"],
+        baseline=baseline,
+        value=value,
+    )
+
+
+def count_line(drill: Drill, lang: str) -> str:
+    """How many records there are, and how many the page lists."""
+    if drill.count > len(drill.records):
+        return t("ui.records.count_shown", lang, shown=f"{len(drill.records):,}", count=f"{drill.count:,}")
+    return t("ui.records.count", lang, count=f"{drill.count:,}")
+
+
+def _named(value: object, prefix: str, lang: str) -> object:
+    key = f"{prefix}.{value}"
+    return t(key, lang) if isinstance(value, str) and key in TEXT else value
+
+
+def readable(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Records as a reader reads them: dates as dates, divisions, kinds, types and events by name,
+    yes and no, and an empty cell empty (not "None"). Used by the data quality page too."""
+    shown = frame.copy()
+    for column in shown.columns:
+        if pd.api.types.is_datetime64_any_dtype(shown[column]):
+            shown[column] = shown[column].dt.date
+    words = {
+        "county": lambda v: county_label(v, lang) if v in by_adcode() else v,
+        "patent_type": lambda v: patent_type_label(v, lang) if isinstance(v, str) else v,
+        "kind": lambda v: _named(v, "ui.inst_kind", lang),
+        "event_type": lambda v: (
+            _named(v, "kpi.event", lang) if isinstance(v, str) else t("ui.records.none", lang)
+        ),
+        "contract_type": lambda v: _named(v, "ui.filings.type", lang),
+        "patent_intensive": lambda v: t("ui.records.yes" if v else "ui.records.no", lang),
+        "industrialized": lambda v: t("ui.records.yes" if v else "ui.records.no", lang),
+    }
+    for column, word in words.items():
+        if column in shown.columns:
+            shown[column] = [word(v) for v in shown[column]]
+    for column in shown.columns:
+        if shown[column].dtype == object:
+            shown[column] = shown[column].where(shown[column].notna(), "")
+    return shown
+
+
+def records_table(frame: pd.DataFrame, code: str, lang: str) -> pd.DataFrame:
+    """A KPI's records, readable, with the columns named in ``lang`` (``ui.records.field.*``)."""
+    shown = readable(frame, lang)
+    shown = shown.drop(columns=[c for c in ("enterprise_code",) if c in shown.columns and code != "K1"])
+    return shown.rename(columns={c: t(f"ui.records.field.{c}", lang) for c in shown.columns})

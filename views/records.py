@@ -1,0 +1,58 @@
+"""溯源: the records behind a KPI card (``?figure=K4`` with the filters in the URL, so a link to
+"the 410 industrialized patents of 2026-10-31" can be sent), their total, and downloads."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from data_layer import records, trends
+from data_layer.i18n import t
+from data_layer.kpis import CODES, definition
+from ui import filters, state
+from ui import records_view as view
+from ui.downloads import table_downloads
+
+chosen = filters.read()
+lang, scope = chosen.lang, chosen.scope
+data_as_of = state.cached(trends.data_as_of)
+if "records.figure" not in st.session_state:  # the URL's figure, the first time the page is drawn
+    st.session_state["records.figure"] = view.figure_from(st.query_params.get(view.PARAM))
+
+st.title(t("ui.records.title", lang))
+code = st.segmented_control(
+    t("ui.records.choose", lang),
+    CODES,
+    format_func=lambda c: f"{c} {t(f'kpi.{c}', lang)}",
+    key="records.figure",
+    required=True,
+)
+st.query_params[view.PARAM] = code  # the records shown are in the URL, to be sent on
+st.caption(
+    t(
+        "ui.records.scope",
+        lang,
+        county=filters.county_label(scope.division or "", lang),
+        as_of=filters.period_label(chosen.period, lang),
+        data_as_of=t("ui.data_as_of", lang, date=data_as_of.isoformat() if data_as_of else "—"),
+    )
+)
+if data_as_of is None:
+    st.info(t("ui.no_data_yet", lang))
+    st.stop()
+ignored = filters.ignored_filters(chosen, ("inst_kind", "patent_type"))
+if ignored:
+    st.caption(t("ui.filter.not_applied", lang, names=ignored, why=t("ui.overview.filters_why", lang)))
+
+drill = state.cached(records.kpi_records, scope, code)
+st.markdown(f"**{view.total_line(drill, lang)}**")  # our own words and numbers only
+st.caption(definition(code, lang))
+
+
+def every_record():
+    """The whole list, fetched when a download is clicked."""
+    return view.records_table(records.all_records(state.database(), scope, code), code, lang)
+
+
+name = f"records-{code}-{scope.as_of.isoformat()}"
+table_downloads(every_record, name, "records", lang, label=view.count_line(drill, lang))
+st.dataframe(view.records_table(drill.records, code, lang), hide_index=True)
