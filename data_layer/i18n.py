@@ -1148,6 +1148,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "Each {division}'s value is computed as the {region}'s card is; click a bar to see that "
         "{division} in detail.",
     ),
+    "ui.kpi.as_stood": (
+        "{year}年末时为 {value}；此后补备案的产品修订了该年数字",
+        "At the end of {year}: {value}; products filed since have revised it",
+    ),
+    "ui.chart.k3_revised": ("柱：截至所选日期已备案产品（含补备案）", "bars: products filed by the date"),
+    "ui.chart.k3_as_stood": ("当年年末时的数字", "As it stood at the year's end"),
     "ui.kpi.target.exceed": ("目标：超过 {target}", "Target: more than {target}"),
     "ui.kpi.target.rising": ("目标：逐年提升", "Target: rising every year"),
     "ui.kpi.rising.yes": (

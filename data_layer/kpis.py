@@ -178,7 +178,11 @@ _FILINGS = """SELECT {key}count(DISTINCT f.enterprise_code) AS enterprises, coun
    WHERE f.filing_date <= $d AND ($county IS NULL OR i.county = $county)
    GROUP BY ALL"""
 
-_OUTPUT = """SELECT {key}o.year, round(sum(o.output_10k), 2) AS output_10k
+# ``as_stood_10k``: the year's output of the products filed by that year's end, the figure as it
+# stood then; ``output_10k`` counts every product filed by the date, so a late filing revises it.
+_OUTPUT = """SELECT {key}o.year, round(sum(o.output_10k), 2) AS output_10k,
+          round(coalesce(sum(CASE WHEN f.filing_date <= make_date(o.year, 12, 31)
+                                  THEN o.output_10k END), 0), 2) AS as_stood_10k
    FROM filing_outputs o
    JOIN filings f ON f.filing_no = o.filing_no
    JOIN institutions i ON i.credit_code = f.enterprise_code
@@ -395,8 +399,13 @@ def _k3(source: Measurements, as_of: dt.date, county: str | None) -> Kpi:
     kpi = _base(source, "K3", as_of, float(latest["output_10k"]))
     kpi.value_label = str(int(latest["year"]))
     series = dict(zip(years["year"].astype(int), years["output_10k"], strict=True))
+    stood = dict(zip(years["year"].astype(int), years["as_stood_10k"], strict=True))
     kpi.detail["by_year"] = {str(y): round(v, 2) for y, v in series.items()}
-    kpi.detail["history"] = [{"label": str(y), "value": v, "partial": False} for y, v in series.items()]
+    kpi.detail["as_stood"] = {str(y): round(float(v), 2) for y, v in stood.items()}
+    kpi.detail["history"] = [
+        {"label": str(y), "value": v, "partial": False, "as_stood": float(stood[y])}
+        for y, v in series.items()
+    ]
     start = kpi.detail.get("baseline_year") or min(series)
     if kpi.baseline is None and start in series:
         kpi.baseline = float(series[start])

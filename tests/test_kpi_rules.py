@@ -242,3 +242,22 @@ def test_the_k4_card_states_the_target_in_points(tiny_db):
         card, "zh"
     )
     assert "2 points above the end-of-2023 baseline" in kpi_view.formula(card, "en")
+
+
+def test_k3_shows_each_year_as_it_stood_at_its_end_beside_the_revised_figure(fresh_db, tmp_path):
+    add(
+        fresh_db,
+        tmp_path,
+        "filings",
+        ["F7", "晚备案产品", E1, "2026-02-01", "家电", "是", app_no(8), "2025", "10"],
+    )
+    card = kpi(fresh_db, "K3", MID_2026)
+    assert card.detail["by_year"]["2025"] == 250 and card.detail["as_stood"]["2025"] == 240
+    assert card.detail["as_stood"]["2024"] == card.detail["by_year"]["2024"] == 200  # not revised
+    assert kpi_view.as_stood_line(card, "zh") == "2025年末时为 240.0 万元；此后补备案的产品修订了该年数字"
+    fig = kpi_view.figure(card, None, "zh", MID_2026)
+    stood = next(trace for trace in fig.data if trace.name == "当年年末时的数字")
+    assert list(stood.y) == [100, 200, 240]
+    assert "含补备案" in fig.layout.title.subtitle.text
+    # Before the late filing, the year is as it stood: no note.
+    assert kpi_view.as_stood_line(kpi(fresh_db, "K3", END_2025), "zh") is None

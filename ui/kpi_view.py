@@ -47,7 +47,7 @@ def card(kpi: Kpi, lang: str) -> Card:
                 status=t(f"status.{kpi.status_at_deadline}", lang),
             )
         )
-    lines += [_target_line(kpi, lang), rising_line(kpi, lang)]
+    lines += [_target_line(kpi, lang), rising_line(kpi, lang), as_stood_line(kpi, lang)]
     if kpi.period and kpi.deadline:
         lines.append(t("ui.kpi.period", lang, period=kpi.period, deadline=kpi.deadline.isoformat()))
     if kpi.code == "K4" and "valid" in kpi.detail:
@@ -152,7 +152,9 @@ def figure(kpi: Kpi, frame: pd.DataFrame | None, lang: str, data_as_of: dt.date 
 
 def _figure(kpi: Kpi, frame: pd.DataFrame | None, lang: str, data_as_of: dt.date | None) -> go.Figure:
     if frame is None:
-        frame = pd.DataFrame(kpi.detail.get("history", []), columns=["label", "value", "partial"])
+        history = kpi.detail.get("history", [])  # K3's rows carry as_stood too
+        named = bool(history) and isinstance(history[0], dict)
+        frame = pd.DataFrame(history, columns=None if named else ["label", "value", "partial"])
     freshness = t("ui.data_as_of", lang, date=data_as_of.isoformat() if data_as_of else "—")
     source = t(f"ui.source.{SOURCE_OF[kpi.code]}", lang)
     title = t(f"kpi.{kpi.code}", lang)
@@ -199,7 +201,9 @@ def _figure(kpi: Kpi, frame: pd.DataFrame | None, lang: str, data_as_of: dt.date
     target = None
     if kpi.code == "K5" and kpi.baseline is not None and kpi.target is not None:
         target = round(kpi.baseline * (1 + kpi.target / 100), 2)
-    return charts.bar_chart(
+    if kpi.code == "K3":
+        period = f"{period}{separator(lang)}{t('ui.chart.k3_revised', lang)}"
+    fig = charts.bar_chart(
         frame,
         name=title,
         partial_name=t("ui.chart.partial_year", lang),
@@ -211,6 +215,38 @@ def _figure(kpi: Kpi, frame: pd.DataFrame | None, lang: str, data_as_of: dt.date
         target=target,
         target_label=t("ui.chart.target", lang),
     )
+    if kpi.code == "K3" and "as_stood" in frame:
+        _as_stood(fig, frame, lang)
+    return fig
+
+
+def _as_stood(fig: go.Figure, frame: pd.DataFrame, lang: str) -> None:
+    """Beside each year's revised bar, the figure as it stood at that year's end (products filed by
+    then), a marker: where it is below the bar, late filings have revised the year since."""
+    fig.add_trace(
+        go.Scatter(
+            x=frame["label"],
+            y=frame["as_stood"],
+            mode="markers",
+            name=t("ui.chart.k3_as_stood", lang),
+            marker={
+                "symbol": "diamond",
+                "size": 11,
+                "color": PALETTE[1],
+                "line": {"width": 1, "color": "#FFFFFF"},
+            },
+        )
+    )
+
+
+def as_stood_line(kpi: Kpi, lang: str) -> str | None:
+    """The K3 card's note when late filings have revised the card's year since its end."""
+    if kpi.code != "K3" or not kpi.value_label:
+        return None
+    stood = kpi.detail.get("as_stood", {}).get(kpi.value_label)
+    if stood is None or kpi.value is None or round(stood, 2) == round(kpi.value, 2):
+        return None
+    return t("ui.kpi.as_stood", lang, year=kpi.value_label, value=format_number(stood, "万元", lang))
 
 
 # --- the province's ranking of its cities ----------------------------------------------------
