@@ -377,6 +377,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "table.measures": ("十二条措施", "The twelve measures"),
     "table.imports": ("导入记录", "Import history"),
     # --- records behind a KPI (views/records.py, ui/records_view.py) ---------------------------
+    "ui.counties.records": ("溯源（该地指标背后的记录）：", "Records behind its figures:"),
     "ui.records.title": ("溯源：指标背后的记录", "Records behind a figure"),
     "ui.records.open": ("查看记录", "See the records"),
     "ui.records.choose": ("指标", "Figure"),

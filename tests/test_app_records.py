@@ -52,3 +52,14 @@ def test_the_english_page_and_a_county(app_env):
     line = at.markdown[0].value
     assert f"{card.detail['industrialized']} industrialized ÷ {card.detail['valid']} valid patents" in line
     assert list(at.dataframe[0].value.columns)[:2] == ["Application no.", "Title"]
+
+
+def test_a_county_detail_links_to_the_records_of_its_figures(app_env):
+    at = open_app("views/counties.py", {"county_detail": "440881"})
+    links = [p for p in at.get("page_link") if "figure=" in p.proto.query_string]
+    assert [p.proto.label for p in links] == list(CODES)
+    assert all("county=440881" in p.proto.query_string for p in links)
+    assert not any("county_detail" in p.proto.query_string for p in links)
+    records = open_app("views/records.py", {"figure": "K1", "county": "440881"})
+    card = card_values(app_env, "440881")["K1"]
+    assert records.markdown[0].value.startswith(f"**合计 {card.value:.0f} 家企业")

@@ -19,6 +19,7 @@ from data_layer import county_metrics as cm
 from data_layer.counties import by_adcode
 from data_layer.county_map import CountyGeoJson, CountyMapError, geojson_path, load_geojson
 from data_layer.i18n import TEXT, t
+from data_layer.kpis import CODES
 from ui.text import plain
 
 from . import chart_text, state
@@ -326,6 +327,20 @@ def rule_sentence(rules: pd.DataFrame, adcode: str, lang: str) -> str:
     )
 
 
+def records_links(adcode: str, lang: str) -> None:
+    """Links to the records behind the division's K1–K5 (溯源), with the page's other filters."""
+    params = {k: v for k, v in st.query_params.to_dict().items() if k != DETAIL_PARAM}
+    with st.container(horizontal=True, key="counties.detail.records"):
+        st.caption(t("ui.counties.records", lang), width="content")
+        for code in CODES:
+            st.page_link(
+                "views/records.py",
+                label=code,
+                icon=":material/list:",
+                query_params={**params, "county": adcode, "figure": code},
+            )
+
+
 def detail_section(
     detail: str,
     chosen: Filters,
@@ -345,6 +360,7 @@ def detail_section(
         compared = detail_frame(table, detail, lang)
         st.dataframe(compared, hide_index=True, key="counties.detail.table")
         st.caption(t("ui.counties.reference_note", lang))
+        records_links(detail, lang)
         years_left, years_right = st.columns(2)
         for column, yearly_metric in ((years_left, "filings"), (years_right, "turnover")):
             frame = state.cached(cm.metric_by_year, scope, yearly_metric)
