@@ -230,8 +230,8 @@ def test_the_event_rules_are_the_sql_the_rates_run():
     from data_layer import institution_rates
 
     assert institution_rates.INDUSTRIALIZING is kpi_module.INDUSTRIALIZING
-    for event in EVENT_RULES:
-        assert f"WHEN '{event}'" in kpi_module.INDUSTRIALIZING
+    for event, rule in EVENT_RULES.items():
+        assert (f"'{event}'" in kpi_module.INDUSTRIALIZING) == (rule != "never"), event
 
 
 def test_the_k4_card_states_the_target_in_points(tiny_db):
