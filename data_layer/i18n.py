@@ -1019,6 +1019,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "A year's output includes that year's output of every product filed by the date: a late "
         "filing revises past years' figures.",
     ),
+    "kpi.rule.K3.empty_year": (
+        "已有产品填报某年产值、而本范围没有专利密集型产品产值的，该年记为0，不是暂无数据。",
+        "A year the filings hold output for, with no patent-intensive output in this scope, counts as "
+        "0, not as no data.",
+    ),
     "kpi.rule.K3.division": (
         "按备案企业所在{division}统计。",
         "A {division}'s figure counts the products of its enterprises.",

@@ -92,7 +92,7 @@ INDUSTRIALIZING = f"(e.event_type IN ({_ALWAYS}) OR (e.event_type IN ({_PRODUCED
 RULES: dict[str, tuple[str, ...]] = {
     "K1": ("distinct", "any_filer", "division"),
     "K2": ("each_filing", "division"),
-    "K3": ("intensive_only", "complete_years", "late_filing", "division"),
+    "K3": ("intensive_only", "complete_years", "late_filing", "empty_year", "division"),
     "K4": ("valid_on_date", "joint_once", "transfer_stays", "events", "division"),
     "K5": ("involves_patent", "latest_complete_year", "annualized", "empty_year", "division"),
 }
@@ -268,6 +268,20 @@ def contract_years(db: Database, as_of: dt.date) -> tuple[int, ...]:
     return tuple(int(year) for (year,) in rows)
 
 
+def output_years(db: Database, as_of: dt.date) -> tuple[int, ...]:
+    """The complete years up to ``as_of`` for which the filings hold any product's output.
+
+    A division whose patent-intensive products have no output in such a year made 0 that year
+    (K3), not "no data": "no data" means no filing holds output for the year, in the region.
+    """
+    rows = db.rows(
+        """SELECT DISTINCT o.year FROM filing_outputs o JOIN filings f ON f.filing_no = o.filing_no
+           WHERE f.filing_date <= $d AND make_date(o.year, 12, 31) <= $d ORDER BY 1""",
+        {"d": as_of},
+    )
+    return tuple(int(year) for (year,) in rows)
+
+
 class Measurements:
     """The raw figures K1–K5 are assembled from, straight from the database.
 
@@ -296,6 +310,9 @@ class Measurements:
 
     def contract_years(self, as_of: dt.date) -> tuple[int, ...]:
         return contract_years(self.db, as_of)
+
+    def output_years(self, as_of: dt.date) -> tuple[int, ...]:
+        return output_years(self.db, as_of)
 
 
 class _EveryDivision(Measurements):
@@ -332,6 +349,9 @@ class _EveryDivision(Measurements):
 
     def contract_years(self, as_of: dt.date) -> tuple[int, ...]:
         return self._once(("contract_years", as_of), lambda: contract_years(self.db, as_of))
+
+    def output_years(self, as_of: dt.date) -> tuple[int, ...]:
+        return self._once(("output_years", as_of), lambda: output_years(self.db, as_of))
 
     def filings(self, as_of: dt.date, county: str | None) -> tuple[int, int]:
         rows = self._slice(_FILINGS, {"d": as_of}, county)
@@ -401,13 +421,16 @@ def _count_kpi(code: str, index: int):
 
 def _k3(source: Measurements, as_of: dt.date, county: str | None) -> Kpi:
     years = source.output(as_of, county)
-    if years.empty:
-        return _judge(_base(source, "K3", as_of, None))
-    latest = years.iloc[-1]
-    kpi = _base(source, "K3", as_of, float(latest["output_10k"]))
-    kpi.value_label = str(int(latest["year"]))
     series = dict(zip(years["year"].astype(int), years["output_10k"], strict=True))
     stood = dict(zip(years["year"].astype(int), years["as_stood_10k"], strict=True))
+    # A year the filings hold output for, with none of the scope's products: a true 0.
+    held = sorted({*series, *source.output_years(as_of)})
+    if not held:
+        return _judge(_base(source, "K3", as_of, None))
+    series = {y: float(series.get(y, 0.0)) for y in held}
+    stood = {y: float(stood.get(y, 0.0)) for y in held}
+    kpi = _base(source, "K3", as_of, series[held[-1]])
+    kpi.value_label = str(held[-1])
     kpi.detail["by_year"] = {str(y): round(v, 2) for y, v in series.items()}
     kpi.detail["as_stood"] = {str(y): round(float(v), 2) for y, v in stood.items()}
     kpi.detail["history"] = [

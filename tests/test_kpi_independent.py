@@ -59,13 +59,13 @@ def expected(files, as_of: dt.date, division: str | None) -> dict[str, float | N
     filed = filings[filings["备案日期"].map(day) <= as_of]
     filed = filed[filed["企业统一社会信用代码"].map(here)]
     k1, k2 = filed["企业统一社会信用代码"].nunique(), filed["备案编号"].nunique()
-    # K3: the latest complete year's output of patent-intensive products filed by the date.
+    # K3: the latest complete year any filing holds output for (in the city); the scope's
+    # patent-intensive products' output that year, 0 when they have none.
+    every = filings[(filings["备案日期"].map(day) <= as_of) & (filings["产值年度"] != "")]
+    held = [y for y in every["产值年度"].astype(int) if dt.date(y, 12, 31) <= as_of]
     rows = filed[(filed["专利密集型产品"] == "是") & (filed["产值年度"] != "")]
-    rows = rows[rows["产值年度"].astype(int).map(lambda y: dt.date(y, 12, 31) <= as_of)]
-    by_year = rows.groupby(rows["产值年度"].astype(int))["年产值（万元）"].apply(
-        lambda v: v.astype(float).sum()
-    )
-    k3 = round(float(by_year[by_year.index.max()]), 2) if len(by_year) else None
+    mine = rows[rows["产值年度"].astype(int) == max(held)] if held else rows.iloc[0:0]
+    k3 = round(float(mine["年产值（万元）"].astype(float).sum()), 2) if held else None
     # K4: valid patents of universities and institutes, and those industrialized by the date.
     valid, used = set(), set()
     for app_no, holders, granted, lapsed in files["patents"]:

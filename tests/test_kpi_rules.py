@@ -90,8 +90,16 @@ def k3_late_filing(db, tmp_path):
     assert kpi(db, "K3", MID_2026).detail["by_year"]["2024"] == 210
 
 
+def k3_empty_year(db, tmp_path):
+    # 霞山区 (E2) files only a non-intensive product with 2025 output: its 2025 is 0, not no data;
+    # before any filing holds output (2022), the KPI has none anywhere.
+    found = kpi(db, "K3", END_2025, XIASHAN)
+    assert found.value == 0 and found.value_label == "2025" and found.detail["by_year"]["2023"] == 0
+    assert kpi(db, "K3", dt.date(2022, 12, 31)).value is None
+
+
 def k3_division(db, tmp_path):
-    assert kpi(db, "K3", END_2025, LIANJIANG).value == 240 and kpi(db, "K3", END_2025, XIASHAN).value is None
+    assert kpi(db, "K3", END_2025, LIANJIANG).value == 240 and kpi(db, "K3", END_2025, CHIKAN).value == 0
 
 
 # --- K4 ----------------------------------------------------------------------------------------
@@ -187,6 +195,7 @@ CHECKS = {
     ("K3", "intensive_only"): k3_intensive_only,
     ("K3", "complete_years"): k3_complete_years,
     ("K3", "late_filing"): k3_late_filing,
+    ("K3", "empty_year"): k3_empty_year,
     ("K3", "division"): k3_division,
     ("K4", "valid_on_date"): k4_valid_on_date,
     ("K4", "joint_once"): k4_joint_once,
