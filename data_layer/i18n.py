@@ -381,6 +381,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.records.title": ("溯源：指标背后的记录", "Records behind a figure"),
     "ui.records.open": ("查看记录", "See the records"),
     "ui.records.choose": ("指标", "Figure"),
+    "ui.records.rate": ("机构专利产业化率", "Institutions' industrialization rate"),
+    "ui.records.institution": ("机构：{name}（{code}）", "Institution: {name} ({code})"),
     "ui.records.scope": ("范围：{county}｜{as_of}｜{data_as_of}", "Scope: {county} | {as_of} | {data_as_of}"),
     "ui.records.count": ("共 {count} 条记录", "{count} records"),
     "ui.records.count_shown": (

@@ -16,14 +16,16 @@ on click.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
 from .db import Database
+from .institution_rates import kinds_of
 from .kpis import INDUSTRIALIZING, RESEARCH_KINDS, compute_kpi
 from .scope import Scope
 
+RATE = "RATE"  # the institutions page's rate, beside the KPI codes
 SHOWN = (
     200  # records a page lists (more only slow the K4 lookup of titles, see _describe); downloads hold all
 )
@@ -43,24 +45,32 @@ _OUTPUT = """
     WHERE f.patent_intensive AND f.filing_date <= $d AND o.year = $year
       AND ($county IS NULL OR i.county = $county)"""
 
+
 # The K4 population as kpis._INDUSTRIALIZATION counts it: a patent held by a university or
 # institute (once, however many hold it), valid on the date, industrialized from its first
 # industrializing event (or its grant, if later). Titles and holders' names are added for the
 # rows shown only (``_describe``): joined to every patent, they cost seconds at 100x; for a few
 # rows DuckDB's join filter skips the row groups outside their application numbers' range.
-_PATENTS = (
-    """WITH held AS (
+def _patents_sql(*, patent_type: bool = False, holder: bool = False) -> str:
+    """The population's query; the type and holder clauses only when asked for (fixed fragments,
+    never user text: the semi-join over every patent costs time the K4 card should not pay)."""
+    clauses = " AND h.app_no IN (SELECT app_no FROM patents WHERE patent_type = $patent_type)" * patent_type
+    clauses += " AND h.holder_code = $holder" * holder
+    return (
+        """WITH held AS (
         SELECT DISTINCT h.app_no, h.grant_date, h.lapse_date
         FROM patent_holders h JOIN institutions i ON i.credit_code = h.holder_code
         WHERE i.kind IN (SELECT unnest($kinds::VARCHAR[])) AND ($county IS NULL OR i.county = $county)
-          AND h.grant_date <= $d AND (h.lapse_date IS NULL OR h.lapse_date > $d)),
+          AND h.grant_date <= $d AND (h.lapse_date IS NULL OR h.lapse_date > $d)"""
+        + clauses
+        + """),
     first_use AS (
         SELECT e.app_no, min(e.event_date) AS used_on, arg_min(e.event_type, e.event_date) AS event_type,
                arg_min(e.counterparty, e.event_date) AS counterparty
         FROM patent_events e
         WHERE e.app_no IN (SELECT app_no FROM held) AND """
-    + INDUSTRIALIZING
-    + """ GROUP BY e.app_no),
+        + INDUSTRIALIZING
+        + """ GROUP BY e.app_no),
     spans AS (
         -- greatest() skips NULLs, so a never-used patent must stay NULL here (as in kpis)
         SELECT held.*, u.event_type, u.counterparty, u.used_on,
@@ -72,7 +82,8 @@ _PATENTS = (
            CASE WHEN used_from <= $d THEN counterparty END AS counterparty,
            coalesce(used_from <= $d, false) AS industrialized
     FROM spans"""
-)
+    )
+
 
 _DESCRIBE = """
     SELECT p.app_no, p.title, p.patent_type, string_agg(i.name, '；' ORDER BY h.seq) AS holders,
@@ -110,7 +121,9 @@ _SPECS = {
         _FILINGS, "enterprise, filing_date, filing_no", {"enterprises": "count(DISTINCT enterprise_code)"}
     ),
     "K3": _Spec(_OUTPUT, "output_10k DESC, filing_no", {"output_10k": "sum(output_10k)"}),
-    "K4": _Spec(_PATENTS, "industrialized DESC, app_no", {"industrialized": "sum(industrialized::INTEGER)"}),
+    "K4": _Spec(
+        _patents_sql(), "industrialized DESC, app_no", {"industrialized": "sum(industrialized::INTEGER)"}
+    ),
     "K5": _Spec(
         _CONTRACTS,
         "registered_date, contract_no",
@@ -141,7 +154,37 @@ class Drill:
 def kpi_records(db: Database, scope: Scope, code: str, limit: int | None = SHOWN) -> Drill:
     """The records behind KPI ``code`` on the scope (kind and type do not apply, as for the cards)."""
     values, context = _values(db, scope, code)
-    spec = _SPECS[code]
+    drill = _drill(db, code, _SPECS[code], values, context, scope.as_of, limit)
+    if code == "K4":
+        return replace(drill, records=_describe(db, drill.records, RESEARCH_KINDS))
+    return drill
+
+
+def rate_records(
+    db: Database, scope: Scope, institution: str | None = None, limit: int | None = SHOWN
+) -> Drill:
+    """The patents behind the institutions page's rate (code ``RATE``): the valid patents of the
+    scope's institution kind, division and patent type, or of one ``institution``, each with the
+    event that made it industrialized. A jointly held patent counts once, as in the page's total."""
+    kinds = kinds_of(scope.inst_kind)
+    spec = replace(
+        _SPECS["K4"],
+        sql=_patents_sql(patent_type=scope.patent_type is not None, holder=institution is not None),
+    )
+    values = {
+        "d": scope.as_of,
+        "county": scope.division,
+        "kinds": list(kinds),
+        "patent_type": scope.patent_type,
+        "holder": institution,
+    }
+    used = {k: v for k, v in values.items() if f"${k}" in spec.sql}  # DuckDB refuses unused names
+    drill = _drill(db, RATE, spec, used, {}, scope.as_of, limit)
+    return replace(drill, records=_describe(db, drill.records, kinds))
+
+
+def _drill(db: Database, code: str, spec: _Spec, values: dict, context: dict, as_of, limit) -> Drill:
+    """Run ``spec``: its first ``limit`` records, their count and its totals over all of them."""
     aggregates = ", ".join(f"{sql} OVER () AS _total_{name}" for name, sql in spec.totals.items())
     rows = db.query(
         f"SELECT *, count(*) OVER () AS _count, {aggregates} FROM ({spec.sql}) ORDER BY {spec.order}"
@@ -153,9 +196,7 @@ def kpi_records(db: Database, scope: Scope, code: str, limit: int | None = SHOWN
     found = {n: rows[f"_total_{n}"].iloc[0] if len(rows) else None for n in spec.totals}
     totals = {**context, **{n: _number(n, v) for n, v in found.items()}}
     records = rows.drop(columns=[c for c in rows.columns if c.startswith("_")])
-    if code == "K4":
-        records = _describe(db, records)
-    return Drill(code, scope.as_of, records, count, totals)
+    return Drill(code, as_of, records, count, totals)
 
 
 def _number(name: str, value) -> float | int:
@@ -164,8 +205,10 @@ def _number(name: str, value) -> float | int:
     return round(float(value), 2) if name.endswith("_10k") else int(value)
 
 
-def all_records(db: Database, scope: Scope, code: str) -> pd.DataFrame:
-    """Every record behind KPI ``code`` (for the downloads)."""
+def all_records(db: Database, scope: Scope, code: str, institution: str | None = None) -> pd.DataFrame:
+    """Every record behind figure ``code`` (for the downloads)."""
+    if code == RATE:
+        return rate_records(db, scope, institution, limit=None).records
     return kpi_records(db, scope, code, limit=None).records
 
 
@@ -189,9 +232,9 @@ def _values(db: Database, scope: Scope, code: str) -> tuple[dict, dict]:
     return values, {}
 
 
-def _describe(db: Database, records: pd.DataFrame) -> pd.DataFrame:
-    """K4's rows with each patent's title, type, holders and county, in the rows' order."""
-    names = db.query(_DESCRIBE, {"apps": list(records["app_no"]), "kinds": list(RESEARCH_KINDS)})
+def _describe(db: Database, records: pd.DataFrame, kinds: tuple[str, ...]) -> pd.DataFrame:
+    """Patent rows with each one's title, type, holders (of ``kinds``) and county, in the rows' order."""
+    names = db.query(_DESCRIBE, {"apps": list(records["app_no"]), "kinds": list(kinds)})
     described = records.merge(names, on="app_no", how="left")
     first = ["app_no", "title", "patent_type", "holders", "county"]
     return described[first + [c for c in described.columns if c not in first]]
@@ -222,4 +265,5 @@ _VALUE_OF = {
         round(100.0 * drill.totals["industrialized"] / drill.count, 2) if drill.count else None
     ),
     "K5": _k5_value,
+    RATE: lambda drill: _VALUE_OF["K4"](drill),
 }

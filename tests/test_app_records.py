@@ -28,7 +28,7 @@ def test_each_card_links_to_its_records_with_the_filters(app_env):
     links = [p for p in at.get("page_link")]
     assert len(links) == 5
     for code, link in zip(CODES, links, strict=True):
-        assert link.proto.page.endswith("records") or "records" in link.proto.page
+        assert link.proto.page == "records", link.proto.page  # the page's url_path
         assert f"figure={code}" in link.proto.query_string and "county=440881" in link.proto.query_string
 
 
@@ -63,3 +63,45 @@ def test_a_county_detail_links_to_the_records_of_its_figures(app_env):
     records = open_app("views/records.py", {"figure": "K1", "county": "440881"})
     card = card_values(app_env, "440881")["K1"]
     assert records.markdown[0].value.startswith(f"**合计 {card.value:.0f} 家企业")
+
+
+def total_of(at) -> str:
+    """The records page's total line (an institution's name may come first)."""
+    return next(m.value for m in at.markdown if "÷" in m.value)
+
+
+def test_the_institutions_page_drills_to_the_patents_behind_its_rate(app_env):
+    """The ranking's link carries its filters; the records page's total is the page's; an
+    institution's detail links to its own patents, and the page names it."""
+    from data_layer import institution_rates
+
+    query = {"inst_kind": "university", "patent_type": "invention"}
+    at = open_app("views/institutions.py", query)
+    link = next(p for p in at.get("page_link") if "figure=RATE" in p.proto.query_string)
+    assert "inst_kind=university" in link.proto.query_string
+    assert "patent_type=invention" in link.proto.query_string
+    db = Database(app_env, read_only=True)
+    try:
+        scope = Scope(as_of=dt.date.fromisoformat(APP_AS_OF), inst_kind="university", patent_type="invention")
+        page = institution_rates.page_data(db, scope)
+        code = page.ranking.loc[page.ranking["valid"] > 0, "credit_code"].iloc[0]
+        one = institution_rates.detail_data(db, scope, code)
+    finally:
+        db.close()
+    records = open_app("views/records.py", {**query, "figure": "RATE"})
+    assert f"{page.now.industrialized} 件已产业化 ÷ {page.now.valid} 件有效专利" in total_of(records)
+    assert len(records.dataframe[0].value) == page.now.valid
+
+    detail = open_app("views/institutions.py", {**query, "inst": code})
+    link = next(p for p in detail.get("page_link") if "figure=RATE" in p.proto.query_string)
+    assert f"inst={code}" in link.proto.query_string
+    records = open_app("views/records.py", {**query, "figure": "RATE", "inst": code})
+    assert one.institution.name in records.markdown[0].value
+    assert f"{one.now.industrialized} 件已产业化 ÷ {one.now.valid} 件有效专利" in total_of(records)
+    english = open_app("views/records.py", {**query, "figure": "RATE", "inst": code, "lang": "en"})
+    assert f"{one.now.industrialized} industrialized ÷ {one.now.valid} valid patents" in total_of(english)
+
+
+def test_an_unknown_institution_is_said(app_env):
+    at = open_app("views/records.py", {"figure": "RATE", "inst": "91440800NOSUCH0000"})
+    assert at.warning and "91440800NOSUCH0000" in at.warning[0].value

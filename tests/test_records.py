@@ -7,9 +7,9 @@ import datetime as dt
 
 import pytest
 
-from data_layer import regions
+from data_layer import institution_rates, regions
 from data_layer.kpis import CODES, compute_kpi
-from data_layer.records import SHOWN, all_records, kpi_records
+from data_layer.records import RATE, SHOWN, all_records, kpi_records, rate_records
 from data_layer.scope import Scope
 
 from .conftest import R1, TINY, app_no, write_csv
@@ -74,3 +74,34 @@ def test_a_kpi_without_data_drills_to_no_value(empty_db):
     for code in ("K3", "K4", "K5"):
         drill = kpi_records(empty_db, Scope(as_of=dt.date(2025, 12, 31)), code)
         assert drill.records.empty and drill.count == 0 and drill.value is None
+
+
+@pytest.mark.parametrize(
+    ("kind", "patent_type", "division"),
+    [
+        (None, None, None),
+        ("university", "invention", None),
+        ("enterprise", None, "440803"),
+        ("city_soe", "utility_model", "440803"),
+    ],
+)
+def test_the_institutions_pages_rates_drill_to_their_patents(sample_db, kind, patent_type, division):
+    """The page's total (a joint patent once) and each of its first institutions' rates (a joint
+    patent in each) are made again from the drill's records."""
+    scope = Scope(as_of=dt.date(2026, 10, 31), inst_kind=kind, patent_type=patent_type, division=division)
+    page = institution_rates.page_data(sample_db, scope)
+    drill = rate_records(sample_db, scope)
+    assert drill.code == RATE and drill.count > 0
+    assert (drill.count, drill.totals["industrialized"]) == (page.now.valid, page.now.industrialized)
+    assert drill.value == page.now.rate
+    for code in page.ranking.loc[page.ranking["valid"] > 0, "credit_code"].head(3):
+        detail = institution_rates.detail_data(sample_db, scope, code)
+        one = rate_records(sample_db, scope, code)
+        assert (one.count, one.totals["industrialized"], one.value) == (
+            detail.now.valid,
+            detail.now.industrialized,
+            detail.now.rate,
+        )
+        holders = all_records(sample_db, scope, RATE, code)["holders"]
+        name = institution_rates.institution(sample_db, code).name
+        assert len(holders) == one.count and all(name in h.split("；") for h in holders)

@@ -11,6 +11,7 @@ import streamlit as st
 
 from data_layer import institution_rates
 from data_layer.i18n import t
+from data_layer.records import RATE
 
 from . import filters
 from .filters import Filters
@@ -22,6 +23,17 @@ FIGURE_SPACE = "\u2007"  # as wide as a digit: padded numbers line up and sort a
 
 
 # --- drill-down ---------------------------------------------------------------------------------
+
+
+def records_link(lang: str) -> None:
+    """A link to the patents behind the rate shown (溯源): the page's filters, and on an
+    institution's detail its ``inst``, carried in the URL."""
+    st.page_link(
+        "views/records.py",
+        label=t("ui.records.open", lang),
+        icon=":material/list:",
+        query_params={**st.query_params.to_dict(), "figure": RATE},
+    )
 
 
 def chosen_institution() -> str | None:

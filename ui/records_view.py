@@ -7,24 +7,46 @@ import pandas as pd
 
 from data_layer.counties import by_adcode
 from data_layer.i18n import TEXT, t
+from data_layer.institution_rates import DEFAULT_KIND
 from data_layer.kpis import CODES, UNITS
-from data_layer.records import Drill
+from data_layer.records import RATE, Drill
+from data_layer.scope import Scope
 
-from .filters import county_label, patent_type_label
+from .filters import county_label, inst_kind_label, patent_type_label, period_label
 from .theme import format_number
 
-PARAM = "figure"  # the URL's name for the KPI whose records are shown
+PARAM = "figure"  # the URL's name for the figure whose records are shown
+FIGURES = (*CODES, RATE)
 
 
 def figure_from(value: str | None) -> str:
-    """The KPI the URL names, else K1."""
-    return value if value in CODES else CODES[0]
+    """The figure the URL names, else K1."""
+    return value if value in FIGURES else CODES[0]
+
+
+def figure_name(code: str, lang: str) -> str:
+    """The figure as the page's choice names it."""
+    return t("ui.records.rate", lang) if code == RATE else f"{code} {t(f'kpi.{code}', lang)}"
+
+
+def rate_scope(scope: Scope, period: str, data_as_of: str, lang: str) -> str:
+    """The institutions page's scope line: kind, division, patent type, date, freshness."""
+    return t(
+        "ui.institutions.scope",
+        lang,
+        kind=inst_kind_label(scope.inst_kind or DEFAULT_KIND, lang),
+        county=county_label(scope.division or "", lang),
+        patent_type=patent_type_label(scope.patent_type or "", lang),
+        as_of=period_label(period, lang),
+        data_as_of=t("ui.data_as_of", lang, date=data_as_of),
+    )
 
 
 def total_line(drill: Drill, lang: str) -> str:
     """What the records add up to, and the card's figure made from it."""
     totals, code = drill.totals, drill.code
-    value = "—" if drill.value is None else format_number(drill.value, UNITS[code], lang)
+    unit = "%" if code == RATE else UNITS[code]  # the rate is K4's kind of figure
+    value = "—" if drill.value is None else format_number(drill.value, unit, lang)
     count = f"{drill.count:,}"
     if code in ("K1", "K2"):
         return t(
@@ -37,7 +59,7 @@ def total_line(drill: Drill, lang: str) -> str:
     if code == "K3":
         output = format_number(totals["output_10k"], "万元", lang)
         return t("ui.records.total.K3", lang, year=totals["year"], output=output, products=count)
-    if code == "K4":
+    if code in ("K4", RATE):
         industrialized = f"{totals['industrialized']:,}"
         return t("ui.records.total.K4", lang, industrialized=industrialized, valid=count, value=value)
     if drill.value is None:

@@ -56,6 +56,7 @@ def rate_metrics(now: Rate, baseline: Baseline, columns) -> None:
             **{r: format_number(getattr(now, r), "件", lang) for r in ROUTES},
         )
     )
+    view.records_link(lang)
 
 
 def open_if_clicked(event) -> None:
