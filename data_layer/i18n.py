@@ -381,6 +381,40 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.records.title": ("溯源：指标背后的记录", "Records behind a figure"),
     "ui.records.open": ("查看记录", "See the records"),
     "ui.records.choose": ("指标", "Figure"),
+    "ui.records.stood.heading": ("当时与现在", "As it stood, and now"),
+    "ui.records.stood.none": (
+        "这一数字尚无记录。每次导入和撤销后，系统记录当日以及计划期内各年末和最近一个季度末的数字；"
+        "更早的季度末不记录。",
+        "No value of this figure is recorded yet. After each import and undo the dashboard records "
+        "the figures of that day, of each year end of the plan period and of the last quarter end; "
+        "older quarter ends are not recorded.",
+    ),
+    "ui.records.stood.on": ("当时的日期", "As it stood on"),
+    "ui.records.stood.before_record": (
+        "{on}：尚无记录（最早的记录在其后）；现为 {now}。",
+        "{on}: nothing recorded yet (the record starts later); now {now}.",
+    ),
+    "ui.records.stood.same": (
+        "{on} 时为 {then}（{recorded} 导入“{file}”后），与现在相同。",
+        "On {on}: {then} (after {file} was imported at {recorded}), the same as now.",
+    ),
+    "ui.records.stood.changed": (
+        "{on} 时为 **{then}**（{recorded} 导入“{file}”后）；现为 **{now}**：其后导入的数据修订了这一数字。",
+        "On {on}: **{then}** (after {file} was imported at {recorded}); now **{now}**: data imported "
+        "since revised it.",
+    ),
+    "ui.records.stood.changed_latest": (
+        "{on} 的卡片显示 **{then}**（截至当日，{recorded} 导入“{file}”后）；今日为 **{now}**。",
+        "The card on {on} read **{then}** (to that day, after {file} was imported at {recorded}); "
+        "today it reads **{now}**.",
+    ),
+    "ui.records.stood.list": ("历次记录的数字（{n} 条）", "Every recorded value ({n})"),
+    "ui.records.stood.undo": ("（撤销）", " (undone)"),
+    "ui.records.stood.field.recorded_at": ("记录时间", "Recorded"),
+    "ui.records.stood.field.file": ("导入文件", "Import"),
+    "ui.records.stood.field.user": ("操作人", "By"),
+    "ui.records.stood.field.value": ("数字", "Value"),
+    "ui.records.stood.field.label": ("所用年度", "Year used"),
     "ui.records.rate": ("机构专利产业化率", "Institutions' industrialization rate"),
     "ui.records.institution": ("机构：{name}（{code}）", "Institution: {name} ({code})"),
     "ui.records.scope": ("范围：{county}｜{as_of}｜{data_as_of}", "Scope: {county} | {as_of} | {data_as_of}"),
@@ -1155,6 +1189,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "每个{division}的数值按与{whole}卡片相同的口径计算；点击排名条，查看该{division}详情。",
         "Each {division}'s value is computed as the {region}'s card is; click a bar to see that "
         "{division} in detail.",
+    ),
+    "ui.kpi.revised": (
+        "{date} 首次记录时为 {value}；其后导入的数据修订了它（见“查看记录”）",
+        "First recorded on {date} as {value}; data imported since revised it (see the records)",
     ),
     "ui.kpi.as_stood": (
         "{year}年末时为 {value}；此后补备案的产品修订了该年数字",

@@ -23,7 +23,7 @@ from typing import Literal
 import duckdb
 from openpyxl.utils import get_column_letter
 
-from . import audit, derive, parties, profiles
+from . import audit, derive, figure_history, parties, profiles
 from .columns import columns_of
 from .db import Database, Unchanged
 from .errors import DashboardError
@@ -60,6 +60,7 @@ def import_file(
     sheet: str | None = None,
     progress: Progress | None = None,
     profile: str | Profile | None = None,
+    record_figures: bool = True,
 ) -> ImportResult:
     """Validate and load one file as one transaction; raise ImportRejected on any error.
 
@@ -77,6 +78,7 @@ def import_file(
         sheet=sheet,
         progress=progress,
         profile=profile,
+        record_figures=record_figures,
     )
 
 
@@ -91,6 +93,7 @@ def import_bytes(
     sheet: str | None = None,
     progress: Progress | None = None,
     profile: str | Profile | None = None,
+    record_figures: bool = True,
 ) -> ImportResult:
     """``import_file`` for bytes already in memory (an upload): same checks, same transaction.
 
@@ -128,6 +131,8 @@ def import_bytes(
                 "started_at": started,
             }
             result.batch_id = _write(cur, SPECS[kind], result, meta)
+            if record_figures:  # what the import made of K1-K5, in its own transaction
+                figure_history.record(cur, result.batch_id, figure_history.FEEDS.get(kind, ()))
             progress("loading", 1.0)
     return _audited(db, result, user)
 
@@ -164,13 +169,19 @@ def _outcome(cur, kind: str, file_name: str, checked: Checked, progress: Progres
 
 
 def load_folder(db: Database, folder: Path | str, *, user: str = "init") -> list[ImportResult]:
-    """Import every ``<kind>.csv`` found in ``folder``, referenced kinds first."""
+    """Import every ``<kind>.csv`` found in ``folder``, referenced kinds first; the figures are
+    recorded once, when all are in (no one saw them between the files)."""
     folder = Path(folder)
-    return [
-        import_file(db, folder / f"{kind}.csv", kind, user=user)
+    results = [
+        import_file(db, folder / f"{kind}.csv", kind, user=user, record_figures=False)
         for kind in LOAD_ORDER
         if (folder / f"{kind}.csv").exists()
     ]
+    if results:
+        with db.transaction() as cur:
+            if not figure_history.record(cur, results[-1].batch_id):
+                raise Unchanged  # no generation published for nothing
+    return results
 
 
 def preview_file(

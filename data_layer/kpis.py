@@ -404,6 +404,25 @@ def division_kpis(db: Database, scope: Scope) -> list[DivisionKpis]:
     return [DivisionKpis(d.code, tuple(_assemble(source, scope.with_division(d.code)))) for d in divisions]
 
 
+class _Figures(Measurements):
+    history = False  # figures only: no K4 chart
+
+
+def every_division(
+    db: Database, scope: Scope, codes: tuple[str, ...] = CODES
+) -> dict[str | None, tuple[Kpi, ...]]:
+    """KPIs ``codes`` of the scope's region (key None) and of each of its divisions, without K4's
+    quarterly history (``figure_history`` keeps the figures only)."""
+    whole, each = _Figures(db), _EveryDivision(db)
+    divisions = [d.code for d in regions.pack(scope.region).divisions]
+    return {
+        division: tuple(
+            _KPI_FUNCTIONS[c](whole if division is None else each, scope.as_of, division) for c in codes
+        )
+        for division in (None, *divisions)
+    }
+
+
 def _count_kpi(code: str, index: int):
     def compute(source: Measurements, as_of: dt.date, county: str | None) -> Kpi:
         value = source.filings(as_of, county)[index]

@@ -24,7 +24,7 @@ from . import regions
 from .counties import divisions
 from .measures import areas, measures
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 TABLES: dict[str, str] = {
     "meta": "key VARCHAR PRIMARY KEY, value VARCHAR",
@@ -76,6 +76,10 @@ TABLES: dict[str, str] = {
         rows_new INTEGER NOT NULL, rows_replaced INTEGER NOT NULL, rows_same INTEGER NOT NULL,
         warnings INTEGER NOT NULL, user_name VARCHAR NOT NULL, started_at TIMESTAMP NOT NULL,
         finished_at TIMESTAMP NOT NULL, undoes BIGINT, undone_by BIGINT""",
+    # K1-K5 as each import left them (data_layer/figure_history.py); division '' is the region's;
+    # latest: as_of was the import's own day (the cards' latest period then).
+    "figure_history": """batch_id BIGINT NOT NULL, recorded_at TIMESTAMP NOT NULL, division VARCHAR NOT NULL,
+        as_of DATE NOT NULL, code VARCHAR NOT NULL, value DOUBLE, label VARCHAR, latest BOOLEAN NOT NULL""",
     # Briefing decks saved by staff: slide ids in order (JSON), see data_layer/decks.py.
     "decks": """name VARCHAR PRIMARY KEY, slides VARCHAR NOT NULL, saved_by VARCHAR,
         saved_at TIMESTAMP NOT NULL""",
@@ -171,6 +175,9 @@ MIGRATIONS: dict[int, list[str]] = {
         f"ALTER TABLE {prefix}contracts ADD COLUMN IF NOT EXISTS buyer_local_assumed BOOLEAN"
         for prefix in ("", "history_")
     ],
+    # What each import made of K1-K5 (as it stood). Databases before it start their record at
+    # their next import.
+    10: [f"CREATE TABLE IF NOT EXISTS figure_history ({TABLES['figure_history']})"],
 }
 
 

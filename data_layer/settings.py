@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Literal
 
@@ -65,6 +66,10 @@ class Settings(BaseSettings):
         if self.sample_dir is None:
             self.sample_dir = PROJECT_ROOT / ("sample_data" if default else f"data/sample-{self.region}")
         return self
+
+    def today(self) -> dt.date:
+        """Today, or the date ``as_of`` freezes it to (tests, rehearsed briefings)."""
+        return dt.date.fromisoformat(self.as_of) if self.as_of else dt.date.today()
 
     @property
     def backups(self) -> Path:

@@ -105,3 +105,61 @@ def test_the_institutions_page_drills_to_the_patents_behind_its_rate(app_env):
 def test_an_unknown_institution_is_said(app_env):
     at = open_app("views/records.py", {"figure": "RATE", "inst": "91440800NOSUCH0000"})
     assert at.warning and "91440800NOSUCH0000" in at.warning[0].value
+
+
+def test_a_figure_as_it_stood_beside_today_after_a_late_file(app_env, tmp_path):
+    """A late filing revises the 2025 year end; picking a day before it shows the old figure and
+    says the data since revised it, in both languages; the day is in the URL."""
+    from data_layer import figure_history
+    from data_layer.ingest import import_file
+
+    from .test_figure_history import LATE, backdate, late_filings
+
+    at = open_app("views/records.py", {"figure": "K1", "period": "2025"})
+    assert "与现在相同" in stood_line(at)
+    db = Database(app_env)
+    try:
+        first = figure_history.revisions(db, Scope(as_of=dt.date(2025, 12, 31)), "K1")[0].batch_id
+        backdate(db, first, dt.date(2026, 3, 1))
+        import_file(db, late_filings(tmp_path, LATE), "filings", user="alice")
+    finally:
+        db.close()
+    at = open_app("views/records.py", {"figure": "K1", "period": "2025", "stood": "2026-03-15"})
+    line = stood_line(at)
+    assert "2026-03-15 时为 **2 家**" in line and "现为 **3 家**" in line and "修订" in line
+    assert at.query_params["stood"] == "2026-03-15"
+    assert len(at.dataframe[0].value) == 2  # the two recorded values
+    english = open_app(
+        "views/records.py", {"figure": "K1", "period": "2025", "stood": "2026-03-15", "lang": "en"}
+    )
+    assert "now **3 enterprises**" in stood_line(english) and "revised" in stood_line(english)
+    overview = open_app(query={"period": "2025"})  # the card says it was revised, and when
+    notes = [c.value for c in overview.caption if "首次记录" in c.value]
+    assert notes == [  # K1 and K2 (the late filing is a product too); K3-K5 did not move
+        "2026-03-01 首次记录时为 2 家；其后导入的数据修订了它（见“查看记录”）",
+        "2026-03-01 首次记录时为 3 件；其后导入的数据修订了它（见“查看记录”）",
+    ]
+
+
+def stood_line(at) -> str:
+    return next(m.value for m in at.markdown if "2026" in m.value or "—" in m.value)
+
+
+def test_an_empty_date_or_text_reads_empty_not_none_or_nat():
+    """A column with no date at all (no patent lapsed) and a missing text show an empty cell."""
+    import pandas as pd
+
+    from ui.records_view import readable
+
+    index = [5, 7]  # not 0..n-1: a page's rows after sorting
+    frame = pd.DataFrame(
+        {
+            "lapse_date": pd.Series([pd.NaT, pd.NaT], dtype="datetime64[us]", index=index),
+            "grant_date": pd.Series(pd.to_datetime(["2020-01-02", None]), index=index),
+            "counterparty": pd.Series(["某公司", None], dtype="str", index=index),
+        }
+    )
+    shown = readable(frame, "zh")
+    assert shown["lapse_date"].tolist() == ["", ""]
+    assert shown["grant_date"].tolist() == [dt.date(2020, 1, 2), ""]
+    assert shown["counterparty"].tolist() == ["某公司", ""]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 
 from data_layer import institution_rates, regions
@@ -105,3 +106,24 @@ def test_the_institutions_pages_rates_drill_to_their_patents(sample_db, kind, pa
         holders = all_records(sample_db, scope, RATE, code)["holders"]
         name = institution_rates.institution(sample_db, code).name
         assert len(holders) == one.count and all(name in h.split("；") for h in holders)
+
+
+@pytest.mark.parametrize("division", [None, "440881"])
+def test_the_filings_pages_bars_drill_to_the_rows_they_count(sample_db, division):
+    """Each industry bar's filings and output, and each contract type's count and turnover over
+    its years, are the sums of the rows its drill lists."""
+    from data_layer import filings_contracts as fc
+
+    scope = Scope(as_of=dt.date(2026, 10, 31), division=division)
+    page = fc.page_data(sample_db, scope)
+    industries = page.filings.by_industry
+    assert not industries.empty
+    for row in industries.itertuples():
+        rows = fc.filings_of_industry(sample_db, scope, None if pd.isna(row.industry) else row.industry)
+        assert len(rows) == row.filings, row.industry
+        assert rows["output_10k"].sum() == pytest.approx(row.output_10k, abs=0.01)
+    by_type = page.contracts.by_year_type.groupby("contract_type")[["contracts", "turnover_10k"]].sum()
+    for contract_type, totals in by_type.iterrows():
+        rows = fc.contracts_of_type(sample_db, scope, contract_type)
+        assert len(rows) == totals["contracts"], contract_type
+        assert rows["turnover_10k"].sum() == pytest.approx(totals["turnover_10k"], abs=0.01)

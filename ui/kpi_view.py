@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from data_layer import trends
+from data_layer.figure_history import Revision
 from data_layer.i18n import t
 from data_layer.kpis import DivisionKpis, Kpi, definition
 from data_layer.statuses import STATUSES
@@ -247,6 +248,16 @@ def as_stood_line(kpi: Kpi, lang: str) -> str | None:
     if stood is None or kpi.value is None or round(stood, 2) == round(kpi.value, 2):
         return None
     return t("ui.kpi.as_stood", lang, year=kpi.value_label, value=format_number(stood, "万元", lang))
+
+
+def revised_line(kpi: Kpi, first: Revision | None, lang: str) -> str | None:
+    """The card's note when imports since the figure was first recorded have revised it."""
+    if first is None:
+        return None
+    then, now = (value_text(kpi, v, lang) for v in (first.value, kpi.value))
+    if then == now:
+        return None
+    return t("ui.kpi.revised", lang, date=f"{first.recorded_at:%Y-%m-%d}", value=then)
 
 
 # --- the province's ranking of its cities ----------------------------------------------------

@@ -3,9 +3,12 @@ to, said as the card says it, and the records with their columns in the reader's
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 
 from data_layer.counties import by_adcode
+from data_layer.figure_history import Revision, quarter_end
 from data_layer.i18n import TEXT, t
 from data_layer.institution_rates import DEFAULT_KIND
 from data_layer.kpis import CODES, UNITS
@@ -13,9 +16,11 @@ from data_layer.records import RATE, Drill
 from data_layer.scope import Scope
 
 from .filters import county_label, inst_kind_label, patent_type_label, period_label
+from .text import plain
 from .theme import format_number
 
 PARAM = "figure"  # the URL's name for the figure whose records are shown
+STOOD = "stood"  # the URL's name for the day the figure is shown as it stood on
 FIGURES = (*CODES, RATE)
 
 
@@ -97,8 +102,11 @@ def readable(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     yes and no, and an empty cell empty (not "None"). Used by the data quality page too."""
     shown = frame.copy()
     for column in shown.columns:
-        if pd.api.types.is_datetime64_any_dtype(shown[column]):
-            shown[column] = shown[column].dt.date
+        if pd.api.types.is_datetime64_any_dtype(shown[column]):  # a date, or empty (an all-empty
+            # column's .dt.date stays datetime and shows NaT)
+            shown[column] = pd.Series(
+                [v.date() if pd.notna(v) else None for v in shown[column]], index=shown.index, dtype=object
+            )
     words = {
         "county": lambda v: county_label(v, lang) if v in by_adcode() else v,
         "patent_type": lambda v: patent_type_label(v, lang) if isinstance(v, str) else v,
@@ -114,8 +122,8 @@ def readable(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         if column in shown.columns:
             shown[column] = [word(v) for v in shown[column]]
     for column in shown.columns:
-        if shown[column].dtype == object:
-            shown[column] = shown[column].where(shown[column].notna(), "")
+        if shown[column].dtype == object or pd.api.types.is_string_dtype(shown[column]):
+            shown[column] = shown[column].astype(object).where(shown[column].notna(), "")
     return shown
 
 
@@ -124,3 +132,55 @@ def records_table(frame: pd.DataFrame, code: str, lang: str) -> pd.DataFrame:
     shown = readable(frame, lang)
     shown = shown.drop(columns=[c for c in ("enterprise_code",) if c in shown.columns and code != "K1"])
     return shown.rename(columns={c: t(f"ui.records.field.{c}", lang) for c in shown.columns})
+
+
+def stood_from(value: str | None, first: dt.date, today: dt.date) -> dt.date:
+    """The day the URL names (within the record), else the first recorded day."""
+    try:
+        day = dt.date.fromisoformat(value or "")
+    except ValueError:
+        return first
+    return min(max(day, first), max(today, first))
+
+
+def _figure(value: float | None, code: str, lang: str) -> str:
+    return t("status.no_data", lang) if value is None else format_number(value, UNITS[code], lang)
+
+
+def stood_line(stood: Revision | None, on: dt.date, drill: Drill, lang: str) -> str:
+    """The figure on day ``on`` as the record has it, beside today's; said as changed or not (for
+    the latest period, the card as shown that day: its date moved since, not only its data)."""
+    now = _figure(drill.value, drill.code, lang)
+    if stood is None:
+        return t("ui.records.stood.before_record", lang, on=on.isoformat(), now=now)
+    then = _figure(stood.value, drill.code, lang)
+    latest = not quarter_end(drill.as_of)
+    key = "same" if then == now else "changed_latest" if latest else "changed"
+    key = f"ui.records.stood.{key}"
+    return t(
+        key,
+        lang,
+        on=on.isoformat(),
+        then=then,
+        now=now,
+        recorded=f"{stood.recorded_at:%Y-%m-%d %H:%M}",
+        file=plain(stood.file_name) or "—",
+    )
+
+
+def revisions_table(revisions: list[Revision], code: str, lang: str) -> pd.DataFrame:
+    """Each recorded value: when, after which import (an undo said so), by whom, what it read."""
+    rows = [
+        {
+            "recorded_at": f"{r.recorded_at:%Y-%m-%d %H:%M}",
+            "file": r.file_name + (t("ui.records.stood.undo", lang) if r.undo else ""),
+            "user": r.user_name,
+            "value": _figure(r.value, code, lang),
+            "label": r.label or "",
+        }
+        for r in revisions
+    ]
+    frame = pd.DataFrame(rows, columns=["recorded_at", "file", "user", "value", "label"])
+    if code not in ("K3", "K5"):
+        frame = frame.drop(columns="label")
+    return frame.rename(columns={c: t(f"ui.records.stood.field.{c}", lang) for c in frame.columns})

@@ -51,8 +51,7 @@ def settings() -> Settings:
 
 def today() -> dt.date:
     """Today, or the date ``DASHBOARD_AS_OF`` freezes it to (tests, rehearsed briefings)."""
-    frozen = settings().as_of
-    return dt.date.fromisoformat(frozen) if frozen else dt.date.today()
+    return settings().today()
 
 
 _databases: dict[tuple[str, str], Database] = {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from data_layer import quality, regions, trends
+from data_layer import figure_history, quality, regions, trends
 from data_layer.i18n import t
 from data_layer.kpis import compute_kpis, division_kpis
 from ui import chart_text, counties_view, filters, kpi_view, quality_view, slides, state
@@ -31,6 +31,7 @@ if ignored:
     st.caption(t("ui.filter.not_applied", lang, names=ignored, why=t("ui.overview.filters_why", lang)))
 
 kpis = state.cached(compute_kpis, scope)
+first_recorded = state.cached(figure_history.first_recorded, scope)  # to say a figure was revised
 
 # The ten-second read: one line and one row of badges, before any card or chart.
 st.markdown(f"**{kpi_view.summary(kpis, lang)}**")  # our own words and numbers only
@@ -53,6 +54,9 @@ for column, kpi in zip(st.columns(len(kpis)), kpis, strict=True):
         st.badge(view.status_label, color=view.badge_color)
         for line in view.lines:
             st.caption(line)
+        revised = kpi_view.revised_line(kpi, first_recorded.get(kpi.code), lang)
+        if revised:
+            st.caption(revised)
         st.page_link(
             "views/records.py",
             label=t("ui.records.open", lang),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from data_layer import institution_rates, records, trends
+from data_layer import figure_history, institution_rates, records, trends
 from data_layer.i18n import t
 from data_layer.kpis import definition
 from ui import filters, state
@@ -17,6 +17,7 @@ from ui.text import plain
 
 chosen = filters.read()
 lang, scope = chosen.lang, chosen.scope
+today = state.today()
 data_as_of = state.cached(trends.data_as_of)
 if "records.figure" not in st.session_state:  # the URL's figure, the first time the page is drawn
     st.session_state["records.figure"] = view.figure_from(st.query_params.get(view.PARAM))
@@ -53,6 +54,32 @@ if institution:
         st.warning(t("ui.institutions.detail.unknown", lang, code=institution))
         st.stop()
     st.markdown(f"**{t('ui.records.institution', lang, name=plain(found.name), code=found.credit_code)}**")
+
+
+def as_it_stood(drill: records.Drill) -> None:
+    """The figure as it stood on a day the reader picks (``?stood=`` in the URL), beside today's,
+    and every value imports gave it."""
+    revisions = state.cached(figure_history.revisions, scope, drill.code)
+    with st.container(border=True, key="records.stood"):
+        st.markdown(f"**{t('ui.records.stood.heading', lang)}**")
+        if not revisions:
+            st.caption(t("ui.records.stood.none", lang))
+            return
+        first = revisions[0].recorded_at.date()
+        picked = st.date_input(
+            t("ui.records.stood.on", lang),
+            value=view.stood_from(st.query_params.get(view.STOOD), first, today),
+            min_value=first,
+            max_value=max(today, first),
+            key="records.stood_on",
+        )
+        st.query_params[view.STOOD] = picked.isoformat()
+        stood = figure_history.in_force(revisions, picked)
+        st.markdown(view.stood_line(stood, picked, drill, lang))
+        with st.expander(t("ui.records.stood.list", lang, n=len(revisions))):
+            st.dataframe(view.revisions_table(revisions, drill.code, lang), hide_index=True)
+
+
 if code == records.RATE:
     drill = state.cached(records.rate_records, scope, institution)
     st.markdown(f"**{view.total_line(drill, lang)}**")  # our own words and numbers only
@@ -66,6 +93,7 @@ else:
     drill = state.cached(records.kpi_records, scope, code)
     st.markdown(f"**{view.total_line(drill, lang)}**")  # our own words and numbers only
     st.caption(definition(code, lang))
+    as_it_stood(drill)
 
 
 def every_record():
