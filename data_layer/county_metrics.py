@@ -381,3 +381,97 @@ def page_data(db: Database, scope: Scope, metric: str = DEFAULT_METRIC) -> Count
         by_year=None if metric == "rules" else metric_by_year(db, scope, metric),
         detail=detail,
     )
+
+
+# --- the rows behind a county's figure (溯源) ---------------------------------------------------
+
+# Per metric: the rows a county's figure counts, their order, and the aggregate over all of them
+# that makes it (a window: the first rows and the total come from one query). The WHERE clauses are
+# ``county_metrics``' own, narrowed to one county.
+_METRIC_ROWS: dict[str, tuple[str, str, str]] = {
+    "filings": (
+        f"""SELECT f.filing_no, f.product_name, i.name AS enterprise, f.enterprise_code, i.kind,
+                   f.filing_date, f.batch_id
+            FROM filings f JOIN institutions i ON i.credit_code = f.enterprise_code
+            WHERE i.county = $county AND f.filing_date BETWEEN $start AND $d AND {_FILING_FILTER}""",
+        "filing_date, filing_no",
+        "count(*) OVER ()",
+    ),
+    "turnover": (
+        f"""SELECT c.contract_no, c.title, c.contract_type, i.name AS seller, c.buyer_name, c.registered_date,
+                   c.turnover_10k, c.batch_id
+            FROM contracts c JOIN institutions i ON i.credit_code = c.seller_code
+            WHERE i.county = $county AND c.registered_date BETWEEN $start AND $d AND {_CONTRACT_FILTER}""",
+        "registered_date, contract_no",
+        "round(sum(turnover_10k) OVER (), 2)",
+    ),
+    "patents_per_10k": (
+        """SELECT DISTINCT p.app_no, p.title, p.patent_type, p.grant_date, p.lapse_date, p.batch_id
+           FROM {source}
+           WHERE p.county = $county AND p.grant_date <= $d AND (p.lapse_date IS NULL OR p.lapse_date > $d)
+             AND """
+        + _PATENT_TYPE,
+        "app_no",
+        "count(*) OVER ()",
+    ),
+    "industrialization": (
+        f"""SELECT e.app_no, p.title, p.patent_type, e.event_type, e.event_date, e.counterparty, e.batch_id
+            FROM patent_events e JOIN patents p ON p.app_no = e.app_no
+            WHERE p.county = $county AND e.event_date BETWEEN $start AND $d AND {_EVENT_FILTER}""",
+        "event_date, app_no",
+        "count(*) OVER ()",
+    ),
+    "events": (
+        """SELECT title, event_type AS activity_type, event_date, participants, deals, deal_amount_10k,
+                  batch_id
+           FROM events WHERE county = $county AND event_date BETWEEN $start AND $d""",
+        "event_date, title",
+        "count(*) OVER ()",
+    ),
+}
+_METRIC_ROWS["enterprises"] = (*_METRIC_ROWS["filings"][:2], "count(DISTINCT enterprise_code) OVER ()")
+
+
+RECORDED = tuple(_METRIC_ROWS)  # the metrics with records (a rule is one sentence already)
+
+
+@dataclass(frozen=True)
+class MetricRecords:
+    """The rows behind one county's figure on the counties page, and the figure made from them."""
+
+    metric: str
+    county: str
+    records: pd.DataFrame  # the first ``limit`` rows, in the page's order
+    count: int  # all the rows
+    value: float | None  # the county's figure, made from all the rows
+
+
+def metric_records(db: Database, scope: Scope, metric: str, limit: int | None = 200) -> MetricRecords:
+    """The rows ``metric`` counts for the scope's county (``scope.division``), with its filters."""
+    county = scope.division
+    if metric not in _METRIC_ROWS or county is None:
+        raise ValueError(f"no records for {metric!r} of {county!r}")
+    sql, order, total = _METRIC_ROWS[metric]
+    kinds = kpis.kinds_for(scope.inst_kind)
+    if metric == "patents_per_10k":
+        sql = sql.format(source=_patents(kinds)[0])
+    as_of = scope.as_of
+    values = {
+        "county": county,
+        "start": plan_start(db, as_of),
+        "d": as_of,
+        "kinds": kinds,
+        "ptype": scope.patent_type,
+    }
+    rows = _query(
+        db,
+        f"SELECT *, count(*) OVER () AS _count, {total} AS _total FROM ({sql}) ORDER BY {order}"
+        + ("" if limit is None else f" LIMIT {int(limit)}"),
+        values,
+    )
+    count = int(rows["_count"].iloc[0]) if len(rows) else 0
+    found = float(rows["_total"].iloc[0]) if len(rows) else 0.0
+    if metric == "patents_per_10k":
+        people = db.scalar("SELECT population_10k FROM counties WHERE adcode = ?", [county])
+        found = round(found / people, 2) if people else None
+    return MetricRecords(metric, county, rows.drop(columns=["_count", "_total"]), count, found)

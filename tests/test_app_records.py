@@ -163,3 +163,23 @@ def test_an_empty_date_or_text_reads_empty_not_none_or_nat():
     assert shown["lapse_date"].tolist() == ["", ""]
     assert shown["grant_date"].tolist() == [dt.date(2020, 1, 2), ""]
     assert shown["counterparty"].tolist() == ["某公司", ""]
+
+
+def test_a_county_tile_opens_the_records_of_its_figure(app_env):
+    """The chosen metric's records in the county's detail, their total the table's figure."""
+    from data_layer import county_metrics as cm
+
+    at = open_app("views/counties.py", {"county_detail": "440881", "county_metric": "turnover"})
+    expander = next(e for e in at.expander if "背后的记录" in e.label)
+    db = Database(app_env, read_only=True)
+    try:
+        scope = Scope(as_of=dt.date.fromisoformat(APP_AS_OF))
+        figure = cm.county_metrics(db, scope).set_index("adcode").loc["440881", "turnover_10k"]
+        found = cm.metric_records(db, scope.with_division("440881"), "turnover")
+    finally:
+        db.close()
+    assert expander.label == f"涉专利技术合同成交额背后的记录（{found.count} 条）" and found.count > 0
+    from ui.theme import format_number
+
+    assert f"{format_number(figure, '万元')}，由以下 {found.count} 条记录得出" in expander.markdown[0].value
+    assert len(expander.dataframe[0].value) == found.count

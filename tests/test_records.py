@@ -127,3 +127,23 @@ def test_the_filings_pages_bars_drill_to_the_rows_they_count(sample_db, division
         rows = fc.contracts_of_type(sample_db, scope, contract_type)
         assert len(rows) == totals["contracts"], contract_type
         assert rows["turnover_10k"].sum() == pytest.approx(totals["turnover_10k"], abs=0.01)
+
+
+@pytest.mark.parametrize(
+    ("kind", "patent_type"), [(None, None), ("university", "invention"), ("enterprise", None)]
+)
+def test_each_county_figure_is_made_again_from_the_records_it_drills_to(sample_db, kind, patent_type):
+    """The counties page's tile and table figure, for two counties and every metric with records."""
+    from data_layer import county_metrics as cm
+
+    scope = Scope(as_of=dt.date(2026, 10, 31), inst_kind=kind, patent_type=patent_type)
+    table = cm.county_metrics(sample_db, scope).set_index("adcode")
+    for county in ("440881", "440802"):
+        for metric in cm.RECORDED:
+            found = cm.metric_records(sample_db, scope.with_division(county), metric)
+            assert found.value == pytest.approx(table.loc[county, cm.COLUMN[metric]], abs=0.01), (
+                county,
+                metric,
+            )
+            every = cm.metric_records(sample_db, scope.with_division(county), metric, limit=None)
+            assert len(every.records) == every.count == found.count

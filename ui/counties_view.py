@@ -22,11 +22,11 @@ from data_layer.i18n import TEXT, t
 from data_layer.kpis import CODES
 from ui.text import plain
 
-from . import chart_text, state
+from . import chart_text, records_view, state
 from .counties_charts import county_name, format_metric, unit_text, yearly_bars
 from .downloads import table_downloads
 from .filters import Filters, inst_kind_label, patent_type_label
-from .theme import bracketed
+from .theme import bracketed, format_number
 
 DETAIL_PARAM = "county_detail"
 METRIC_PARAM = "county_metric"
@@ -341,16 +341,56 @@ def records_links(adcode: str, lang: str) -> None:
             )
 
 
+def metric_records(detail: str, metric: str, chosen: Filters, *, start: dt.date) -> None:
+    """The rows behind the county's figure of the chosen metric (溯源 from its tile or bar), with
+    the figure made again from them, downloadable."""
+    if metric not in cm.RECORDED:
+        return
+    lang, scope = chosen.lang, chosen.scope.with_division(detail)
+    found = state.cached(cm.metric_records, scope, metric)
+    name = t(f"ui.counties.metric.{metric}", lang)
+    with st.expander(t("ui.counties.metric_records", lang, metric=name, count=f"{found.count:,}")):
+        value = "—" if found.value is None else format_number(found.value, cm.UNITS[metric], lang)
+        st.markdown(
+            t(
+                "ui.counties.metric_total",
+                lang,
+                county=plain(county_name(detail, lang)),
+                metric=name,
+                value=value,
+                count=f"{found.count:,}",
+                period=period_text(metric, lang, start, scope.as_of),
+            )
+        )
+        shown = records_view.records_table(found.records, metric, lang)
+
+        def every_row():
+            every = cm.metric_records(state.database(), scope, metric, limit=None).records
+            return records_view.records_table(every, metric, lang)
+
+        label = records_view.count_line_of(len(found.records), found.count, lang)
+        table_downloads(
+            every_row,
+            f"{detail}_{metric}_{scope.as_of.isoformat()}",
+            "counties.detail.records",
+            lang,
+            label=label,
+        )
+        st.dataframe(shown, hide_index=True, key="counties.detail.records")
+
+
 def detail_section(
     detail: str,
     chosen: Filters,
     table: pd.DataFrame,
     rules: pd.DataFrame,
     *,
+    metric: str,
     start: dt.date,
     data_as_of: dt.date,
 ) -> None:
-    """One county in a box: its rule, its figures against the city, its years, its top institutions."""
+    """One county in a box: its rule, its figures against the city (the chosen ``metric``'s
+    records), its years, its top institutions."""
     lang, scope = chosen.lang, chosen.scope
     name = county_name(detail, lang)
     with st.container(border=True, key="counties.detail"):
@@ -361,6 +401,7 @@ def detail_section(
         st.dataframe(compared, hide_index=True, key="counties.detail.table")
         st.caption(t("ui.counties.reference_note", lang))
         records_links(detail, lang)
+        metric_records(detail, metric, chosen, start=start)
         years_left, years_right = st.columns(2)
         for column, yearly_metric in ((years_left, "filings"), (years_right, "turnover")):
             frame = state.cached(cm.metric_by_year, scope, yearly_metric)

@@ -87,9 +87,14 @@ def total_line(drill: Drill, lang: str) -> str:
 
 def count_line(drill: Drill, lang: str) -> str:
     """How many records there are, and how many the page lists."""
-    if drill.count > len(drill.records):
-        return t("ui.records.count_shown", lang, shown=f"{len(drill.records):,}", count=f"{drill.count:,}")
-    return t("ui.records.count", lang, count=f"{drill.count:,}")
+    return count_line_of(len(drill.records), drill.count, lang)
+
+
+def count_line_of(shown: int, count: int, lang: str) -> str:
+    """How many records there are, and how many of them a page lists."""
+    if count > shown:
+        return t("ui.records.count_shown", lang, shown=f"{shown:,}", count=f"{count:,}")
+    return t("ui.records.count", lang, count=f"{count:,}")
 
 
 def _named(value: object, prefix: str, lang: str) -> object:
@@ -115,6 +120,7 @@ def readable(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
             _named(v, "kpi.event", lang) if isinstance(v, str) else t("ui.records.none", lang)
         ),
         "contract_type": lambda v: _named(v, "ui.filings.type", lang),
+        "activity_type": lambda v: _named(v, "ui.records.activity", lang),
         "patent_intensive": lambda v: t("ui.records.yes" if v else "ui.records.no", lang),
         "industrialized": lambda v: t("ui.records.yes" if v else "ui.records.no", lang),
     }

@@ -100,7 +100,7 @@ with rank_column:
 st.caption(t("ui.counties.click_hint", lang))
 
 if detail:
-    view.detail_section(detail, chosen, table, rules, start=start, data_as_of=data_as_of)
+    view.detail_section(detail, chosen, table, rules, metric=metric, start=start, data_as_of=data_as_of)
 
 st.subheader(t("ui.counties.table_heading", lang))
 comparison, config = view.comparison_frame(table, lang)
