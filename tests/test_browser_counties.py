@@ -34,9 +34,11 @@ def wait_for_charts(page, count: int) -> None:
 
 
 def wait_for_tables(page) -> None:
-    """Tables draw on a canvas after the page: wait until each has one, so screenshots show them."""
+    """Tables draw on a canvas after the page: wait until each one shown has one, so screenshots
+    show them (a table in a closed expander, such as a county's records, draws when opened)."""
     page.wait_for_function(
         """[...document.querySelectorAll('[data-testid="stDataFrame"]')]
+             .filter(frame => frame.checkVisibility())
              .every(frame => frame.querySelector('canvas'))""",
         timeout=60_000,
     )
