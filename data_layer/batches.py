@@ -15,7 +15,7 @@ import datetime as dt
 
 import pandas as pd
 
-from . import audit, figure_history
+from . import audit, figure_history, holdings
 from .db import Database
 from .tables import SPECS, assert_unique
 
@@ -97,6 +97,7 @@ def undo_batch(db: Database, batch_id: int, *, user: str, role: str = "staff") -
             [undo_id, kind, file_name, restored, removed, user, now, now, batch_id],
         )
         cur.execute("UPDATE imports SET undone_by = ? WHERE batch_id = ?", [undo_id, batch_id])
+        holdings.rebuild(cur, kind)
         figure_history.record(cur, undo_id, figure_history.FEEDS.get(kind, ()))
     audit.record(db, "undo", f"batch {batch_id} ({kind}, {file_name}) -> batch {undo_id}", user=user)
     return undo_id

@@ -23,7 +23,7 @@ from typing import Literal
 import duckdb
 from openpyxl.utils import get_column_letter
 
-from . import audit, derive, figure_history, parties, profiles
+from . import audit, derive, figure_history, holdings, parties, profiles
 from .columns import columns_of
 from .db import Database, Unchanged
 from .errors import DashboardError
@@ -131,6 +131,7 @@ def import_bytes(
                 "started_at": started,
             }
             result.batch_id = _write(cur, SPECS[kind], result, meta)
+            holdings.rebuild(cur, kind)  # before the figures: they may be made from it
             if record_figures:  # what the import made of K1-K5, in its own transaction
                 figure_history.record(cur, result.batch_id, figure_history.FEEDS.get(kind, ()))
             progress("loading", 1.0)

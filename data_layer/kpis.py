@@ -33,6 +33,7 @@ import pandas as pd
 
 from . import regions
 from .db import Database
+from .holdings import EVENT_RULES, INDUSTRIALIZING
 from .i18n import t
 from .measures import plan
 from .scope import Scope
@@ -70,20 +71,6 @@ def plan_start(db: Database, as_of: dt.date) -> dt.date:
 
 
 FIRST_YEAR = 2021  # charts start two years before the plan, so the baseline has context
-# Which events make a valid patent industrialized (K4, and the institutions page's rates): an
-# implementation or a transfer always, whether or not marked as put into production; a licence
-# only once put into production; a pledge never. The SQL and the sentences the cards state are
-# both made from this table, so they cannot part ways.
-EVENT_RULES = {
-    "implementation": "always",
-    "transfer": "always",
-    "license": "in_production",
-    "pledge": "never",
-}
-# As IN lists rather than a CASE, which DuckDB filters 15% slower.
-_ALWAYS = ", ".join(f"'{event}'" for event, rule in EVENT_RULES.items() if rule == "always")
-_PRODUCED = ", ".join(f"'{event}'" for event, rule in EVENT_RULES.items() if rule == "in_production")
-INDUSTRIALIZING = f"(e.event_type IN ({_ALWAYS}) OR (e.event_type IN ({_PRODUCED}) AND e.in_production))"
 
 # The rules each KPI's computation applies beyond its formula, each a sentence in i18n
 # (``kpi.rule.<code>.<rule>``; K4's event rules come from ``EVENT_RULES``). ``definition`` writes

@@ -22,7 +22,7 @@ import pandas as pd
 
 from .db import Database
 from .institution_rates import kinds_of
-from .kpis import INDUSTRIALIZING, RESEARCH_KINDS, compute_kpi
+from .kpis import RESEARCH_KINDS, compute_kpi
 from .scope import Scope
 
 RATE = "RATE"  # the institutions page's rate, beside the KPI codes
@@ -48,40 +48,31 @@ _OUTPUT = """
 
 # The K4 population as kpis._INDUSTRIALIZATION counts it: a patent held by a university or
 # institute (once, however many hold it), valid on the date, industrialized from its first
-# industrializing event (or its grant, if later). Titles and holders' names are added for the
-# rows shown only (``_describe``): joined to every patent, they cost seconds at 100x; for a few
-# rows DuckDB's join filter skips the row groups outside their application numbers' range.
+# industrializing event (or its grant, if later); read from ``holdings`` (data_layer/holdings.py),
+# whose order lets the kind and division filters skip most of it. Titles and holders' names are
+# added for the rows shown only (``_describe``): joined to every patent, they cost seconds at
+# 100x; for a few rows DuckDB's join filter skips the row groups outside their application
+# numbers' range.
 def _patents_sql(*, patent_type: bool = False, holder: bool = False) -> str:
     """The population's query; the type and holder clauses only when asked for (fixed fragments,
-    never user text: the semi-join over every patent costs time the K4 card should not pay)."""
-    clauses = " AND h.app_no IN (SELECT app_no FROM patents WHERE patent_type = $patent_type)" * patent_type
-    clauses += " AND h.holder_code = $holder" * holder
+    never user text)."""
+    clauses = " AND patent_type = $patent_type" * patent_type + " AND holder_code = $holder" * holder
     return (
         """WITH held AS (
-        SELECT DISTINCT h.app_no, h.grant_date, h.lapse_date
-        FROM patent_holders h JOIN institutions i ON i.credit_code = h.holder_code
-        WHERE i.kind IN (SELECT unnest($kinds::VARCHAR[])) AND ($county IS NULL OR i.county = $county)
-          AND h.grant_date <= $d AND (h.lapse_date IS NULL OR h.lapse_date > $d)"""
+        SELECT DISTINCT app_no, grant_date, lapse_date, used_on, event_type, counterparty,
+               -- greatest() skips NULLs, so a never-used patent must stay NULL here (as in kpis)
+               CASE WHEN used_on IS NOT NULL THEN greatest(grant_date, used_on) END AS used_from
+        FROM holdings
+        WHERE kind IN (SELECT unnest($kinds::VARCHAR[])) AND ($county IS NULL OR county = $county)
+          AND grant_date <= $d AND (lapse_date IS NULL OR lapse_date > $d)"""
         + clauses
-        + """),
-    first_use AS (
-        SELECT e.app_no, min(e.event_date) AS used_on, arg_min(e.event_type, e.event_date) AS event_type,
-               arg_min(e.counterparty, e.event_date) AS counterparty
-        FROM patent_events e
-        WHERE e.app_no IN (SELECT app_no FROM held) AND """
-        + INDUSTRIALIZING
-        + """ GROUP BY e.app_no),
-    spans AS (
-        -- greatest() skips NULLs, so a never-used patent must stay NULL here (as in kpis)
-        SELECT held.*, u.event_type, u.counterparty, u.used_on,
-               CASE WHEN u.used_on IS NOT NULL THEN greatest(held.grant_date, u.used_on) END AS used_from
-        FROM held LEFT JOIN first_use u ON u.app_no = held.app_no)
+        + """)
     SELECT app_no, grant_date, lapse_date,
            CASE WHEN used_from <= $d THEN event_type END AS event_type,
            CASE WHEN used_from <= $d THEN used_on END AS event_date,
            CASE WHEN used_from <= $d THEN counterparty END AS counterparty,
            coalesce(used_from <= $d, false) AS industrialized
-    FROM spans"""
+    FROM held"""
     )
 
 

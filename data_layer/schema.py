@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import duckdb
 
-from . import regions
+from . import holdings, regions
 from .counties import divisions
 from .measures import areas, measures
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 
 TABLES: dict[str, str] = {
     "meta": "key VARCHAR PRIMARY KEY, value VARCHAR",
@@ -80,6 +80,9 @@ TABLES: dict[str, str] = {
     # latest: as_of was the import's own day (the cards' latest period then).
     "figure_history": """batch_id BIGINT NOT NULL, recorded_at TIMESTAMP NOT NULL, division VARCHAR NOT NULL,
         as_of DATE NOT NULL, code VARCHAR NOT NULL, value DOUBLE, label VARCHAR, latest BOOLEAN NOT NULL""",
+    # Each granted patent's holders with its first industrializing event, derived from the
+    # tables above by every write that changes them (data_layer/holdings.py).
+    "holdings": holdings.COLUMNS,
     # Briefing decks saved by staff: slide ids in order (JSON), see data_layer/decks.py.
     "decks": """name VARCHAR PRIMARY KEY, slides VARCHAR NOT NULL, saved_by VARCHAR,
         saved_at TIMESTAMP NOT NULL""",
@@ -178,6 +181,8 @@ MIGRATIONS: dict[int, list[str]] = {
     # What each import made of K1-K5 (as it stood). Databases before it start their record at
     # their next import.
     10: [f"CREATE TABLE IF NOT EXISTS figure_history ({TABLES['figure_history']})"],
+    # The K4 population derived once per write (data_layer/holdings.py), made from what is loaded.
+    11: [f"CREATE TABLE IF NOT EXISTS holdings ({TABLES['holdings']})", *holdings.FILL],
 }
 
 
