@@ -14,6 +14,7 @@ from data_layer import audit
 from data_layer.i18n import t
 from data_layer.regions import RegionMismatch
 from data_layer.startup import is_sample
+from data_layer.users import OFFICE_ROLES
 from ui import auth, filters, state, theme
 
 ICON = Path(__file__).parent / "assets" / "favicon.png"
@@ -77,6 +78,7 @@ STAFF = (
     ("views/export.py", ":material/download:", "export"),
     ("views/quality.py", ":material/fact_check:", "quality"),
     ("views/audit.py", ":material/policy:", "audit"),
+    ("views/reporting.py", ":material/assignment_turned_in:", "reporting"),  # department reporting
 )
 analysis = [
     st.Page(script, title=t(f"ui.nav.{path}", lang), icon=icon, url_path=path)
@@ -90,12 +92,27 @@ records = st.Page(
     url_path="records",
     visibility="hidden",
 )
+# Department reporting: the office has the board in its menu and reaches a department's form
+# from it (hidden from the menu, which is full); a reporter's account sees its own departments'
+# form and nothing else behind the login.
+REPORT = ("views/report.py", ":material/edit_note:", "report")
 if user:
+    office = user.role in OFFICE_ROLES
     staff_pages = [
         st.Page(script, title=t(f"ui.nav.{path}", lang), icon=icon, url_path=path)
-        for script, icon, path in STAFF
+        for script, icon, path in (STAFF if office else ())
     ]
-    staff_page = staff_pages[0]  # where a login lands
+    script, icon, path = REPORT
+    staff_pages.append(
+        st.Page(
+            script,
+            title=t(f"ui.nav.{path}", lang),
+            icon=icon,
+            url_path=path,
+            visibility="hidden" if office else "visible",
+        )
+    )
+    staff_page = staff_pages[0]  # where a login lands: the upload page, or a reporter's form
     st.sidebar.caption(t("ui.auth.signed_in", lang, name=user.display_name))
     if st.sidebar.button(t("ui.auth.log_out", lang), key="auth.log_out"):
         auth.log_out()

@@ -15,7 +15,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import backups, i18n, parties, profiles, regions, vocabularies
+from . import backups, i18n, parties, profiles, regions, reporting, vocabularies
 from .counties import by_adcode, county_adcode
 from .db import Database
 from .ingest import ImportRejected, Problem, import_bytes, load_folder, preview_bytes
@@ -25,7 +25,7 @@ from .regions import RegionMismatch
 from .scope import Scope
 from .settings import Settings
 from .startup import create_database, sample_folder
-from .users import ROLES, AccountError, add_user, list_users, set_active, set_password
+from .users import ROLES, AccountError, User, add_user, list_users, set_active, set_password
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -79,6 +79,12 @@ def build_parser() -> argparse.ArgumentParser:
     users.add_argument("username", nargs="?")
     users.add_argument("--role", choices=ROLES, default="staff")
     users.add_argument("--name", default="", help="display name")
+    users.add_argument(
+        "--department",
+        action="append",
+        default=[],
+        help="a reporter's department, as the indicators name it (repeat for several; with --role reporter)",
+    )
     users.add_argument(
         "--password-stdin", action="store_true", help="read the password from standard input (scripts)"
     )
@@ -323,6 +329,10 @@ def _kpis(db: Database, args, lang: str, settings: Settings) -> int:
     return 0
 
 
+# Whoever runs the command line on the server acts as the office.
+CLI_ACTOR = User("cli", "cli", "admin")
+
+
 def _users(db: Database, args, lang: str, settings: Settings) -> int:
     if args.action == "list":
         for name, display, role, active, created in list_users(db):
@@ -334,7 +344,9 @@ def _users(db: Database, args, lang: str, settings: Settings) -> int:
     try:
         if args.action in ("add", "passwd"):
             password = _read_password(args.password_stdin)
-            if args.action == "add":
+            if args.action == "add" and args.role == "reporter":
+                reporting.add_reporter(db, CLI_ACTOR, args.username, password, args.department, args.name)
+            elif args.action == "add":
                 add_user(db, args.username, password, role=args.role, display_name=args.name)
             else:
                 set_password(db, args.username, password)
@@ -342,6 +354,9 @@ def _users(db: Database, args, lang: str, settings: Settings) -> int:
             set_active(db, args.username, args.action == "enable")
     except AccountError as exc:
         print(f"error: {i18n.t(f'account.{exc.args[0]}', lang)}", file=sys.stderr)
+        return 1
+    except reporting.ReportingError as exc:
+        print(f"error: {exc.message(lang)}", file=sys.stderr)
         return 1
     print(f"{args.action}: {args.username}")
     return 0

@@ -33,6 +33,19 @@ TABLES = {
         client TEXT""",
     "audit": """happened_at TEXT NOT NULL, username TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL,
         client TEXT NOT NULL""",
+    # Department reporting (data_layer.reporting): a reporter's departments, the periods the
+    # office opened, each indicator's entry for a period, and every action on one.
+    "user_departments": """username TEXT NOT NULL, department TEXT NOT NULL,
+        PRIMARY KEY (username, department)""",
+    "report_periods": """quarter TEXT PRIMARY KEY, due_date TEXT NOT NULL, opened_by TEXT NOT NULL,
+        opened_at TEXT NOT NULL""",
+    "report_values": """quarter TEXT NOT NULL, measure INTEGER NOT NULL, indicator TEXT NOT NULL,
+        department TEXT NOT NULL, unit TEXT NOT NULL, value DOUBLE, note TEXT, reason TEXT,
+        status TEXT NOT NULL, comment TEXT, updated_by TEXT NOT NULL, updated_at TEXT NOT NULL,
+        submitted_at TEXT, reviewed_at TEXT, reviewed_by TEXT, PRIMARY KEY (quarter, measure, indicator)""",
+    "report_log": """quarter TEXT NOT NULL, measure INTEGER NOT NULL, indicator TEXT NOT NULL,
+        department TEXT NOT NULL, action TEXT NOT NULL, username TEXT NOT NULL, happened_at TEXT NOT NULL,
+        value DOUBLE, text TEXT, batch_id BIGINT""",
 }
 INDEXES = (
     "CREATE INDEX IF NOT EXISTS login_attempts_at ON login_attempts (attempted_at)",

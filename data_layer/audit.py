@@ -40,6 +40,12 @@ ACTIONS = (
     "alias_delete",
     "backup",
     "restore",
+    "reporter_departments",
+    "reporting_open",
+    "reporting_save",
+    "reporting_submit",
+    "reporting_accept",
+    "reporting_return",
 )
 
 

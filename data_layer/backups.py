@@ -128,8 +128,16 @@ def restore(db: Database, path: Path, directory: Path, *, with_accounts: bool = 
     before = backup(db, directory)
     with db.publishing(path) as cur:
         schema.ensure_schema(cur)
-        accounts = {t: cur.execute(f"SELECT * FROM accounts_{t}").fetchall() for t in ACCOUNT_TABLES}
-        for table in ACCOUNT_TABLES:
+        kept = {  # a backup from before a table was added has none of it
+            r[0].removeprefix("accounts_")
+            for r in cur.execute(
+                "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()"
+            ).fetchall()
+        }
+        accounts = {
+            t: cur.execute(f"SELECT * FROM accounts_{t}").fetchall() for t in ACCOUNT_TABLES if t in kept
+        }
+        for table in accounts:
             cur.execute(f"DROP TABLE accounts_{table}")
         cur.execute("DELETE FROM meta WHERE key IN ('backup_at', 'backup_generation')")
     if with_accounts:

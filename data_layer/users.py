@@ -22,10 +22,15 @@ from .accounts import parse, stamp
 from .db import Database
 
 # What each role may do (enforced where it is done):
-# - staff: upload, preview, export, save briefing decks, freeze data, undo their own imports;
+# - reporter: enter and submit the indicators of the departments bound to the account, and
+#   nothing else (data_layer.reporting);
+# - staff: upload, preview, export, save briefing decks, freeze data, undo their own imports,
+#   open reporting periods, review submissions and create reporter accounts;
 # - admin: all of that, and undo anyone's import (data_layer.batches.undo_batch).
-# Accounts are managed on the server's command line only (python -m data_layer users ...).
-ROLES = ("staff", "admin")
+# Staff and admin accounts are managed on the server's command line only (python -m
+# data_layer users ...); reporters there too, or by staff on the reporting page.
+ROLES = ("reporter", "staff", "admin")
+OFFICE_ROLES = ("staff", "admin")  # the IP office: every page behind the login
 MIN_PASSWORD_LENGTH = 10
 FREE_FAILURES = 5  # per name and client, and per client
 NAME_FREE_FAILURES = 50  # per name, from every client together

@@ -24,13 +24,16 @@ def open_app(page: str | None = None, query: dict | None = None) -> AppTest:
     return at
 
 
-def open_as_staff(page: str, query: dict | None = None, role: str = "staff") -> AppTest:
-    """Run app.py as the logged-in staff member 李工 (user ``li``, ``role``), then switch to ``page``."""
+def open_as_staff(
+    page: str, query: dict | None = None, role: str = "staff", user: User | None = None
+) -> AppTest:
+    """Run app.py as the logged-in staff member 李工 (user ``li``, ``role``), or as ``user``,
+    then switch to ``page``."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     for key, value in (query or {}).items():
         at.query_params[key] = value
     at.run()
-    at.session_state["auth.user"] = User("li", "李工", role)
+    at.session_state["auth.user"] = user or User("li", "李工", role)
     at.session_state["auth.seen"] = dt.datetime.now()
     at.session_state["auth.browser"] = browser_key.digest(APPTEST_BROWSER_KEY)
     at.run()

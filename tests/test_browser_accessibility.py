@@ -45,6 +45,7 @@ STAFF = {
     "history": ("ui.nav.history", "ui.history.title"),
     "export": ("ui.nav.export", "ui.export.title"),
     "audit": ("ui.nav.audit", "ui.audit.title"),
+    "reporting": ("ui.nav.reporting", "ui.nav.reporting"),
 }
 LANGS = ("zh", "en")
 

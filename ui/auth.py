@@ -14,7 +14,7 @@ import datetime as dt
 import streamlit as st
 
 from data_layer.i18n import t
-from data_layer.users import User
+from data_layer.users import OFFICE_ROLES, User
 from ui import browser_key as keys
 
 USER_KEY = "auth.user"
@@ -81,10 +81,25 @@ def log_out() -> None:
         st.session_state.pop(key, None)
 
 
-def require_staff(session_minutes: int, lang: str) -> User:
-    """The user, or stop the page with a note that staff must log in."""
+def current_staff(session_minutes: int) -> User | None:
+    """The logged-in user if the account is the office's (a reporter is not staff)."""
     user = current_user(session_minutes)
+    return user if user is not None and user.role in OFFICE_ROLES else None
+
+
+def require_staff(session_minutes: int, lang: str) -> User:
+    """The office's user, or stop the page with a note that staff must log in."""
+    user = current_staff(session_minutes)
     if user is None:
         st.warning(t("ui.auth.staff_only", lang))
+        st.stop()
+    return user
+
+
+def require_user(session_minutes: int, lang: str) -> User:
+    """Any logged-in user (a reporter or the office), or stop the page with a note to log in."""
+    user = current_user(session_minutes)
+    if user is None:
+        st.warning(t("ui.auth.login_needed", lang))
         st.stop()
     return user

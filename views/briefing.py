@@ -124,7 +124,7 @@ def data_choice() -> None:
     )
     # Freezing copies the whole database: staff only, so a visitor cannot fill the disk or
     # push a presenter's snapshot out.
-    if auth.current_user(state.settings().session_minutes) and st.button(
+    if auth.current_staff(state.settings().session_minutes) and st.button(
         t("ui.briefing.freeze", lang), key="briefing.freeze", icon=":material/ac_unit:"
     ):
         with st.spinner(t("ui.briefing.freezing", lang)):  # a copy of the whole database
@@ -186,7 +186,7 @@ def deck_editor(user) -> None:
 def set_up() -> None:
     chart_images.warm_up()  # Chromium starts while the presenter chooses; the export is then quick
     can_export = chart_images.browser_path() is not None
-    user = auth.current_user(settings.session_minutes)
+    user = auth.current_staff(settings.session_minutes)
     # What to install is for staff; a leader reads only that exports are not available here.
     unavailable = (
         t("ui.briefing.export_unavailable", lang, detail=chart_images.MISSING)

@@ -60,7 +60,7 @@ with map_column:
         )
     view.clickable_chart(fig, f"counties.map.{suffix}")
     # Which file and setting the map comes from is for staff; leaders read what the map is.
-    staff = auth.current_user(settings.session_minutes) is not None
+    staff = auth.current_staff(settings.session_minutes) is not None
     if map_error and staff:
         st.warning(t(f"ui.counties.map_error.{map_error.code}", lang, path=map_error.path))
     elif map_error:

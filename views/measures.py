@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from data_layer import measure_progress, trends
+from data_layer import measure_progress, reporting, trends
 from data_layer.i18n import t
 from data_layer.measures import areas, measures
-from ui import filters, measures_view, state
+from ui import filters, measures_view, reporting_view, state
 from ui.downloads import table_downloads
 
 chosen = filters.read()
@@ -50,6 +50,11 @@ if chosen.scope.inst_kind:
         )
     )
 
+# Where the departments' reporting of the newest period stands (counts only; accepted values
+# alone reach the figures below).
+progress = reporting_view.summary_line(reporting.summary(state.database(), state.today()), lang)
+if progress:
+    st.caption(progress)
 if quarters:
     measures_view.status_grid(data, lang, date)
     st.caption(t("ui.measures.heatmap.hint", lang))
@@ -80,6 +85,15 @@ if number:
                 lang,
                 label=t("ui.measures.download_indicators", lang),
             )
+        versions = state.cached(reporting.versions, number)
+        if not versions.empty:
+            with st.expander(t("ui.reporting.versions", lang, count=len(versions))):
+                st.caption(t("ui.reporting.versions_caption", lang))
+                st.dataframe(
+                    reporting_view.versions_table(versions, lang),
+                    hide_index=True,
+                    key="measures.detail.versions",
+                )
         measures_view.back_button(lang)
 
 for area in areas():
