@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test lint format bench bench-import bench-pages bench-briefing bench-hostile bench-undo bench-generations bench-judgement bench-drill sample clean
+.PHONY: run test lint format bench bench-import bench-pages bench-briefing bench-hostile bench-undo bench-generations bench-judgement bench-drill bench-reporting sample clean
 
 run: $(VENV)/.app
 	$(PY) -m data_layer init --if-missing
@@ -45,6 +45,9 @@ bench-judgement: $(VENV)/.dev
 
 bench-drill: $(VENV)/.dev
 	$(PY) bench/bench_drill.py
+
+bench-reporting: $(VENV)/.dev
+	$(PY) bench/bench_reporting.py
 
 sample: $(VENV)/.app
 	$(PY) -m data_layer generate --out sample_data
