@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test lint format bench bench-import bench-pages bench-briefing bench-hostile bench-undo bench-generations bench-judgement bench-drill bench-reporting sample clean
+.PHONY: run test lint format bench bench-import bench-pages bench-briefing bench-hostile bench-undo bench-generations bench-judgement bench-drill bench-reporting bench-viewers sample clean
 
 run: $(VENV)/.app
 	$(PY) -m data_layer init --if-missing
@@ -48,6 +48,9 @@ bench-drill: $(VENV)/.dev
 
 bench-reporting: $(VENV)/.dev
 	$(PY) bench/bench_reporting.py
+
+bench-viewers: $(VENV)/.dev
+	$(PY) bench/bench_viewers.py
 
 sample: $(VENV)/.app
 	$(PY) -m data_layer generate --out sample_data
