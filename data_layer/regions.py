@@ -183,7 +183,12 @@ def pack(name: str = DEFAULT_PACK) -> Region:
 def current() -> Region:
     """The pack this deployment runs: ``DASHBOARD_REGION`` (``Settings.region``), read on each
     call (a dictionary lookup) so tests can run pages against several packs in one process."""
-    return pack(os.environ.get(ENV) or _configured())
+    return pack(current_name())
+
+
+def current_name() -> str:
+    """The folder name of the pack this deployment runs (see ``current``)."""
+    return os.environ.get(ENV) or _configured()
 
 
 @functools.lru_cache(maxsize=1)

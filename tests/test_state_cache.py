@@ -4,6 +4,7 @@ the function and its arguments, a Scope first."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 
 import pytest
@@ -89,3 +90,40 @@ def test_what_the_cache_cannot_find_again_is_refused(tiny_db, empty_db):
         state.cached(lambda db, scope: None, Scope(as_of=AS_OF), db=tiny_db)
     with pytest.raises(ValueError, match=":memory:"):
         state.cached(counted, Scope(as_of=AS_OF), db=empty_db)
+
+
+# --- built charts (``ui.state.figure``) -----------------------------------------------------------
+
+BUILT: list[tuple] = []  # what ``drawn`` was asked to build, cache misses only
+
+
+def drawn(frame, title: str, *, color: str = "#0072B2"):
+    """A pure chart builder that notes each time it really builds."""
+    import plotly.graph_objects as go
+
+    BUILT.append((len(frame), title, color))
+    return go.Figure(go.Bar(x=list(frame["x"]), y=list(frame["y"]), marker_color=color), {"title": title})
+
+
+def test_a_chart_is_built_once_for_the_same_inputs_and_again_when_they_change(monkeypatch):
+    import pandas as pd
+
+    state._built.clear()
+    BUILT.clear()
+    frame = pd.DataFrame({"x": ["a", "b"], "y": [1, 2]})
+    first = state.figure(drawn, frame, "K1")
+    again = state.figure(drawn, frame.copy(), "K1")  # equal data, another object
+    assert len(BUILT) == 1
+    # What the browser receives is what the builder drew (the same JSON, keys in any order).
+    assert (
+        json.loads(again.to_json()) == json.loads(first.to_json()) == json.loads(drawn(frame, "K1").to_json())
+    )
+    BUILT.clear()
+    state.figure(drawn, pd.DataFrame({"x": ["a", "b"], "y": [1, 3]}), "K1")  # the data changed
+    state.figure(drawn, frame, "K2")  # another argument
+    state.figure(drawn, frame, "K1", color="#D55E00")  # another keyword
+    monkeypatch.setenv("DASHBOARD_REGION", "maoming")  # builders name the pack's places
+    state.figure(drawn, frame, "K1")
+    assert len(BUILT) == 4
+    with pytest.raises(ValueError, match="module-level"):
+        state.figure(lambda: None)

@@ -10,7 +10,7 @@ from data_layer.measure_progress import MeasureProgress, MeasuresPage
 from data_layer.measures import areas, by_number, measures
 from ui.text import plain
 
-from . import chart_text, filters, measures_charts
+from . import chart_text, filters, measures_charts, state
 from .theme import format_number, status_badge, status_text, unit_label
 
 AREA_NUMERALS = "一二三四五六七八九十"
@@ -101,7 +101,8 @@ def measure_picker(lang: str) -> None:
 def status_grid(data: MeasuresPage, lang: str, date: str) -> None:
     """The measure × quarter grid; clicking a cell opens that measure."""
     quarters = data.quarters
-    fig = measures_charts.status_grid(
+    fig = state.figure(
+        measures_charts.status_grid,
         data.grid,
         rows={n: row_label(n, lang) for n in by_number()},
         names={n: f"{n} {measure_name(n, lang)}" for n in by_number()},
@@ -160,7 +161,8 @@ def _indicator_charts(data: MeasuresPage, measure: MeasureProgress, lang: str, d
     quarters = list(data.quarters)
     columns = st.columns(2)
     for index, indicator in enumerate(measure.indicators):
-        fig = measures_charts.indicator_chart(
+        fig = state.figure(
+            measures_charts.indicator_chart,
             indicator.rows,
             quarters=quarters,
             lang=lang,

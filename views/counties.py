@@ -55,8 +55,14 @@ with map_column:
             table, geo, metric=metric, lang=lang, title=map_title, subtitle=subtitle, highlight=detail
         )
     else:
-        fig = charts.tile_map(
-            table, metric=metric, lang=lang, title=map_title, subtitle=subtitle, highlight=detail
+        fig = state.figure(
+            charts.tile_map,
+            table,
+            metric=metric,
+            lang=lang,
+            title=map_title,
+            subtitle=subtitle,
+            highlight=detail,
         )
     view.clickable_chart(fig, f"counties.map.{suffix}")
     # Which file and setting the map comes from is for staff; leaders read what the map is.
@@ -76,7 +82,8 @@ with map_column:
         st.caption(t("ui.counties.map_schematic", lang))
 with rank_column:
     if metric == "rules":
-        fig = charts.rules_timeline(
+        fig = state.figure(
+            charts.rules_timeline,
             rules,
             lang=lang,
             title=t("ui.counties.rules_timeline_title", lang),
@@ -86,7 +93,8 @@ with rank_column:
         )
     else:
         reference_key = "ui.counties.city_rate" if metric == "patents_per_10k" else "ui.counties.city_average"
-        fig = charts.ranking_bar(
+        fig = state.figure(
+            charts.ranking_bar,
             table,
             metric=metric,
             lang=lang,
@@ -112,7 +120,8 @@ if metric == "rules":
     st.info(t("ui.counties.trend_rules", lang))
 else:
     yearly = state.cached(cm.metric_by_year, scope, metric)
-    fig = charts.small_multiples(
+    fig = state.figure(
+        charts.small_multiples,
         yearly,
         order=cm.ranked_adcodes(table, metric),
         metric=metric,

@@ -75,14 +75,14 @@ else:
     left, right = st.columns(2)
     chart_text.show(
         left,
-        view.filings_per_year_figure(filings.by_year, as_of, data_as_of, lang),
+        state.figure(view.filings_per_year_figure, filings.by_year, as_of, data_as_of, lang),
         lang,
         theme=None,
         key="filings.per_year",
     )
     with right:
         view.clickable_chart(
-            view.industry_figure(industries, output_year, as_of, data_as_of, lang),
+            state.figure(view.industry_figure, industries, output_year, as_of, data_as_of, lang),
             "filings.industry",
             "industry",
             t("ui.filings.chart.click_industry", lang),
@@ -103,7 +103,7 @@ else:
     left, right = st.columns(2)
     chart_text.show(
         left,
-        view.filings_county_figure(filings.by_county, scope.division, as_of, data_as_of, lang),
+        state.figure(view.filings_county_figure, filings.by_county, scope.division, as_of, data_as_of, lang),
         lang,
         theme=None,
         key="filings.by_county",
@@ -139,14 +139,14 @@ else:
     left, right = st.columns(2)
     with left:
         view.clickable_chart(
-            view.turnover_by_type_figure(data.contracts.by_year_type, as_of, data_as_of, lang),
+            state.figure(view.turnover_by_type_figure, data.contracts.by_year_type, as_of, data_as_of, lang),
             "filings.contracts_type",
             "contract_type",
             t("ui.filings.chart.click_type", lang),
         )
     chart_text.show(
         right,
-        view.patent_share_figure(data.contracts.patent_share, as_of, data_as_of, lang),
+        state.figure(view.patent_share_figure, data.contracts.patent_share, as_of, data_as_of, lang),
         lang,
         theme=None,
         key="filings.contracts_patent_share",
@@ -168,21 +168,23 @@ else:
     left, right = st.columns(2)
     chart_text.show(
         left,
-        view.seller_kind_figure(data.contracts.by_seller_kind, as_of, data_as_of, lang),
+        state.figure(view.seller_kind_figure, data.contracts.by_seller_kind, as_of, data_as_of, lang),
         lang,
         theme=None,
         key="filings.contracts_seller_kind",
     )
     chart_text.show(
         right,
-        view.buyer_figure(data.contracts.by_buyer, as_of, data_as_of, lang),
+        state.figure(view.buyer_figure, data.contracts.by_buyer, as_of, data_as_of, lang),
         lang,
         theme=None,
         key="filings.contracts_buyer",
     )
     chart_text.show(
         st,
-        view.contracts_county_figure(data.contracts.by_county, scope.division, as_of, data_as_of, lang),
+        state.figure(
+            view.contracts_county_figure, data.contracts.by_county, scope.division, as_of, data_as_of, lang
+        ),
         lang,
         theme=None,
         key="filings.contracts_by_county",

@@ -98,7 +98,9 @@ def ranking_page() -> None:
     left, right = st.columns([3, 2])
     with left:
         if rated:
-            bars = charts.ranking_bars(ranking, lang, subtitle(on_date), target=data.target_rate)
+            bars = state.figure(
+                charts.ranking_bars, ranking, lang, subtitle(on_date), target=data.target_rate
+            )
             open_if_clicked(chart(bars, "ranking"))
         else:
             st.info(t("ui.institutions.no_rates", lang))
@@ -109,7 +111,9 @@ def ranking_page() -> None:
         st.caption(t("ui.institutions.click_hint", lang))
         left, right = st.columns(2)
         with left:
-            open_if_clicked(chart(charts.rate_scatter(ranking, lang, subtitle(on_date)), "scatter"))
+            open_if_clicked(
+                chart(state.figure(charts.rate_scatter, ranking, lang, subtitle(on_date)), "scatter")
+            )
         with right:
             trend_chart(data.trend, data.baseline, kind, data.target_rate)
     ranking_table(ranking, year, kind)
@@ -124,7 +128,8 @@ def chart(fig, name: str):
 def trend_chart(trend: pd.DataFrame, baseline: Baseline, kind: str, target: float | None) -> None:
     period = view.years_text(trend, baseline.year, lang)
     title = t("ui.institutions.chart.trend", lang, kind=filters.inst_kind_label(kind, lang))
-    fig = charts.trend_line(
+    fig = state.figure(
+        charts.trend_line,
         trend,
         lang,
         title=title,
@@ -191,7 +196,8 @@ def detail_page(code: str) -> None:
     left, right = st.columns(2)
     with left:
         period = view.years_text(trend, year, lang)
-        fig = charts.trend_line(
+        fig = state.figure(
+            charts.trend_line,
             trend,
             lang,
             title=t("ui.institutions.chart.inst_trend", lang),

@@ -80,7 +80,7 @@ for pair in (kpis[i : i + 2] for i in range(0, len(kpis), 2)):
     for column, kpi in zip(st.columns(2), pair, strict=False):
         trend = kpi_view.TREND_OF.get(kpi.code)
         frame = state.cached(trend, scope) if trend else None
-        fig = kpi_view.figure(kpi, frame, lang, data_as_of)
+        fig = state.figure(kpi_view.figure, kpi, frame, lang, data_as_of)
         message = slides.kpi_message(kpi, lang)
         chart_text.show(column, fig, lang, message=message, theme=None, key=f"overview.chart.{kpi.code}")
 
