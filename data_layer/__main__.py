@@ -223,6 +223,8 @@ def _import(db: Database, args, lang: str, settings: Settings) -> int:
         f"{result.file_name}: {result.rows_new} new, {result.rows_replaced} replaced, "
         f"{result.rows_same} same, {len(result.warnings)} warnings (batch {result.batch_id})"
     )
+    if result.same_as:
+        print(f"  {i18n.t('ui.upload.same_file', lang, batch=result.same_as)}")
     for d in result.derived:
         if not d.assumed:  # an assumed value is a warning too: said once, below
             print(f"  derived: {i18n.reason(f'derived_{d.rule}', lang, d.rows)}")

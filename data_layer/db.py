@@ -46,6 +46,7 @@ import os
 import re
 import shutil
 import threading
+import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -61,6 +62,20 @@ from .schema import ensure_schema, schema_version
 
 GENERATION_DIGITS = 6
 _GENERATION = re.compile(r"^(\d{6})\.duckdb$")
+
+
+LAST_WRITE = "last_write"
+
+
+def mark_written(cur: duckdb.DuckDBPyConnection, mark: str | None = None) -> None:
+    """Note in ``meta`` what the write under way is (``mark``, or a token no other write has).
+
+    Every write to the data goes through ``transaction`` (or an upgrade), so ``last_write`` says
+    whether anything at all changed the data since a given write: an import of a file identical
+    to the one the last write loaded knows at once that it would change nothing
+    (``ingest.import_bytes``). A restored backup keeps its own mark, true of its own content.
+    """
+    cur.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [LAST_WRITE, mark or uuid.uuid4().hex])
 
 
 class Unchanged(Exception):
@@ -99,6 +114,7 @@ class Database:
         if schema_version(self._con) != schema.SCHEMA_VERSION:
             with self.publishing() as cur:  # upgrade: a new generation at the latest schema
                 ensure_schema(cur)
+                mark_written(cur)
         self._check_region()
 
     def _check_region(self) -> None:
@@ -199,17 +215,19 @@ class Database:
 
     @contextmanager
     def transaction(
-        self, cur: duckdb.DuckDBPyConnection | None = None
+        self, cur: duckdb.DuckDBPyConnection | None = None, *, mark: str | None = None
     ) -> Iterator[duckdb.DuckDBPyConnection]:
         """Serialized write transaction: commits (publishes) on success, rolls back on any exception.
 
         ``cur``: a ``workspace`` cursor whose temp tables the writes read (default: a new one).
+        ``mark``: what this write is, kept as the data's ``last_write`` (see ``mark_written``).
         """
         try:
             with self._writing(cur) as writing:
                 writing.execute("BEGIN TRANSACTION")
                 try:
                     yield writing
+                    mark_written(writing, mark)
                 except BaseException:
                     writing.execute("ROLLBACK")
                     raise

@@ -1095,6 +1095,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "ui.upload.rows_same": ("与已有相同（条）", "Identical (rows)"),
     "ui.upload.warnings": ("有 {count} 条提示，不影响导入", "{count} warning(s), which do not stop it"),
     "ui.upload.nothing_new": ("文件中的数据均已存在，无需导入。", "Everything in the file is already there."),
+    "ui.upload.same_file": (
+        "此文件与批次 {batch} 导入的文件完全相同，且此后数据没有任何变化，无需再导入。",
+        "This file is the one batch {batch} loaded, and nothing has changed the data since: "
+        "there is nothing to load.",
+    ),
     "ui.upload.commit": ("确认导入", "Load the file"),
     "ui.upload.done": (
         "已导入（批次 {batch}）：新增 {new} 条，替换 {replaced} 条，相同 {same} 条。",

@@ -66,6 +66,9 @@ class ImportResult:
     detected: dict = field(default_factory=dict)  # encoding, sheet, header row, column mapping
     derived: list[Derived] = field(default_factory=list)  # values derived or assumed
     parties: MatchOutcome | None = None  # names matched, and excluded by staff
+    # The batch that loaded this very file, when nothing has written to the data since: the
+    # file was not read again (``ingest.import_bytes``).
+    same_as: int | None = None
 
     def as_dict(self, lang: str = "zh") -> dict:
         data = asdict(self)

@@ -51,6 +51,9 @@ profile = upload_view.mapping_in_use(original)
 report, bar = upload_view.progress_bar(lang)
 check = state.check_upload(data, digest, name, kind, sheet, report, profile)
 bar.empty()
+if check.result is not None and check.result.same_as:  # found without reading the file again
+    st.info(t("ui.upload.same_file", lang, batch=check.result.same_as))
+    st.stop()
 if len(check.detected.get("sheets") or []) > 1:
     sheets = check.detected["sheets"]
     st.selectbox(
