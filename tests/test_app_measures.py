@@ -22,8 +22,12 @@ AS_OF = "2026-06-30"
 PAGE = "views/measures.py"
 
 
+ALL_AREAS = {f"area{n}": "true" for n in range(1, 5)}  # each area's box opened, as a click does
+
+
 def open_page(query: dict | None = None) -> AppTest:
-    return open_app(PAGE, query)
+    """The page with its four areas open (a closed area draws nothing)."""
+    return open_app(PAGE, {**ALL_AREAS, **(query or {})})
 
 
 def badges(at: AppTest) -> list[str]:
@@ -158,3 +162,16 @@ def test_empty_database_says_no_data(tmp_path, monkeypatch):
     at = open_page()
     assert any(t("ui.no_data_yet", "zh") in i.value for i in at.info)
     assert len(at.get("plotly_chart")) == 0
+
+
+def test_a_closed_area_draws_nothing_and_an_open_one_only_its_measures(app_env, tiny_db):
+    closed = open_app(PAGE)
+    assert len(closed.get("plotly_chart")) == 1 and not closed.metric  # the grid alone
+    assert len(closed.expander) == 5  # the four areas are there to open
+    everything = metrics(open_page())
+    first, last = open_app(PAGE, {"area1": "true"}), open_app(PAGE, {"area4": "true"})
+    # Measure 1 (area 1) and measure 12 (area 4) each have one indicator chart.
+    assert len(first.get("plotly_chart")) == len(last.get("plotly_chart")) == 2
+    assert metrics(first) and metrics(last) and not metrics(first).keys() & metrics(last).keys()
+    assert metrics(first).items() <= everything.items() and metrics(last).items() <= everything.items()
+    assert "措施1　实施高校和科研机构专利转化提升工程" in [m.value.lstrip("# ") for m in first.markdown]

@@ -105,3 +105,24 @@ def test_a_shared_link_opens_the_measure_with_its_filters(app_url):
         page.get_by_text("Lianjiang City").first.wait_for()
         assert page_width(page) <= 391
         page.screenshot(path=str(ARTIFACTS / "measures-shared-link.png"), full_page=True)
+
+
+def test_an_area_draws_its_measures_when_opened_and_the_link_keeps_it_open(app_url):
+    """A closed area costs the server nothing; opening it draws its measures and names it in
+    the URL, so the link a leader sends opens the same area."""
+    with browser_page(1920, 1600) as page:
+        page.goto(f"{app_url}/measures")
+        wait_for_charts(page, 1)
+        area = page.get_by_text("任务一：优化供给结构，扩大专利转化运用高质量供给").first
+        area.wait_for()
+        assert page.locator("h4", has_text="措施1").count() == 0
+        area.click()
+        page.wait_for_url(re.compile(r"area1=true"), timeout=60_000)
+        page.locator("h4", has_text="措施1").first.wait_for(timeout=90_000)
+        wait_for_charts(page, 2)  # the grid and measure 1's indicators
+        page.screenshot(path=str(ARTIFACTS / "measures-area-open.png"), full_page=True)
+        url = page.url
+    with browser_page(1920, 1600) as page:
+        page.goto(url)
+        page.locator("h4", has_text="措施1").first.wait_for(timeout=90_000)
+        assert page.locator("h4", has_text="措施5").count() == 0  # area 2 stayed closed

@@ -97,7 +97,14 @@ if number:
         measures_view.back_button(lang)
 
 for area in areas():
-    with st.expander(measures_view.area_heading(area.number, lang)):
+    # A closed area draws nothing (every view used to build all twelve measures' charts for
+    # closed boxes); opening one reruns the page and puts it in the URL (?area1=true).
+    box = st.expander(
+        measures_view.area_heading(area.number, lang), key=f"area{area.number}", bind="query-params"
+    )
+    with box:
+        if not box.open:
+            continue
         for index, measure in enumerate(m for m in measures() if m.area == area.number):
             if index:
                 st.divider()
