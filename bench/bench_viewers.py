@@ -1,7 +1,7 @@
 """Benchmark: the server's cost per page view when N people open the dashboard at once.
 
     python bench/bench_viewers.py [--scale 100] [--viewers 1 5 10 20 50] [--rounds 3]
-                                  [--pages overview measures ...] [--processes 1]
+                                  [--pages overview measures ...] [--processes 1] [--spread 0]
 
 A room of viewers without browsers: the real app (``streamlit run app.py`` on 127.0.0.1, on
 the database bench_overview.py builds at ``--scale``) is driven by bare websocket sessions that
@@ -18,10 +18,12 @@ included), divided by the views of the round.
 For each N the app is started afresh: the first round of each page is **cold** (nothing
 cached yet, as after an import), the next ``--rounds`` are **warm**. ``--processes K`` starts
 K app processes on the same database and deals the viewers out in turn, as nginx does
-(deploy/nginx). Printed per page and N: wall time per view (median, p95), server CPU per
+(deploy/nginx). ``--spread S``: the N viewers of a round arrive evenly over S seconds instead
+of at the same instant. Printed per page and N: wall time per view (median, p95), server CPU per
 view (ms), the ratio of p95 to one viewer's, and each process's RSS after the run (VmRSS) and
-at its peak (VmHWM). References in the same run: one viewer, and the trivial one-chart page
-(``method``, the page with the least work).
+at its peak (VmHWM). References in the same run: one viewer, and the trivial page (``method``:
+text and no chart, what any view costs before its page's own work). Several processes share
+core 0 when pinned: give them both cores with ``--processes 2 --no-pin``.
 """
 
 from __future__ import annotations
@@ -50,8 +52,8 @@ from data_layer import regions  # noqa: E402
 
 AS_OF = dt.date(2026, 10, 31)
 TICK = os.sysconf("SC_CLK_TCK")
-# The analysis pages a leader opens, and the method page: text and one small chart, the
-# trivial page every other is compared with.
+# The analysis pages a leader opens, and the method page: text only, the trivial page every
+# other is compared with.
 PAGES = ("overview", "measures", "institutions", "counties", "filings", "method")
 TIMEOUT = 300.0  # one view, on a loaded 2-core machine at 100x cold
 
@@ -107,8 +109,9 @@ def view(url: str, page: str, query: str) -> tuple[float, bool]:
     return TIMEOUT * 1000, True
 
 
-def one_round(urls: list[str], pids: list[int], page: str, viewers: int, query: str) -> Round:
-    """``viewers`` sessions open ``page`` at the same moment, dealt out over the processes."""
+def one_round(urls: list[str], pids: list[int], page: str, viewers: int, query: str, spread: float) -> Round:
+    """``viewers`` sessions open ``page``, dealt out over the processes: at the same moment, or
+    one after another evenly over ``spread`` seconds (a room opening a link it was sent)."""
     walls: list[float] = []
     errors = [0]
     gate = threading.Barrier(viewers)
@@ -116,6 +119,7 @@ def one_round(urls: list[str], pids: list[int], page: str, viewers: int, query: 
 
     def viewer(i: int) -> None:
         gate.wait()
+        time.sleep(spread * i / viewers)
         try:
             wall, failed = view(urls[i % len(urls)], page, query)
         except Exception:  # a view that broke is counted, not raised
@@ -152,6 +156,9 @@ def main() -> None:
     parser.add_argument("--pages", nargs="+", choices=PAGES, default=list(PAGES))
     parser.add_argument("--processes", type=int, default=1, help="app processes behind the 'proxy'")
     parser.add_argument("--no-pin", action="store_true", help="let the server and the viewers float")
+    parser.add_argument(
+        "--spread", type=float, default=0, help="seconds over which the N viewers arrive (0: all at once)"
+    )
     args = parser.parse_args()
     os.environ[regions.ENV] = regions.DEFAULT_PACK
     db, facts = build(args.scale)
@@ -164,6 +171,7 @@ def main() -> None:
     print(
         f"== {args.processes} app process(es) at scale {args.scale:g}x ({facts['patents']:,} patents), "
         f"as of {AS_OF}; server on core {server_core}, viewers on core {client_core}; "
+        f"viewers arrive {'at once' if not args.spread else f'over {args.spread:g} s'}; "
         f"load average {os.getloadavg()[0]:.2f} =="
     )
     header = f"{'page':<13}{'N':>4}{'':>6}{'median':>9}{'p95':>9}{'p95/1':>7}{'CPU/view':>10}{'errors':>8}"
@@ -181,8 +189,8 @@ def main() -> None:
             for pid in pids:
                 pin(pid, server_core)
             for page in args.pages:
-                cold = one_round(urls, pids, page, viewers, query)
-                warm = [one_round(urls, pids, page, viewers, query) for _ in range(args.rounds)]
+                cold = one_round(urls, pids, page, viewers, query, args.spread)
+                warm = [one_round(urls, pids, page, viewers, query, args.spread) for _ in range(args.rounds)]
                 for label, rounds in (("cold", [cold]), ("warm", warm)):
                     walls = [w for r in rounds for w in r.walls_ms]
                     cpu = sum(r.cpu_ms for r in rounds) / len(walls)
