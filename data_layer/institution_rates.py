@@ -21,7 +21,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .db import Database
-from .kpis import INDUSTRIALIZING, RESEARCH_KINDS, target_for
+from .holdings import INDUSTRIALIZING
+from .kpis import RESEARCH_KINDS, target_for
 from .scope import Scope
 
 ROUTES = ("implementation", "transfer", "license")

@@ -33,7 +33,7 @@ import pandas as pd
 
 from . import regions
 from .db import Database
-from .holdings import EVENT_RULES, INDUSTRIALIZING
+from .holdings import EVENT_RULES
 from .i18n import t
 from .measures import plan
 from .scope import Scope
@@ -177,31 +177,29 @@ _OUTPUT = """SELECT {key}o.year, round(sum(o.output_10k), 2) AS output_10k,
      AND ($county IS NULL OR i.county = $county)
    GROUP BY ALL ORDER BY o.year"""
 
-_INDUSTRIALIZATION = (
-    """WITH days AS (SELECT unnest($dates::DATE[]) AS d),
+# K4's population read from ``holdings`` (data_layer/holdings.py: each granted patent's holders
+# with its first industrializing event, made by every write of its sources and stored by kind
+# and division): a patent held by two such institutions counts once (once per division when
+# grouped by division). Made from patent_holders, institutions and patent_events at each view,
+# it was 64-85% of an uncached overview at 100x (issue 17).
+_INDUSTRIALIZATION = """WITH days AS (SELECT unnest($dates::DATE[]) AS d),
    held AS (
-       SELECT DISTINCT {key}h.app_no, h.grant_date, h.lapse_date
-       FROM patent_holders h JOIN institutions i ON i.credit_code = h.holder_code
-       WHERE i.kind IN (SELECT unnest($kinds::VARCHAR[]))
-         AND ($county IS NULL OR i.county = $county) AND h.grant_date IS NOT NULL),
-   first_use AS (
-       SELECT e.app_no, min(e.event_date) AS used_on FROM patent_events e
-       WHERE e.app_no IN (SELECT app_no FROM held) AND """
-    + INDUSTRIALIZING
-    + """ GROUP BY e.app_no),
+       SELECT {carry}app_no, any_value(grant_date) AS grant_date, any_value(lapse_date) AS lapse_date,
+              any_value(used_on) AS used_on
+       FROM holdings
+       WHERE kind IN (SELECT unnest($kinds::VARCHAR[])) AND ($county IS NULL OR county = $county)
+       GROUP BY ALL),
    spans AS (
-       SELECT {carry}held.grant_date AS valid_from, held.lapse_date AS valid_to,
+       SELECT {carry}grant_date AS valid_from, lapse_date AS valid_to,
               -- greatest() skips NULLs, so a never-used patent must stay NULL here
-              CASE WHEN u.used_on IS NOT NULL
-                   THEN greatest(held.grant_date, u.used_on) END AS used_from
-       FROM held LEFT JOIN first_use u ON u.app_no = held.app_no)
+              CASE WHEN used_on IS NOT NULL THEN greatest(grant_date, used_on) END AS used_from
+       FROM held)
    SELECT {carry}days.d AS date,
           count(*) FILTER (WHERE valid_from <= d AND (valid_to IS NULL OR valid_to > d)) AS valid,
           count(*) FILTER (WHERE used_from <= d AND (valid_to IS NULL OR valid_to > d))
               AS industrialized
    FROM days CROSS JOIN spans
    GROUP BY ALL ORDER BY days.d"""
-)
 
 _TURNOVER = """SELECT {key}year(c.registered_date) AS year, round(sum(c.turnover_10k), 2) AS turnover_10k,
           max(c.registered_date) AS last_date

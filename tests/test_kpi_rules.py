@@ -235,12 +235,15 @@ def test_the_computation_applies_the_rule_the_texts_state(code, rule, fresh_db, 
 
 
 def test_the_event_rules_are_the_sql_the_rates_run():
-    # Both the K4 query and the institutions page's rates use INDUSTRIALIZING, made from EVENT_RULES.
-    from data_layer import institution_rates
+    # K4 reads holdings, which is made with INDUSTRIALIZING; the institutions page's rates use
+    # it too; and INDUSTRIALIZING is made from EVENT_RULES.
+    from data_layer import holdings, institution_rates
 
-    assert institution_rates.INDUSTRIALIZING is kpi_module.INDUSTRIALIZING
+    assert "FROM holdings" in kpi_module._INDUSTRIALIZATION
+    assert holdings.INDUSTRIALIZING in holdings.LIVE
+    assert institution_rates.INDUSTRIALIZING is holdings.INDUSTRIALIZING
     for event, rule in EVENT_RULES.items():
-        assert (f"'{event}'" in kpi_module.INDUSTRIALIZING) == (rule != "never"), event
+        assert (f"'{event}'" in holdings.INDUSTRIALIZING) == (rule != "never"), event
 
 
 def test_the_k4_card_states_the_target_in_points(tiny_db):
