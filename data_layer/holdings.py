@@ -38,21 +38,26 @@ SOURCES = ("institutions", "patents", "patent_events")
 
 COLUMNS = """kind VARCHAR NOT NULL, county VARCHAR NOT NULL, holder_code VARCHAR NOT NULL,
     app_no VARCHAR NOT NULL, patent_type VARCHAR, grant_date DATE NOT NULL, lapse_date DATE,
-    used_on DATE, event_type VARCHAR, counterparty VARCHAR"""
+    used_on DATE, event_type VARCHAR, counterparty VARCHAR,
+    implementation_on DATE, transfer_on DATE, license_on DATE"""
 
 # The first industrializing event of each patent (its earliest; on a tie, the first type by
-# name, so the record shown never changes between runs). grant_date and lapse_date are the
-# holder rows' own copies of the patent's (schema: patent_holders).
+# name, so the record shown never changes between runs), and the first by each route (the
+# institutions page counts patents by route). grant_date and lapse_date are the holder rows'
+# own copies of the patent's (schema: patent_holders).
 _SELECT = (
     """WITH first_use AS (
         SELECT e.app_no, min(e.event_date) AS used_on,
                arg_min(e.event_type, (e.event_date, e.event_type)) AS event_type,
-               arg_min(e.counterparty, (e.event_date, e.event_type)) AS counterparty
+               arg_min(e.counterparty, (e.event_date, e.event_type)) AS counterparty,
+               min(e.event_date) FILTER (WHERE e.event_type = 'implementation') AS implementation_on,
+               min(e.event_date) FILTER (WHERE e.event_type = 'transfer') AS transfer_on,
+               min(e.event_date) FILTER (WHERE e.event_type = 'license') AS license_on
         FROM patent_events e WHERE """
     + INDUSTRIALIZING
     + """ GROUP BY e.app_no)
     SELECT i.kind, i.county, h.holder_code, h.app_no, p.patent_type, h.grant_date, h.lapse_date,
-           u.used_on, u.event_type, u.counterparty
+           u.used_on, u.event_type, u.counterparty, u.implementation_on, u.transfer_on, u.license_on
     FROM patent_holders h
     JOIN institutions i ON i.credit_code = h.holder_code
     LEFT JOIN patents p ON p.app_no = h.app_no

@@ -24,7 +24,7 @@ from . import holdings, regions
 from .counties import divisions
 from .measures import areas, measures
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 
 TABLES: dict[str, str] = {
     "meta": "key VARCHAR PRIMARY KEY, value VARCHAR",
@@ -183,6 +183,8 @@ MIGRATIONS: dict[int, list[str]] = {
     10: [f"CREATE TABLE IF NOT EXISTS figure_history ({TABLES['figure_history']})"],
     # The K4 population derived once per write (data_layer/holdings.py), made from what is loaded.
     11: [f"CREATE TABLE IF NOT EXISTS holdings ({TABLES['holdings']})", *holdings.FILL],
+    # holdings carries each patent's first use by route: the institutions page reads it too.
+    12: ["DROP TABLE holdings", f"CREATE TABLE holdings ({TABLES['holdings']})", *holdings.FILL],
 }
 
 

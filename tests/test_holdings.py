@@ -98,3 +98,20 @@ def test_a_version_10_database_is_filled_by_its_upgrade(fresh_db):
         assert_exact(upgraded)
     finally:
         upgraded.close()
+
+
+def test_a_version_11_database_gets_the_routes_by_its_upgrade(fresh_db):
+    path, count = fresh_db.path, fresh_db.scalar("SELECT count(*) FROM holdings")
+    with fresh_db.transaction() as cur:
+        for column in ("implementation_on", "transfer_on", "license_on"):
+            cur.execute(f"ALTER TABLE holdings DROP COLUMN {column}")
+        cur.execute("UPDATE meta SET value = '11' WHERE key = 'schema_version'")
+    fresh_db.close()
+    upgraded = Database(path)
+    try:
+        assert schema.schema_version(upgraded._con) == schema.SCHEMA_VERSION
+        assert upgraded.scalar("SELECT count(*) FROM holdings WHERE implementation_on IS NOT NULL") > 0
+        assert upgraded.scalar("SELECT count(*) FROM holdings") == count > 0
+        assert_exact(upgraded)
+    finally:
+        upgraded.close()

@@ -235,13 +235,13 @@ def test_the_computation_applies_the_rule_the_texts_state(code, rule, fresh_db, 
 
 
 def test_the_event_rules_are_the_sql_the_rates_run():
-    # K4 reads holdings, which is made with INDUSTRIALIZING; the institutions page's rates use
-    # it too; and INDUSTRIALIZING is made from EVENT_RULES.
+    # K4 and the institutions page's rates read holdings, which is made with INDUSTRIALIZING;
+    # and INDUSTRIALIZING is made from EVENT_RULES.
     from data_layer import holdings, institution_rates
 
     assert "FROM holdings" in kpi_module._INDUSTRIALIZATION
+    assert "FROM holdings" in institution_rates._POSITIONS
     assert holdings.INDUSTRIALIZING in holdings.LIVE
-    assert institution_rates.INDUSTRIALIZING is holdings.INDUSTRIALIZING
     for event, rule in EVENT_RULES.items():
         assert (f"'{event}'" in holdings.INDUSTRIALIZING) == (rule != "never"), event
 
