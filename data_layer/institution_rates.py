@@ -46,9 +46,9 @@ _TYPE_CLAUSE = " AND patent_type = $patent_type"
 # patent was valid, lapsed, industrialized (any route, never before its grant) and
 # industrialized by each route; len(dates) + 1 is "never". Rows are then counted per position,
 # so the dates cost nothing per patent. The totals count each patent once (its spans are the
-# patent's, whichever holder's row they come from); ``$code`` narrows to one holder. Made from
-# patent_holders and patent_events at each view instead, every enterprise's rates took 1.1 s at
-# 100x.
+# patent's, whichever holder's row they come from); ``$code`` narrows to one holder. Stored by
+# kind and division, holdings lets universities and institutes, or one division, read only their
+# part; every enterprise is most of the table (about 1 s at 100x, bench_pages.py).
 _POSITIONS = """
     held AS (
         SELECT holder_code, app_no, grant_date, lapse_date, implementation_on, transfer_on, license_on
