@@ -212,7 +212,14 @@ def check_records(db: Database, scope: Scope, code: str, limit: int | None = Non
 def check_count(db: Database, scope: Scope, code: str) -> int:
     """How many records check ``code`` finds, without fetching them."""
     sql, values = _QUERIES[BY_CODE[code].code](scope)
-    return int(db.scalar(f"SELECT count(*) FROM ({sql})", values))
+    return int(db.scalar(f"SELECT count(*) FROM ({_unordered(sql)})", values))
+
+
+def _unordered(sql: str) -> str:
+    """A records query without its closing ORDER BY (each ends with one): a count needs no
+    order, and DuckDB sorted the 108,694 patents past their term at 100x only to count them
+    (the overview's seven counts: about 260 -> 110 ms)."""
+    return sql[: sql.rindex("ORDER BY")]
 
 
 # --- the summary -----------------------------------------------------------------------------
@@ -242,7 +249,7 @@ def quality(db: Database, scope: Scope) -> Quality:
     regions.pack(scope.region)  # an unknown region is refused here, not halfway through
     # One query counts every check (parameters of the same name hold the same value in each).
     queries = [_QUERIES[check.code](scope) for check in CHECKS]
-    sql = "SELECT " + ", ".join(f"(SELECT count(*) FROM ({q}))" for q, _ in queries)
+    sql = "SELECT " + ", ".join(f"(SELECT count(*) FROM ({_unordered(q)}))" for q, _ in queries)
     counts = db.rows(sql, {k: v for _, values in queries for k, v in values.items()})[0]
     findings = tuple(Finding(check, int(n)) for check, n in zip(CHECKS, counts, strict=True))
     return Quality(findings, source_updates(db))
