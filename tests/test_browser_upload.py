@@ -180,3 +180,22 @@ def test_a_double_click_loads_the_file_once(staff_app, tmp_path):
         page.get_by_label("选择要撤销的批次").click()
         batches = page.get_by_role("option").all_inner_texts()
     assert sum(1 for b in batches if b.endswith("twice.csv")) == 1, batches
+
+
+def test_the_file_just_loaded_is_known_without_being_read_again(staff_app, tmp_path):
+    rows = [list(r) for r in TINY["institutions"]]
+    code = make_credit_code("91440882MA0000025")
+    rows.append([code, "雷州再传测试有限公司", "企业", "雷州市", "糖业", "否"])
+    path = write_csv(tmp_path / "单位再传.csv", rows)
+    with browser_page() as page:
+        log_in(page, staff_app)
+        page.locator('input[type="file"]').set_input_files(str(path))
+        page.get_by_role("button", name="确认导入").click()
+        page.get_by_text("已导入（批次").wait_for(timeout=60_000)
+    with browser_page() as page:  # the same file again, as a colleague might upload it
+        log_in(page, staff_app)
+        page.locator('input[type="file"]').set_input_files(str(path))
+        page.get_by_text("无需再导入").first.wait_for(timeout=60_000)
+        assert "此文件与批次" in page.get_by_text("无需再导入").first.inner_text()
+        assert page.get_by_role("button", name="确认导入").count() == 0
+        page.screenshot(path=str(ARTIFACTS / "upload-same-file.png"), full_page=True)
