@@ -1,8 +1,10 @@
 """Which events industrialize a patent, and ``holdings``: each granted patent's holders with
-the patent's first industrializing event, kept by every write that changes them.
+the patent's first industrializing event (and its first by each route), kept by every write
+that changes them.
 
-K4 and the institutions page's rate count the valid patents of some kinds of holder (in a
-division, of a type), each with its first industrializing event. Made from the imported
+K4, the institutions page's rates, their records and a county's top institutions count the
+valid patents of some kinds of holder (in a division, of a type), each with its first
+industrializing event; they all read ``holdings``. Made from the imported
 tables, that population is a join of every holder row with its institution and a group over
 every event: at 100x the sample (2.9 million holder rows) the records behind K4 took 0.33 s,
 most of it scanning every holder row for the 18 institutes. ``holdings`` is that join done once

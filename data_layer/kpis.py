@@ -229,7 +229,7 @@ def industrialization(
     then it was implemented by a holder, transferred, or licensed and put into production.
     A patent held by two such institutions counts once. Each patent becomes a span (valid
     from, used from, valid to), and each date counts the spans it falls in: one pass over
-    the held patents however many dates are asked for.
+    the held patents (``holdings``) however many dates are asked for.
     """
     values = {"dates": dates, "kinds": list(kinds), "county": county}
     return db.query(_INDUSTRIALIZATION.format(**_ONE), values)

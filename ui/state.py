@@ -12,8 +12,12 @@ is the same in every process), the function's module and name, and the arguments
 a cleared cache only costs recomputing. ``db=`` chooses another database, e.g. a briefing's
 frozen snapshot, which has its own path and never changes.
 
+Built charts go one way too: ``figure(builder, *args)`` keeps a pure builder's figure for
+every viewer of the same inputs (keyed on their values and the region pack, not the database).
+
     table = state.cached(county_metrics.county_metrics, chosen.scope)
     deck = state.cached(decks.saved_decks)
+    fig = state.figure(kpi_view.figure, kpi, frame, lang, data_as_of)
 """
 
 from __future__ import annotations
@@ -90,13 +94,12 @@ def cached(fn: Callable[..., T], *args, db: Database | None = None) -> T:
     arguments are the cache key, so they must hash by value (a frozen dataclass, dates,
     strings, numbers, None, tuples of those).
     """
-    if "<" in fn.__qualname__:  # <lambda>, <locals>: nothing the cache could find again by name
-        raise ValueError(f"cached() needs a module-level function, not {fn.__qualname__}")
+    module, name = _name_of(fn, "cached")
     db = database() if db is None else db
     if db.path == ":memory:":
         raise ValueError("cached() needs a database file: every ':memory:' database has the same path")
     _by_path[db.path] = db
-    return _cached(db.path, db.generation, fn.__module__, fn.__qualname__, args)
+    return _cached(db.path, db.generation, module, name, args)
 
 
 # No parameter starts with "_": Streamlit leaves those out of the key.
@@ -104,6 +107,14 @@ def cached(fn: Callable[..., T], *args, db: Database | None = None) -> T:
 def _cached(path: str, generation: int, module: str, name: str, args: tuple):
     del generation  # part of the key only: a new generation is a new entry
     return _named(module, name)(_by_path[path], *args)
+
+
+def _name_of(fn: Callable, caller: str) -> tuple[str, str]:
+    """``fn``'s module and name, by which the cache finds it again (refused for a lambda or a
+    nested function: <lambda>, <locals>)."""
+    if "<" in fn.__qualname__:
+        raise ValueError(f"{caller}() needs a module-level function, not {fn.__qualname__}")
+    return fn.__module__, fn.__qualname__
 
 
 def _named(module: str, name: str) -> Callable:
@@ -124,10 +135,8 @@ def figure(build: Callable[..., go.Figure], *args, **kwargs) -> go.Figure:
     validation, which it passed when it was built: at 100x the overview's five charts took
     70 ms of every view to build, and take 3 ms this way.
     """
-    if "<" in build.__qualname__:
-        raise ValueError(f"figure() needs a module-level function, not {build.__qualname__}")
-    keywords = tuple(sorted(kwargs.items()))
-    spec = _built(regions.current_name(), build.__module__, build.__qualname__, args, keywords)
+    module, name = _name_of(build, "figure")
+    spec = _built(regions.current_name(), module, name, args, tuple(sorted(kwargs.items())))
     return go.Figure(spec, _validate=False)
 
 
