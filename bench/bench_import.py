@@ -488,6 +488,8 @@ def main() -> None:
         if figures["profile"] or figures["derived"]:
             print(f"  profile:           {figures['profile']}, derived {figures['derived']}")
         print(f"  stages (s):        {figures['stages_s']}  setup {figures['setup_s']}")
+        for phase, seconds in figures["marks_s"].items():
+            print(f"    {phase:<50} {seconds:>6} s")
         print(f"  total:             {figures['total_s']} s, {figures['new']:,} new")
         if "runs_s" in figures:
             print(f"  runs (s):          {figures['runs_s']} (the fastest is shown)")

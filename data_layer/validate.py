@@ -32,7 +32,7 @@ from .models import KINDS, column_format, headers
 from .problems import Problem
 from .profiles import Profile
 from .profiles import norm_header as _norm_header
-from .reader import RawTable, read_table
+from .reader import ArrowFallback, RawTable, filled_rows, read_table
 from .tables import SPECS
 
 MAX_PROBLEMS = 100_000
@@ -256,15 +256,62 @@ def _detected(raw: RawTable, titles: dict[str, str], units: dict[str, str]) -> d
 
 
 def _stage_raw(cur, kind: str, raw: RawTable, found: dict[str, int], progress: Progress) -> int:
-    """Stream the mapped columns' cells into the temp table ``raw`` (line + one VARCHAR each)."""
+    """Stream the mapped columns' cells into the temp table ``raw`` (line + one VARCHAR each).
+
+    Through Arrow when it can read the file (see ``reader``), else, or if it gives up half-way,
+    through the csv module from the start: either way the table ends up the same.
+    """
+    names = list(found)
+    definition = ", ".join(f'"{n}" VARCHAR' for n in names)
+    cur.execute(f"CREATE OR REPLACE TEMP TABLE raw (line INTEGER, {definition})")
+    progress("reading", 0.0)
+    if raw.arrow_ready:
+        try:
+            return _stage_arrow(cur, raw, found, progress)
+        except ArrowFallback:
+            cur.execute("DELETE FROM raw")
+            raw.dropped_total_line = None
+    return _stage_csv(cur, raw, found, progress)
+
+
+def _stage_arrow(cur, raw: RawTable, found: dict[str, int], progress: Progress) -> int:
+    """One INSERT streaming Arrow's batches: DuckDB converts them as they come, in parallel."""
+    schema = pa.schema([("line", pa.int32())] + [(n, pa.string()) for n in found])
+    fell_back = []
+
+    def batches() -> Iterator[pa.RecordBatch]:
+        try:
+            for numbers, batch in raw.arrow_chunks():
+                if max(found.values()) >= batch.num_columns:
+                    raise ArrowFallback("columns")  # the csv reading pads short rows: leave those to it
+                columns = [batch.column(found[n]) for n in found]
+                # A row whose known columns are all blank (only a 序号 filled in) is a blank row.
+                keep = filled_rows(columns)
+                yield pa.record_batch(
+                    [numbers.filter(keep)] + [c.filter(keep) for c in columns], schema=schema
+                )
+        except ArrowFallback as exc:  # raised inside DuckDB's scan it would come back as its error
+            fell_back.append(exc)
+
+    # DuckDB may pull the batches on its own threads: no progress from in there (Streamlit's
+    # elements need the script's thread). Reading a million rows this way takes about a second.
+    cur.register("chunks_in", pa.RecordBatchReader.from_batches(schema, batches()))
+    try:
+        cur.execute("INSERT INTO raw SELECT * FROM chunks_in")
+    finally:
+        cur.unregister("chunks_in")
+    if fell_back:
+        raise fell_back[0]
+    progress("reading", 1.0)
+    return cur.execute("SELECT count(*) FROM raw").fetchone()[0]
+
+
+def _stage_csv(cur, raw: RawTable, found: dict[str, int], progress: Progress) -> int:
     names = list(found)
     indices = [found[n] for n in names]
     width = max(indices) + 1
-    definition = ", ".join(f'"{n}" VARCHAR' for n in names)
-    cur.execute(f"CREATE OR REPLACE TEMP TABLE raw (line INTEGER, {definition})")
     total = max(raw.estimated_lines, 1)
     rows = 0
-    progress("reading", 0.0)
     pick = operator.itemgetter(*indices) if len(indices) > 1 else (lambda cells: (cells[indices[0]],))
     pad = [""] * width
     with _paused_gc():
