@@ -160,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(counts, ensure_ascii=False))
         return 0
     try:
-        db = Database(settings.db_path)
+        db = Database(settings.db_path, work_memory_mb=settings.work_memory_mb)
     except RegionMismatch as exc:
         print(exc.message(lang), file=sys.stderr)
         return 2

@@ -88,10 +88,20 @@ class Database:
 
     Safe to share between threads; one object per dataset per process is enough. ``seed``: a
     database file to publish as the first generation if the dataset has none yet.
+    ``work_memory_mb``: what DuckDB may hold while checking or writing an import (see
+    ``_work_connection``).
     """
 
-    def __init__(self, path: Path | str = ":memory:", *, read_only: bool = False, seed: Path | None = None):
+    def __init__(
+        self,
+        path: Path | str = ":memory:",
+        *,
+        read_only: bool = False,
+        seed: Path | None = None,
+        work_memory_mb: int = 384,
+    ):
         self.path = str(path)
+        self.work_memory_mb = work_memory_mb
         self.read_only = read_only
         self.published = self.path != ":memory:" and not read_only
         self.generation = 0
@@ -206,9 +216,24 @@ class Database:
                 yield cur
             return
         self.refresh()
-        with duckdb.connect() as private, private.cursor() as cur:
+        with self._work_connection() as private, private.cursor() as cur:
             cur.execute(f"ATTACH {_literal(self.current_file)} AS data (READ_ONLY)")
             cur.execute("USE data")
+            yield cur
+
+    def _work_connection(self) -> duckdb.DuckDBPyConnection:
+        """An in-memory DuckDB for checking and writing a file, held to ``work_memory_mb``.
+
+        Beyond that its temp tables (a file's rows as read, typed, staged) spill to
+        ``<dataset>.tmp``: a million-row import then peaks under a gigabyte whatever the machine
+        has (DuckDB's default would be 80% of it).
+        """
+        config = {"memory_limit": f"{self.work_memory_mb}MB", "temp_directory": f"{self.path}.tmp"}
+        return duckdb.connect(config=config)
+
+    @contextmanager
+    def _private_cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        with self._work_connection() as private, private.cursor() as cur:
             yield cur
 
     # -- writing ----------------------------------------------------------------------------
@@ -258,7 +283,7 @@ class Database:
             work = self.generations / f"{number:0{GENERATION_DIGITS}d}.duckdb.work"
             copy_file(Path(base), work)
             try:
-                with _kept(cur) if cur is not None else _private_cursor() as writing:
+                with _kept(cur) if cur is not None else self._private_cursor() as writing:
                     previous = writing.execute("SELECT current_database()").fetchone()[0]
                     writing.execute(f"ATTACH {_literal(work)} AS work")
                     try:
@@ -374,12 +399,6 @@ def _kept(cur: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]
 @contextmanager
 def _locked(lock: threading.Lock, opened) -> Iterator[duckdb.DuckDBPyConnection]:
     with lock, opened as cur:
-        yield cur
-
-
-@contextmanager
-def _private_cursor() -> Iterator[duckdb.DuckDBPyConnection]:
-    with duckdb.connect() as private, private.cursor() as cur:
         yield cur
 
 

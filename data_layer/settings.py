@@ -36,6 +36,9 @@ class Settings(BaseSettings):
         DEFAULT_PACK, pattern=r"^[a-z0-9_-]+$", description="the region pack: a folder of regions/"
     )
     upload_limit_mb: int = Field(200, ge=1, description="largest file staff may upload")
+    work_memory_mb: int = Field(
+        384, ge=64, description="DuckDB memory for checking and writing an import (beyond it: <db>.tmp)"
+    )
     session_minutes: int = Field(60, ge=5, description="a staff login ends after this long without use")
     as_of: str | None = Field(None, description="freeze 'today' (YYYY-MM-DD) for briefings and tests")
     county_geojson: Path | None = Field(

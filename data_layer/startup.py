@@ -14,7 +14,7 @@ from .ingest import load_folder
 from .settings import Settings
 
 
-def create_database(path: Path | str, sample_dir: Path | str | None) -> Database:
+def create_database(path: Path | str, sample_dir: Path | str | None, work_memory_mb: int = 384) -> Database:
     """Create the dataset at ``path``, loading ``sample_dir`` (if given) through the import path.
 
     The data is built in memory and published whole as the first generation, so a failed or
@@ -32,7 +32,7 @@ def create_database(path: Path | str, sample_dir: Path | str | None) -> Database
             with memory.transaction() as cur:
                 cur.execute("INSERT OR REPLACE INTO meta VALUES ('sample', 'true')")
         memory.copy_to(building)
-        return Database(path, seed=building)
+        return Database(path, seed=building, work_memory_mb=work_memory_mb)
     finally:
         memory.close()
         building.unlink(missing_ok=True)
@@ -42,8 +42,8 @@ def open_database(settings: Settings | None = None) -> Database:
     """The app's database: opened if it exists, else created from the sample data."""
     settings = settings or Settings()
     if Path(settings.db_path).exists():
-        return Database(settings.db_path)
-    return create_database(settings.db_path, sample_folder(settings))
+        return Database(settings.db_path, work_memory_mb=settings.work_memory_mb)
+    return create_database(settings.db_path, sample_folder(settings), settings.work_memory_mb)
 
 
 def sample_folder(settings: Settings, given: Path | None = None) -> Path:
