@@ -77,6 +77,17 @@ CELLS = {
     ("indicators", "value"): ["-3.25", "-0", "3000元", "12", "--1", "1.0000000000000001"],
     ("events", "participants"): ["120", "120.0", "1.5", "99999999999999999999", "-3"],
     ("institutions", "credit_code"): ["91440800MA4UJ1X50Y", "91440800ma4uj1x50y", "91440800MA4UJ1X50"],
+    ("patents", "holder_codes"): [
+        "91440800MA4UJ1X50Y",
+        "91440800MA4UJ1X50Y;12440800MB2C51234X",
+        "91440800MA4UJ1X50Y；12440800MB2C51234X",
+        "91440800MA4UJ1X50Y, 12440800MB2C51234X",
+        "91440800MA4UJ1X50Y;",
+        ";91440800MA4UJ1X50Y",
+        "91440800ma4uj1x50y",
+        "91440800MA4UJ1X50Y;91440800MA4UJ1X50",
+        " 91440800MA4UJ1X50Y",
+    ],
 }
 
 
@@ -107,6 +118,8 @@ def test_fast_path_takes_the_plain_forms():
     assert both_paths("patents", "app_no", ["CN" + APP.replace(".", "")])[0][1] == APP
     assert both_paths("patents", "holder_names", ["湛江测试大学"])[0][1] == ["湛江测试大学"]
     assert both_paths("patents", "filing_date", ["2024-03-05"])[0][1] == dt.date(2024, 3, 5)
+    two = "91440800MA4UJ1X50Y;12440800MB2C51234X"
+    assert both_paths("patents", "holder_codes", [two])[0][1] == two.split(";")
 
 
 def test_python_path_explains_what_the_fast_path_refuses():
