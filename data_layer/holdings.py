@@ -41,12 +41,13 @@ SOURCES = ("institutions", "patents", "patent_events")
 COLUMNS = """kind VARCHAR NOT NULL, county VARCHAR NOT NULL, holder_code VARCHAR NOT NULL,
     app_no VARCHAR NOT NULL, patent_type VARCHAR, grant_date DATE NOT NULL, lapse_date DATE,
     used_on DATE, event_type VARCHAR, counterparty VARCHAR,
-    implementation_on DATE, transfer_on DATE, license_on DATE"""
+    implementation_on DATE, transfer_on DATE, license_on DATE, shared BOOLEAN NOT NULL"""
 
 # The first industrializing event of each patent (its earliest; on a tie, the first type by
 # name, so the record shown never changes between runs), and the first by each route (the
 # institutions page counts patents by route). grant_date and lapse_date are the holder rows'
-# own copies of the patent's (schema: patent_holders).
+# own copies of the patent's (schema: patent_holders). ``shared``: the patent has more than one
+# row here (several tracked holders); a total over holders need only look for repeats among those.
 _SELECT = (
     """WITH first_use AS (
         SELECT e.app_no, min(e.event_date) AS used_on,
@@ -59,7 +60,8 @@ _SELECT = (
     + INDUSTRIALIZING
     + """ GROUP BY e.app_no)
     SELECT i.kind, i.county, h.holder_code, h.app_no, p.patent_type, h.grant_date, h.lapse_date,
-           u.used_on, u.event_type, u.counterparty, u.implementation_on, u.transfer_on, u.license_on
+           u.used_on, u.event_type, u.counterparty, u.implementation_on, u.transfer_on, u.license_on,
+           count(*) OVER (PARTITION BY h.app_no) > 1 AS shared
     FROM patent_holders h
     JOIN institutions i ON i.credit_code = h.holder_code
     LEFT JOIN patents p ON p.app_no = h.app_no

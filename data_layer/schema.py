@@ -24,7 +24,7 @@ from . import holdings, regions
 from .counties import divisions
 from .measures import areas, measures
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 
 TABLES: dict[str, str] = {
     "meta": "key VARCHAR PRIMARY KEY, value VARCHAR",
@@ -185,6 +185,9 @@ MIGRATIONS: dict[int, list[str]] = {
     11: [f"CREATE TABLE IF NOT EXISTS holdings ({TABLES['holdings']})", *holdings.FILL],
     # holdings carries each patent's first use by route: the institutions page reads it too.
     12: ["DROP TABLE holdings", f"CREATE TABLE holdings ({TABLES['holdings']})", *holdings.FILL],
+    # holdings says which patents have several tracked holders (the institutions' total counts
+    # each once: only those need a DISTINCT).
+    13: ["DROP TABLE holdings", f"CREATE TABLE holdings ({TABLES['holdings']})", *holdings.FILL],
 }
 
 

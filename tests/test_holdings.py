@@ -115,3 +115,19 @@ def test_a_version_11_database_gets_the_routes_by_its_upgrade(fresh_db):
         assert_exact(upgraded)
     finally:
         upgraded.close()
+
+
+def test_a_version_12_database_learns_which_patents_are_shared(fresh_db):
+    path = fresh_db.path
+    shared = fresh_db.scalar("SELECT count(*) FROM holdings WHERE shared")
+    with fresh_db.transaction() as cur:
+        cur.execute("ALTER TABLE holdings DROP COLUMN shared")
+        cur.execute("UPDATE meta SET value = '12' WHERE key = 'schema_version'")
+    fresh_db.close()
+    upgraded = Database(path)
+    try:
+        assert schema.schema_version(upgraded._con) == schema.SCHEMA_VERSION
+        assert upgraded.scalar("SELECT count(*) FROM holdings WHERE shared") == shared > 0
+        assert_exact(upgraded)
+    finally:
+        upgraded.close()
