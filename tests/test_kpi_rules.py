@@ -240,7 +240,7 @@ def test_the_event_rules_are_the_sql_the_rates_run():
     from data_layer import holdings, institution_rates
 
     assert "FROM holdings" in kpi_module._INDUSTRIALIZATION
-    assert "FROM holdings" in institution_rates._POSITIONS
+    assert "FROM holdings" in institution_rates._HELD
     assert holdings.INDUSTRIALIZING in holdings.LIVE
     for event, rule in EVENT_RULES.items():
         assert (f"'{event}'" in holdings.INDUSTRIALIZING) == (rule != "never"), event
