@@ -73,28 +73,29 @@ def _aggregates(j: int) -> str:
     return ", ".join(counts)
 
 
-def _counts_sql(dates: int, patent_type: bool) -> str:
-    """The counting query for ``dates`` dates ($d0, $d1, ...: a count, never user text)."""
-    aggregates = ", ".join(_aggregates(j) for j in range(dates))
+def _counts_sql(dates: int, holder_dates: tuple[int, ...], patent_type: bool) -> str:
+    """The counting query for ``dates`` dates ($d0, $d1, ...), per holder on the dates at the
+    positions ``holder_dates`` and in total on every date (counts, never user text)."""
     valid_on = ", ".join(_ON.format(j=j) for j in range(dates))
     flags = ", ".join(f"on_{j}" for j in range(dates))
-    per_date = " UNION ALL ".join(
-        f"SELECT credit_code, $d{j} AS date, "
-        + ", ".join(f"{column}_{j} AS {column}" for column in COUNT_COLUMNS)
-        + " FROM counted"
-        for j in range(dates)
-    )
     held = _HELD.format(type_clause=_TYPE_CLAUSE if patent_type else "", spans=_SPANS, valid_on=valid_on)
+    per_date = [_one_date(j, "total") for j in range(dates)] + [_one_date(j, "holders") for j in holder_dates]
     return f"""WITH {held},
-    counted AS (
-        SELECT holder_code AS credit_code, {aggregates} FROM held GROUP BY holder_code
-        UNION ALL
-        SELECT NULL, {aggregates} FROM (
+    holders AS (
+        SELECT holder_code AS credit_code, {", ".join(_aggregates(j) for j in holder_dates) or "1"}
+        FROM held GROUP BY holder_code),
+    total AS (
+        SELECT NULL AS credit_code, {", ".join(_aggregates(j) for j in range(dates))} FROM (
             SELECT {_SPANS}, {flags} FROM held WHERE NOT shared
             UNION ALL
             SELECT {_SPANS}, {flags} FROM (SELECT DISTINCT app_no, {_SPANS}, {flags} FROM held WHERE shared)))
-    {per_date}
+    {" UNION ALL ".join(per_date)}
     ORDER BY credit_code NULLS FIRST, date"""
+
+
+def _one_date(j: int, source: str) -> str:
+    counts = ", ".join(f"{column}_{j} AS {column}" for column in COUNT_COLUMNS)
+    return f"SELECT credit_code, $d{j} AS date, {counts} FROM {source}"
 
 
 def kinds_of(inst_kind: str | None) -> tuple[str, ...]:
@@ -132,15 +133,19 @@ def counts_by_date(
     patent_type: str | None = None,
     county: str | None = None,
     code: str | None = None,
+    holder_dates: list[dt.date] | None = None,
 ) -> pd.DataFrame:
     """Valid, industrialized and per-route patent counts per institution and date.
 
     One pass over the held patents answers every date. Rows with ``credit_code`` NULL are
-    the total over all the institutions, where a jointly held patent counts once.
-    Institutions holding no granted patent have no row.
+    the total over all the institutions, where a jointly held patent counts once. Each
+    institution has rows for the ``holder_dates`` (default: every date); institutions holding
+    no granted patent have none.
     """
     dates = sorted(set(dates))
-    sql = _counts_sql(len(dates), bool(patent_type))
+    wanted = set(dates if holder_dates is None else holder_dates)
+    holder_positions = tuple(j for j, day in enumerate(dates) if day in wanted)
+    sql = _counts_sql(len(dates), holder_positions, bool(patent_type))
     params = {"kinds": list(kinds), "county": county, "code": code} | {
         f"d{j}": d for j, d in enumerate(dates)
     }
@@ -294,7 +299,12 @@ def page_data(db: Database, scope: Scope) -> RankingPage:
     first = baseline_year(db, as_of)
     baseline_day = dt.date(first, 12, 31)
     counts = counts_by_date(
-        db, dates=rate_dates(as_of, first), kinds=kinds, patent_type=scope.patent_type, county=scope.division
+        db,
+        dates=rate_dates(as_of, first),
+        kinds=kinds,
+        patent_type=scope.patent_type,
+        county=scope.division,
+        holder_dates=[as_of, baseline_day],  # what the ranking reads; the trend is the total's
     )
     institutions = institutions_of(db, kinds, scope.division)
     trend = yearly_rates(counts, as_of)
