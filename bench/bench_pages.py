@@ -29,6 +29,8 @@ import sys
 import time
 from pathlib import Path
 
+import pandas as pd
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -162,7 +164,55 @@ def pages(args) -> None:
     print(
         f"slowest median {worst:.0f} ms: target {TARGET_MS} ms {verdict}; peak memory: {peak_rss_mb():.0f} MB"
     )
+    pandas_reference(db, city_scope, args.repeat)
     db.close()
+
+
+def pandas_reference(db, scope: Scope, repeat: int) -> None:
+    """The two heaviest counts, by DuckDB as the pages run them and by pandas on the same table.
+
+    pandas gets ``holdings`` (the derived table both read) already in memory, so only the
+    counting is compared; the counts must agree, or the figures are wrong somewhere.
+    """
+    from data_layer.kpis import RESEARCH_KINDS, industrialization
+
+    held = db.query("SELECT kind, holder_code, app_no, grant_date, lapse_date, used_on FROM holdings")
+    for column in ("grant_date", "lapse_date", "used_on"):
+        held[column] = pd.to_datetime(held[column])
+    day, enterprises = pd.Timestamp(scope.as_of), institution_rates.kinds_of("enterprise")
+
+    def k4_pandas() -> tuple[int, int]:
+        mine = held[held["kind"].isin(RESEARCH_KINDS)]
+        valid = mine[(mine["grant_date"] <= day) & (mine["lapse_date"].isna() | (mine["lapse_date"] > day))]
+        return valid["app_no"].nunique(), valid.loc[valid["used_on"] <= day, "app_no"].nunique()
+
+    def k4_duckdb() -> tuple[int, int]:
+        row = industrialization(db, [scope.as_of]).iloc[0]
+        return int(row["valid"]), int(row["industrialized"])
+
+    def rates_pandas() -> pd.DataFrame:
+        mine = held[held["kind"].isin(enterprises)]
+        valid = mine[(mine["grant_date"] <= day) & (mine["lapse_date"].isna() | (mine["lapse_date"] > day))]
+        return valid.assign(used=valid["used_on"] <= day).groupby("holder_code")["used"].agg(["size", "sum"])
+
+    def rates_duckdb() -> pd.DataFrame:
+        counts = institution_rates.counts_by_date(db, dates=[scope.as_of], kinds=enterprises)
+        return counts[counts["credit_code"].notna()]
+
+    print(f"pandas on the same table (holdings, {len(held):,} rows, in memory), ms: median (min-max)")
+    for label, ours, theirs in (
+        ("K4 (valid, industrialized)", k4_duckdb, k4_pandas),
+        ("every enterprise's counts", rates_duckdb, rates_pandas),
+    ):
+        duck, panda = timings(ours, repeat), timings(theirs, repeat)
+        ratio = statistics.median(duck) / statistics.median(panda)
+        print(f"  {label:<30} DuckDB {spread(duck):>14}  pandas {spread(panda):>14}  ratio {ratio:.2f}")
+    assert k4_duckdb() == k4_pandas(), "K4's counts differ between DuckDB and pandas"
+    by_duck = rates_duckdb().set_index("credit_code")[["valid", "industrialized"]].sort_index()
+    by_panda = rates_pandas().rename(columns={"size": "valid", "sum": "industrialized"}).sort_index()
+    by_panda = by_panda[by_panda["valid"] > 0]
+    by_duck = by_duck[by_duck["valid"] > 0]
+    assert by_duck.astype(int).equals(by_panda.astype(int)), "the enterprises' counts differ"
 
 
 def curve(args) -> None:
