@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from .db import Database
@@ -52,18 +53,14 @@ _HELD = """
           AND ($county IS NULL OR county = $county)
           AND ($code IS NULL OR holder_code = $code) {type_clause})"""
 
-# What a held patent is on date $d{j}: valid (granted by then, not lapsed), industrialized (also
-# used by then by any route: a use before the grant counts from the grant, which valid already
-# asks) and industrialized by each route. Each date is a few filtered counts in one pass, per
-# holder and in total. The total counts each patent once: a patent with one tracked holder has
-# one row, so only the shared ones go through a DISTINCT (at 100x every enterprise is 1.8
-# million rows of which some 300 thousand are shared). This replaced per-patent date positions
-# counted by group (every enterprise at 100x: 720 -> 225 ms).
-# ``used_on`` is the first use by any route (holdings). Whether a row is valid on each date is
-# worked out once per row (on_0, on_1, ...), not in each count that asks.
+# Per holder, on the few dates the ranking reads: what a held patent is on date $d{j}: valid
+# (granted by then, not lapsed), industrialized (also used by then by any route: a use before
+# the grant counts from the grant, which valid already asks) and industrialized by each route,
+# as filtered counts in one pass. Whether a row is valid on a date is worked out once per row
+# (on_0, on_1, ...), not in each count that asks. ``used_on`` is the first use by any route.
 _ON = "grant_date <= $d{j} AND (lapse_date IS NULL OR lapse_date > $d{j}) AS on_{j}"
 _USED = {"industrialized": "used_on", **{route: f"{route}_on" for route in ROUTES}}
-_SPANS = "used_on, implementation_on, transfer_on, license_on"
+_SPANS = "grant_date, lapse_date, used_on, implementation_on, transfer_on, license_on"
 
 
 def _aggregates(j: int) -> str:
@@ -73,22 +70,58 @@ def _aggregates(j: int) -> str:
     return ", ".join(counts)
 
 
+# In total, on every date: by steps, as K4 counts (kpis._INDUSTRIALIZATION): a patent adds 1 to
+# "valid" on its grant and takes it off when it lapses, and adds 1 to a use's count from that
+# use (never before its grant) until it lapses; the steps are summed per day and each date sums
+# the days up to it. The total counts each patent once: a patent with one tracked holder has one
+# row, so only the shared ones go through a DISTINCT (every enterprise at 100x: 1.8 million rows,
+# some 300 thousand shared). Every enterprise at 100x, 4 dates: date positions grouped 720 ms,
+# filtered counts 250 ms, filtered counts per holder and steps in total about 200 ms.
+def _steps() -> str:
+    """Each held patent's steps: (day, +1/-1 in one count column, 0 in the others)."""
+
+    def step(day: str, column: str, sign: int, where: str) -> str:
+        values = ", ".join(f"{sign if c == column else 0} AS {c}" for c in COUNT_COLUMNS)
+        return f"SELECT {day} AS day, {values} FROM patents_once WHERE {where}"
+
+    parts = [
+        step("grant_date", "valid", 1, "true"),
+        step("greatest(grant_date, lapse_date)", "valid", -1, "lapse_date IS NOT NULL"),
+    ]
+    for name, used in _USED.items():
+        parts.append(step(f"greatest(grant_date, {used})", name, 1, f"{used} IS NOT NULL"))
+        parts.append(
+            step(
+                f"greatest(grant_date, {used}, lapse_date)",
+                name,
+                -1,
+                f"{used} IS NOT NULL AND lapse_date IS NOT NULL",
+            )
+        )
+    return " UNION ALL ".join(parts)
+
+
+def _total_on(j: int) -> str:
+    return ", ".join(f"coalesce(sum({c}) FILTER (WHERE day <= $d{j}), 0) AS {c}_{j}" for c in COUNT_COLUMNS)
+
+
 def _counts_sql(dates: int, holder_dates: tuple[int, ...], patent_type: bool) -> str:
     """The counting query for ``dates`` dates ($d0, $d1, ...), per holder on the dates at the
     positions ``holder_dates`` and in total on every date (counts, never user text)."""
     valid_on = ", ".join(_ON.format(j=j) for j in range(dates))
-    flags = ", ".join(f"on_{j}" for j in range(dates))
     held = _HELD.format(type_clause=_TYPE_CLAUSE if patent_type else "", spans=_SPANS, valid_on=valid_on)
     per_date = [_one_date(j, "total") for j in range(dates)] + [_one_date(j, "holders") for j in holder_dates]
+    sums = ", ".join(f"sum({c}) AS {c}" for c in COUNT_COLUMNS)
     return f"""WITH {held},
     holders AS (
         SELECT holder_code AS credit_code, {", ".join(_aggregates(j) for j in holder_dates) or "1"}
         FROM held GROUP BY holder_code),
-    total AS (
-        SELECT NULL AS credit_code, {", ".join(_aggregates(j) for j in range(dates))} FROM (
-            SELECT {_SPANS}, {flags} FROM held WHERE NOT shared
-            UNION ALL
-            SELECT {_SPANS}, {flags} FROM (SELECT DISTINCT app_no, {_SPANS}, {flags} FROM held WHERE shared)))
+    patents_once AS (
+        SELECT {_SPANS} FROM held WHERE NOT shared
+        UNION ALL
+        SELECT DISTINCT ON (app_no) {_SPANS} FROM held WHERE shared),
+    steps AS (SELECT day, {sums} FROM ({_steps()}) GROUP BY day),
+    total AS (SELECT NULL AS credit_code, {", ".join(_total_on(j) for j in range(dates))} FROM steps)
     {" UNION ALL ".join(per_date)}
     ORDER BY credit_code NULLS FIRST, date"""
 
@@ -163,11 +196,12 @@ def counts_by_date(
 
 
 def institutions_of(db: Database, kinds: tuple[str, ...], county: str | None = None) -> pd.DataFrame:
-    """Institutions of ``kinds`` (in ``county``): credit code, name, kind, county."""
+    """Institutions of ``kinds`` (in ``county``): credit code, name, kind, county; in name order
+    (the ranking's order among equal rates and patents)."""
     return db.query(
         """SELECT credit_code, name, kind, county FROM institutions
            WHERE kind IN (SELECT unnest($kinds::VARCHAR[])) AND ($county IS NULL OR county = $county)
-           ORDER BY credit_code""",
+           ORDER BY name, credit_code""",
         {"kinds": list(kinds), "county": county},
     )
 
@@ -177,24 +211,34 @@ def ranking(
 ) -> pd.DataFrame:
     """Each institution's counts and rate on ``as_of``, its baseline rate and the change (points).
 
-    Sorted by rate (highest first), then valid patents; institutions without a rate come last.
+    Sorted by rate (highest first), then valid patents, then name; institutions without a rate
+    come last. Rows are placed by position (``get_indexer``) rather than merged, and the name
+    order comes from ``institutions_of``: for every enterprise (35,000) that took 45 ms, not 90.
     """
+    if not institutions["name"].is_monotonic_increasing:
+        institutions = institutions.sort_values(["name", "credit_code"], kind="stable")
     per_institution = counts[counts["credit_code"].notna()]
-    now = per_institution[per_institution["date"] == as_of].drop(columns="date")
-    table = institutions.merge(now, on="credit_code", how="left")
-    for column in COUNT_COLUMNS:
-        table[column] = table[column].fillna(0).astype(int)
+    table = institutions.assign(**_counts_on(per_institution, institutions, as_of))
     table["rate"] = _rates(table)
     table["baseline_rate"] = float("nan")
     if baseline_day is not None:
-        before = per_institution[per_institution["date"] == baseline_day].drop(columns="date")
-        then = institutions[["credit_code"]].merge(before, on="credit_code", how="left")
-        table["baseline_rate"] = _rates(then.fillna(0))
+        table["baseline_rate"] = _rates(pd.DataFrame(_counts_on(per_institution, institutions, baseline_day)))
     table["change_pp"] = (table["rate"] - table["baseline_rate"]).round(2)
-    table = table.sort_values(
-        ["rate", "valid", "name"], ascending=[False, False, True], na_position="last", kind="stable"
-    )
+    table = table.sort_values(["rate", "valid"], ascending=[False, False], na_position="last", kind="stable")
     return table.reset_index(drop=True)
+
+
+def _counts_on(counts: pd.DataFrame, institutions: pd.DataFrame, day: dt.date) -> dict[str, np.ndarray]:
+    """Each count column on ``day``, in the order of ``institutions`` (0 for one without a row)."""
+    rows = counts[counts["date"] == day]
+    where = pd.Index(rows["credit_code"]).get_indexer(institutions["credit_code"])
+    found = where >= 0
+    placed = {}
+    for column in COUNT_COLUMNS:
+        values = np.zeros(len(where), dtype=np.int64)
+        values[found] = rows[column].to_numpy()[where[found]]
+        placed[column] = values
+    return placed
 
 
 def rates_by_institution(
