@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from . import holdings
 from .db import Database
 from .kpis import RESEARCH_KINDS, target_for
 from .scope import Scope
@@ -47,7 +48,7 @@ _TYPE_CLAUSE = " AND patent_type = $patent_type"
 # enterprise is most of the table. ``$code`` narrows to one holder.
 _HELD = """
     held AS NOT MATERIALIZED (
-        SELECT holder_code, app_no, shared, {spans}, {valid_on}
+        SELECT holder_code, app_no, shared, {columns}
         FROM holdings
         WHERE kind IN (SELECT unnest($kinds::VARCHAR[]))
           AND ($county IS NULL OR county = $county)
@@ -70,37 +71,9 @@ def _aggregates(j: int) -> str:
     return ", ".join(counts)
 
 
-# In total, on every date: by steps, as K4 counts (kpis._INDUSTRIALIZATION): a patent adds 1 to
-# "valid" on its grant and takes it off when it lapses, and adds 1 to a use's count from that
-# use (never before its grant) until it lapses; the steps are summed per day and each date sums
-# the days up to it. The total counts each patent once: a patent with one tracked holder has one
-# row, so only the shared ones go through a DISTINCT (every enterprise at 100x: 1.8 million rows,
-# some 300 thousand shared). Every enterprise at 100x, 4 dates: date positions grouped 720 ms,
+# In total, on every date: by steps, as K4 counts (``holdings.steps_sql``), each patent once
+# (``holdings.once_sql``). Every enterprise at 100x, 4 dates: date positions grouped 720 ms,
 # filtered counts 250 ms, filtered counts per holder and steps in total about 200 ms.
-def _steps() -> str:
-    """Each held patent's steps: (day, +1/-1 in one count column, 0 in the others)."""
-
-    def step(day: str, column: str, sign: int, where: str) -> str:
-        values = ", ".join(f"{sign if c == column else 0} AS {c}" for c in COUNT_COLUMNS)
-        return f"SELECT {day} AS day, {values} FROM patents_once WHERE {where}"
-
-    parts = [
-        step("grant_date", "valid", 1, "true"),
-        step("greatest(grant_date, lapse_date)", "valid", -1, "lapse_date IS NOT NULL"),
-    ]
-    for name, used in _USED.items():
-        parts.append(step(f"greatest(grant_date, {used})", name, 1, f"{used} IS NOT NULL"))
-        parts.append(
-            step(
-                f"greatest(grant_date, {used}, lapse_date)",
-                name,
-                -1,
-                f"{used} IS NOT NULL AND lapse_date IS NOT NULL",
-            )
-        )
-    return " UNION ALL ".join(parts)
-
-
 def _total_on(j: int) -> str:
     return ", ".join(f"coalesce(sum({c}) FILTER (WHERE day <= $d{j}), 0) AS {c}_{j}" for c in COUNT_COLUMNS)
 
@@ -108,19 +81,15 @@ def _total_on(j: int) -> str:
 def _counts_sql(dates: int, holder_dates: tuple[int, ...], patent_type: bool) -> str:
     """The counting query for ``dates`` dates ($d0, $d1, ...), per holder on the dates at the
     positions ``holder_dates`` and in total on every date (counts, never user text)."""
-    valid_on = ", ".join(_ON.format(j=j) for j in range(dates))
-    held = _HELD.format(type_clause=_TYPE_CLAUSE if patent_type else "", spans=_SPANS, valid_on=valid_on)
+    columns = ", ".join([_SPANS, *(_ON.format(j=j) for j in holder_dates)])
+    held = _HELD.format(type_clause=_TYPE_CLAUSE if patent_type else "", columns=columns)
     per_date = [_one_date(j, "total") for j in range(dates)] + [_one_date(j, "holders") for j in holder_dates]
-    sums = ", ".join(f"sum({c}) AS {c}" for c in COUNT_COLUMNS)
     return f"""WITH {held},
     holders AS (
         SELECT holder_code AS credit_code, {", ".join(_aggregates(j) for j in holder_dates) or "1"}
         FROM held GROUP BY holder_code),
-    patents_once AS (
-        SELECT {_SPANS} FROM held WHERE NOT shared
-        UNION ALL
-        SELECT DISTINCT ON (app_no) {_SPANS} FROM held WHERE shared),
-    steps AS (SELECT day, {sums} FROM ({_steps()}) GROUP BY day),
+    patents_once AS ({holdings.once_sql("held", _SPANS)}),
+    steps AS ({holdings.steps_sql("patents_once", _USED)}),
     total AS (SELECT NULL AS credit_code, {", ".join(_total_on(j) for j in range(dates))} FROM steps)
     {" UNION ALL ".join(per_date)}
     ORDER BY credit_code NULLS FIRST, date"""

@@ -31,7 +31,7 @@ from itertools import pairwise
 
 import pandas as pd
 
-from . import regions
+from . import holdings, regions
 from .db import Database
 from .holdings import EVENT_RULES
 from .i18n import t
@@ -181,37 +181,27 @@ _OUTPUT = """SELECT {key}o.year, round(sum(o.output_10k), 2) AS output_10k,
 # K4's population read from ``holdings`` (data_layer/holdings.py: each granted patent's holders
 # with its first industrializing event, made by every write of its sources and stored by kind
 # and division): a patent held by two such institutions counts once (once per division when
-# grouped by division; only patents with several holders, ``shared``, need the DISTINCT).
-# Made from patent_holders, institutions and patent_events at each view, it was 64-85% of an
-# uncached overview at 100x (issue 17).
-#
-# The counts on many dates (K4's chart asks for every quarter end) come from steps rather than
-# from each date against each patent: a patent adds 1 to "valid" on its grant and takes it off
-# when it lapses (never before its grant), and adds 1 to "industrialized" from its first use
-# (never before its grant) until it lapses. The steps are summed per day, and each date sums the
-# days up to it: the patents are read once, and a date costs a few thousand days, not every
-# patent (25 quarter ends at 100x: 85 -> 33 ms).
-_INDUSTRIALIZATION = """WITH days AS (SELECT unnest($dates::DATE[]) AS d),
+# grouped by division). Made from patent_holders, institutions and patent_events at each view,
+# it was 64-85% of an uncached overview at 100x (issue 17). The counts on many dates (K4's chart
+# asks for every quarter end) come from steps (``holdings.steps_sql``).
+_INDUSTRIALIZATION = (
+    """WITH days AS (SELECT unnest($dates::DATE[]) AS d),
    mine AS NOT MATERIALIZED (
-       SELECT {carry}app_no, shared, grant_date AS g, lapse_date AS l, used_on AS u FROM holdings
+       SELECT {carry}app_no, shared, grant_date, lapse_date, used_on FROM holdings
        WHERE kind IN (SELECT unnest($kinds::VARCHAR[])) AND ($county IS NULL OR county = $county)),
-   held AS (
-       SELECT {carry}g, l, u FROM mine WHERE NOT shared
-       UNION ALL
-       SELECT DISTINCT ON ({carry}app_no) {carry}g, l, u FROM mine WHERE shared),
-   steps AS (
-       SELECT {carry}day, sum(valid) AS valid, sum(used) AS used FROM (
-           SELECT {carry}g AS day, 1 AS valid, 0 AS used FROM held
-           UNION ALL SELECT {carry}greatest(g, l), -1, 0 FROM held WHERE l IS NOT NULL
-           UNION ALL SELECT {carry}greatest(g, u), 0, 1 FROM held WHERE u IS NOT NULL
-           UNION ALL SELECT {carry}greatest(g, u, l), 0, -1 FROM held WHERE u IS NOT NULL AND l IS NOT NULL)
-       GROUP BY ALL),
+   held AS ("""
+    + holdings.once_sql("mine", "grant_date, lapse_date, used_on", carry="{carry}")
+    + """),
+   steps AS ("""
+    + holdings.steps_sql("held", {"used": "used_on"}, carry="{carry}")
+    + """),
    keys AS (SELECT DISTINCT {carry}true AS found FROM held)
    SELECT {carry}date, coalesce(sum(valid), 0)::BIGINT AS valid,
           coalesce(sum(used), 0)::BIGINT AS industrialized
    FROM (SELECT keys.*, days.d AS date, steps.valid, steps.used
          FROM days CROSS JOIN keys LEFT JOIN steps ON steps.day <= days.d {match})
    GROUP BY ALL ORDER BY date"""
+)
 
 _TURNOVER = """SELECT {key}year(c.registered_date) AS year, round(sum(c.turnover_10k), 2) AS turnover_10k,
           max(c.registered_date) AS last_date

@@ -3,6 +3,9 @@ after every kind of write, in the order its filters rely on (data_layer.holdings
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pandas as pd
 
 from data_layer import holdings, schema
@@ -85,49 +88,41 @@ def test_a_write_of_another_kind_leaves_it_alone(fresh_db, tmp_path):
     assert fresh_db.scalar("SELECT count(*) FROM holdings") == before
 
 
-def test_a_version_10_database_is_filled_by_its_upgrade(fresh_db):
-    path, count = fresh_db.path, fresh_db.scalar("SELECT count(*) FROM holdings")
-    with fresh_db.transaction() as cur:
-        cur.execute("DROP TABLE holdings")
-        cur.execute("UPDATE meta SET value = '10' WHERE key = 'schema_version'")
-    fresh_db.close()
-    upgraded = Database(path)
+@contextmanager
+def upgraded_from(db, version: int, *statements: str) -> Iterator[Database]:
+    """``db`` taken back to schema ``version`` by ``statements``, then opened again (upgraded):
+    at the latest schema, with holdings exact."""
+    with db.transaction() as cur:
+        for statement in statements:
+            cur.execute(statement)
+        cur.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(version)])
+    db.close()
+    upgraded = Database(db.path)
     try:
         assert schema.schema_version(upgraded._con) == schema.SCHEMA_VERSION
-        assert upgraded.scalar("SELECT count(*) FROM holdings") == count > 0
+        yield upgraded
         assert_exact(upgraded)
     finally:
         upgraded.close()
+
+
+def test_a_version_10_database_is_filled_by_its_upgrade(fresh_db):
+    count = fresh_db.scalar("SELECT count(*) FROM holdings")
+    with upgraded_from(fresh_db, 10, "DROP TABLE holdings") as upgraded:
+        assert upgraded.scalar("SELECT count(*) FROM holdings") == count > 0
 
 
 def test_a_version_11_database_gets_the_routes_by_its_upgrade(fresh_db):
-    path, count = fresh_db.path, fresh_db.scalar("SELECT count(*) FROM holdings")
-    with fresh_db.transaction() as cur:
-        for column in ("implementation_on", "transfer_on", "license_on"):
-            cur.execute(f"ALTER TABLE holdings DROP COLUMN {column}")
-        cur.execute("UPDATE meta SET value = '11' WHERE key = 'schema_version'")
-    fresh_db.close()
-    upgraded = Database(path)
-    try:
-        assert schema.schema_version(upgraded._con) == schema.SCHEMA_VERSION
+    count = fresh_db.scalar("SELECT count(*) FROM holdings")
+    drops = [
+        f"ALTER TABLE holdings DROP COLUMN {c}" for c in ("implementation_on", "transfer_on", "license_on")
+    ]
+    with upgraded_from(fresh_db, 11, *drops) as upgraded:
         assert upgraded.scalar("SELECT count(*) FROM holdings WHERE implementation_on IS NOT NULL") > 0
         assert upgraded.scalar("SELECT count(*) FROM holdings") == count > 0
-        assert_exact(upgraded)
-    finally:
-        upgraded.close()
 
 
 def test_a_version_12_database_learns_which_patents_are_shared(fresh_db):
-    path = fresh_db.path
     shared = fresh_db.scalar("SELECT count(*) FROM holdings WHERE shared")
-    with fresh_db.transaction() as cur:
-        cur.execute("ALTER TABLE holdings DROP COLUMN shared")
-        cur.execute("UPDATE meta SET value = '12' WHERE key = 'schema_version'")
-    fresh_db.close()
-    upgraded = Database(path)
-    try:
-        assert schema.schema_version(upgraded._con) == schema.SCHEMA_VERSION
+    with upgraded_from(fresh_db, 12, "ALTER TABLE holdings DROP COLUMN shared") as upgraded:
         assert upgraded.scalar("SELECT count(*) FROM holdings WHERE shared") == shared > 0
-        assert_exact(upgraded)
-    finally:
-        upgraded.close()
